@@ -1,0 +1,53 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './app-deps';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin } from './plugins/errors';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { tenantRoutes } from './routes/tenants';
+import { userRoutes } from './routes/users';
+
+/** Builds the API as a Fastify instance; `server.ts` listens, tests `inject`. */
+export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    forceCloseConnections: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'VoicePlane API', version: '0.1.0', description: 'Control plane for voice-AI agents' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'vp_access' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(authPlugin, { orm: deps.orm, tokenKey: deps.auth.tokenKey });
+
+  await app.register(healthRoutes, { prefix: '/api', deps });
+  await app.register(authRoutes, { prefix: '/api/auth', deps });
+  await app.register(tenantRoutes, { prefix: '/api/tenants', deps });
+  await app.register(userRoutes, { prefix: '/api/tenants', deps });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,77 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Orm } from '../../db/orm';
+import type { Actor } from '../../domain/auth/actor';
+import { authenticate } from '../../domain/auth/authenticate';
+import { can, type Permission } from '../../domain/auth/permissions';
+import { AppError } from '../../domain/errors/app-error';
+import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from '../session-cookies';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    authVia: 'bearer' | 'cookie' | null;
+  }
+  interface FastifyInstance {
+    requireActor: (request: FastifyRequest) => Promise<void>;
+    requirePermission: (permission: Permission) => (request: FastifyRequest) => Promise<void>;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Signing in must work even when the browser still holds stale cookies of an earlier session. */
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/register']);
+
+const sameToken = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Resolves the caller from `Authorization: Bearer` or the access cookie, and enforces the double-submit CSRF
+ * check on cookie-authenticated changes (bearer clients are not exposed to CSRF).
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { orm: Orm; tokenKey: Uint8Array }) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authVia', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const header = request.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const cookie = request.cookies[ACCESS_COOKIE];
+    const usesCookies = !bearer && (cookie !== undefined || request.cookies[REFRESH_COOKIE] !== undefined);
+    const path = request.url.split('?')[0]!;
+
+    if (usesCookies && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
+      const sent = request.headers[CSRF_HEADER];
+      const expected = request.cookies[CSRF_COOKIE];
+      if (typeof sent !== 'string' || !expected || !sameToken(sent, expected)) {
+        throw new AppError('forbidden', `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated request`);
+      }
+    }
+
+    const token = bearer ?? cookie;
+    if (!token) return;
+    request.actor = await authenticate(opts, token);
+    request.authVia = request.actor ? (bearer ? 'bearer' : 'cookie') : null;
+    if (!request.actor && bearer) throw new AppError('unauthorized', 'The access token is invalid or expired');
+  });
+
+  app.decorate('requireActor', async (request: FastifyRequest) => {
+    if (!request.actor) throw new AppError('unauthorized', 'Sign in to continue');
+  });
+
+  app.decorate('requirePermission', (permission: Permission) => async (request: FastifyRequest) => {
+    if (!request.actor) throw new AppError('unauthorized', 'Sign in to continue');
+    if (!can(request.actor.role, permission)) {
+      throw new AppError('forbidden', `Your role (${request.actor.role}) may not do this (${permission})`);
+    }
+  });
+});
+
+/** The signed-in actor of a request that passed `requireActor`. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthorized', 'Sign in to continue');
+  return request.actor;
+}
+
+export type Reply = FastifyReply;

@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PageQuery } from '../../../domain/pagination';
+import { createUser } from '../../../domain/users/create-user';
+import { listUsers } from '../../../domain/users/list-users';
+import { updateUser } from '../../../domain/users/update-user';
+import { CreateUserBody, UpdateUserBody } from '../../../domain/users/user-schemas';
+import type { AppDeps } from '../../app-deps';
+import { actorOf } from '../../plugins/auth';
+
+const TenantParams = z.object({ id: z.uuid() });
+const UserParams = TenantParams.extend({ userId: z.uuid() });
+
+/** A tenant's users: platform admins manage any tenant's, a customer_admin their own tenant's. */
+export const userRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/:id/users',
+    {
+      schema: { tags: ['users'], params: TenantParams, querystring: PageQuery },
+      preHandler: app.requirePermission('users:read'),
+    },
+    async (request) => listUsers(deps, { actor: actorOf(request), tenantId: request.params.id, page: request.query }),
+  );
+
+  app.post(
+    '/:id/users',
+    {
+      schema: { tags: ['users'], summary: 'Add a user with a customer role', params: TenantParams, body: CreateUserBody },
+      preHandler: app.requirePermission('users:manage'),
+    },
+    async (request, reply) => {
+      const user = await createUser(deps, { actor: actorOf(request), tenantId: request.params.id, input: request.body });
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.patch(
+    '/:id/users/:userId',
+    {
+      schema: { tags: ['users'], summary: 'Rename, change role, or (de)activate', params: UserParams, body: UpdateUserBody },
+      preHandler: app.requirePermission('users:manage'),
+    },
+    async (request) =>
+      updateUser(deps, {
+        actor: actorOf(request),
+        tenantId: request.params.id,
+        userId: request.params.userId,
+        patch: request.body,
+      }),
+  );
+};

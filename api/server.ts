@@ -1,0 +1,54 @@
+import { onShutdown, loadRuntime } from '../config/runtime';
+import { roleBypassesRls } from '../db/check-role';
+import { provideDatabase } from '../db/database-url';
+import { createOrm } from '../db/orm';
+import { keyFromSecret } from '../domain/auth/tokens';
+import { connectTemporalClient, type TemporalTarget } from '../temporal/client';
+import { createTemporalHealth } from '../temporal/health';
+import { createOnboardingWorkflows } from '../temporal/onboarding-workflows';
+import { buildApp } from './app';
+import { loggerOptions } from './logger';
+
+async function main(): Promise<void> {
+  const { env, secrets } = loadRuntime();
+  const database = await provideDatabase(env);
+  const orm = await createOrm(database.url);
+  const target: TemporalTarget = {
+    address: env.TEMPORAL_ADDRESS,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    uiUrl: env.TEMPORAL_UI_URL,
+  };
+  const temporal = await connectTemporalClient(target);
+  const app = await buildApp(
+    {
+      orm,
+      auth: {
+        tokenKey: keyFromSecret(secrets.secretKey),
+        accessTtlMinutes: env.JWT_ACCESS_TTL_MIN,
+        refreshTtlDays: env.JWT_REFRESH_TTL_DAYS,
+      },
+      onboarding: createOnboardingWorkflows(temporal, target, env.ONBOARDING_VERIFICATION_TIMEOUT),
+      health: createTemporalHealth(temporal, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE),
+      secureCookies: env.APP_ENV === 'production',
+      loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MIN,
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+    },
+    { logger: loggerOptions(env.LOG_LEVEL, env.APP_ENV === 'development') },
+  );
+  const rlsWarning = await roleBypassesRls(orm);
+  if (rlsWarning) app.log.warn(rlsWarning);
+
+  onShutdown(async () => {
+    await app.close();
+    await temporal.connection.close();
+    await orm.close();
+    await database.stop();
+  });
+  await app.listen({ host: env.API_HOST, port: env.API_PORT });
+}
+
+main().catch((error: unknown) => {
+  console.error('API failed to start:', error);
+  process.exit(1);
+});

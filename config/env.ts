@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** Milliseconds from strings such as `500ms`, `30s`, `15m`, `2h`, `7d` (or a bare number of ms). */
+export const Duration = z
+  .string()
+  .regex(/^\d+(ms|s|m|h|d)?$/, 'expected a duration such as 30s, 15m, 2h or 7d')
+  .transform((value) => {
+    const match = /^(\d+)(ms|s|m|h|d)?$/.exec(value)!;
+    const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] ?? 'ms']!;
+    return Number(match[1]) * unit;
+  });
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+export const EnvSchema = z.object({
+  APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SECRET_KEY: optionalString,
+  DATA_DIR: z.string().default('.data'),
+
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  EMBEDDED_PG_PORT: port(5433),
+
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: port(4000),
+  WEB_PORT: port(3000),
+  SIM_PORT: port(4010),
+  PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('voiceplane'),
+  TEMPORAL_UI_PORT: port(8233),
+  TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+  TEMPORAL_CLI: optionalString,
+  TEMPORAL_EMBEDDED: z.enum(['auto', 'always', 'never']).default('auto'),
+
+  SEED_ADMIN_EMAIL: z.email().default('admin@voiceplane.local'),
+  SEED_ADMIN_PASSWORD: optionalString,
+
+  JWT_ACCESS_TTL_MIN: z.coerce.number().int().positive().default(30),
+  JWT_REFRESH_TTL_DAYS: z.coerce.number().int().positive().default(14),
+  LOGIN_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(10),
+  ONBOARDING_VERIFICATION_TIMEOUT: Duration.default(7 * 86_400_000),
+
+  SMTP_URL: optionalString,
+  MAIL_FROM: z.string().default('VoicePlane <no-reply@voiceplane.local>'),
+
+  STRIPE_API_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  BILLING_CURRENCY: z.string().length(3).default('EUR'),
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_APP_WEBHOOK_BASE: optionalString,
+  HEROKU_API_KEY: optionalString,
+  HEROKU_TEAM_NAME: optionalString,
+  ELEVENLABS_API_KEY: optionalString,
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses and checks the environment once; throws `EnvError` naming every invalid variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return parsed.data;
+}

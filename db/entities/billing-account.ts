@@ -1,0 +1,16 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAtColumn, idColumn } from './columns';
+
+export const BillingAccount = defineEntity({
+  name: 'BillingAccount',
+  tableName: 'billing_accounts',
+  properties: {
+    id: idColumn(),
+    tenantId: p.uuid(),
+    stripeCustomerId: p.string(),
+    email: p.string(),
+    currency: p.string(),
+    createdAt: createdAtColumn(),
+  },
+});
+export type BillingAccount = InferEntity<typeof BillingAccount>;

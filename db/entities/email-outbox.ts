@@ -1,0 +1,19 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAtColumn, idColumn } from './columns';
+
+export const EmailOutbox = defineEntity({
+  name: 'EmailOutbox',
+  tableName: 'email_outbox',
+  properties: {
+    id: idColumn(),
+    tenantId: p.uuid().nullable(),
+    idempotencyKey: p.string(),
+    toAddress: p.string(),
+    subject: p.string(),
+    bodyText: p.text(),
+    status: p.enum(['queued', 'sent', 'logged', 'failed'] as const),
+    createdAt: createdAtColumn(),
+    sentAt: p.datetime().nullable(),
+  },
+});
+export type EmailOutbox = InferEntity<typeof EmailOutbox>;

@@ -1,0 +1,22 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAtColumn, idColumn, updatedAtColumn } from './columns';
+
+export const Invoice = defineEntity({
+  name: 'Invoice',
+  tableName: 'invoices',
+  properties: {
+    id: idColumn(),
+    tenantId: p.uuid(),
+    periodStart: p.string().columnType('date'),
+    periodEnd: p.string().columnType('date'),
+    stripeInvoiceId: p.string().nullable(),
+    status: p.enum(['draft', 'open', 'paid', 'void', 'uncollectible', 'failed'] as const),
+    currency: p.string(),
+    totalCents: p.bigint('number').default(0),
+    hostedInvoiceUrl: p.string().nullable(),
+    pdfUrl: p.string().nullable(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+});
+export type Invoice = InferEntity<typeof Invoice>;

@@ -1,0 +1,23 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAtColumn, idColumn } from './columns';
+
+export const ProvisioningJob = defineEntity({
+  name: 'ProvisioningJob',
+  tableName: 'provisioning_jobs',
+  properties: {
+    id: idColumn(),
+    tenantId: p.uuid(),
+    botId: p.uuid(),
+    kind: p.enum(['provision', 'rotate_number', 'deprovision'] as const),
+    status: p.enum(['queued', 'running', 'done', 'error', 'canceled'] as const),
+    workflowId: p.string(),
+    runId: p.string().nullable(),
+    steps: p.json<unknown[]>().default('[]'),
+    payload: p.json<Record<string, unknown>>().default('{}'),
+    error: p.text().nullable(),
+    startedAt: p.datetime().nullable(),
+    finishedAt: p.datetime().nullable(),
+    createdAt: createdAtColumn(),
+  },
+});
+export type ProvisioningJob = InferEntity<typeof ProvisioningJob>;

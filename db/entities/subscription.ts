@@ -1,0 +1,17 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAtColumn, idColumn } from './columns';
+
+export const Subscription = defineEntity({
+  name: 'Subscription',
+  tableName: 'subscriptions',
+  properties: {
+    id: idColumn(),
+    tenantId: p.uuid(),
+    planId: p.uuid(),
+    status: p.enum(['active', 'canceled'] as const),
+    currentPeriodStart: p.datetime(),
+    currentPeriodEnd: p.datetime(),
+    createdAt: createdAtColumn(),
+  },
+});
+export type Subscription = InferEntity<typeof Subscription>;

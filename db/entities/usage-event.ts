@@ -1,0 +1,21 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { USAGE_KINDS } from '../../domain/usage/usage-kind';
+import { createdAtColumn, idColumn } from './columns';
+
+export const UsageEvent = defineEntity({
+  name: 'UsageEvent',
+  tableName: 'usage_events',
+  properties: {
+    id: idColumn(),
+    tenantId: p.uuid(),
+    botId: p.uuid().nullable(),
+    kind: p.enum(USAGE_KINDS),
+    quantity: p.bigint('number'),
+    occurredAt: p.datetime(),
+    idempotencyKey: p.string(),
+    source: p.string(),
+    callSid: p.string().nullable(),
+    createdAt: createdAtColumn(),
+  },
+});
+export type UsageEvent = InferEntity<typeof UsageEvent>;

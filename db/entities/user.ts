@@ -1,0 +1,21 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { ROLES } from '../../domain/auth/roles';
+import { createdAtColumn, idColumn, updatedAtColumn } from './columns';
+
+export const User = defineEntity({
+  name: 'User',
+  tableName: 'users',
+  properties: {
+    id: idColumn(),
+    tenantId: p.uuid().nullable(),
+    email: p.string(),
+    name: p.string(),
+    passwordHash: p.string().nullable().hidden(),
+    role: p.enum(ROLES),
+    isActive: p.boolean().default(true),
+    lastLoginAt: p.datetime().nullable(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+});
+export type User = InferEntity<typeof User>;

@@ -1,0 +1,123 @@
+import { BillingAccount, Bot, Plan, Subscription, Tenant, TenantSettings, UsageEvent, User } from '../db/entities';
+import { hashPassword } from '../domain/auth/password';
+import { USAGE_KINDS, type UsageKind } from '../domain/usage/usage-kind';
+import type { Orm } from './orm';
+import { inScope, type ScopedEm } from './scope';
+
+export interface SeedOptions {
+  adminEmail: string;
+  adminPassword: string;
+  /** Demo tenant, users, bot and usage; skipped in production. */
+  demo: { password: string; currency: string } | null;
+  now?: Date;
+}
+
+export const DEMO_TENANT_SLUG = 'demo';
+export const DEMO_ADMIN_EMAIL = 'owner@demo.voiceplane.local';
+export const DEMO_USER_EMAIL = 'agent@demo.voiceplane.local';
+
+const PLANS = [
+  { code: 'starter', name: 'Starter', monthlyPriceCents: 4900, includedMinutes: 500, pricePerMinuteCents: 9, maxBots: 2, isDefault: true },
+  { code: 'growth', name: 'Growth', monthlyPriceCents: 19900, includedMinutes: 3000, pricePerMinuteCents: 7, maxBots: 10, isDefault: false },
+  { code: 'scale', name: 'Scale', monthlyPriceCents: 79900, includedMinutes: 15000, pricePerMinuteCents: 5, maxBots: 50, isDefault: false },
+];
+
+/** Idempotent: every row is found by its natural key first, so seeding twice changes nothing. */
+export async function seed(orm: Orm, options: SeedOptions): Promise<void> {
+  await inScope(orm, { system: 'seed' }, async (em) => {
+    for (const plan of PLANS) {
+      if (!(await em.findOne(Plan, { code: plan.code }))) em.create(Plan, { ...plan, currency: options.demo?.currency ?? 'EUR' });
+    }
+    await ensureUser(em, { email: options.adminEmail, name: 'Platform Admin', role: 'platform_admin', tenantId: null, password: options.adminPassword });
+    await em.flush();
+    if (options.demo) await seedDemoTenant(em, options.demo, options.now ?? new Date());
+  });
+}
+
+async function ensureUser(
+  em: ScopedEm,
+  user: { email: string; name: string; role: User['role']; tenantId: string | null; password: string },
+): Promise<void> {
+  const existing = await em.findOne(User, { email: user.email });
+  const passwordHash = await hashPassword(user.password);
+  if (existing) {
+    existing.passwordHash = passwordHash;
+    return;
+  }
+  em.create(User, { email: user.email, name: user.name, role: user.role, tenantId: user.tenantId, passwordHash });
+}
+
+async function seedDemoTenant(em: ScopedEm, demo: { password: string; currency: string }, now: Date): Promise<void> {
+  let tenant = await em.findOne(Tenant, { slug: DEMO_TENANT_SLUG });
+  if (!tenant) {
+    tenant = em.create(Tenant, {
+      name: 'Demo Voice GmbH',
+      slug: DEMO_TENANT_SLUG,
+      status: 'active',
+      onboardingStep: 'active',
+      contactEmail: DEMO_ADMIN_EMAIL,
+      verifiedAt: now,
+    });
+    await em.flush();
+    em.create(TenantSettings, { tenantId: tenant.id, branding: { productName: 'Demo Voice', primaryColor: '#4f46e5' } });
+    em.create(BillingAccount, { tenantId: tenant.id, stripeCustomerId: 'cus_local_demo', email: DEMO_ADMIN_EMAIL, currency: demo.currency });
+    const plan = await em.findOneOrFail(Plan, { isDefault: true });
+    const periodStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    const periodEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    em.create(Subscription, { tenantId: tenant.id, planId: plan.id, status: 'active', currentPeriodStart: periodStart, currentPeriodEnd: periodEnd });
+  }
+  await ensureUser(em, { email: DEMO_ADMIN_EMAIL, name: 'Dana Demo', role: 'customer_admin', tenantId: tenant.id, password: demo.password });
+  await ensureUser(em, { email: DEMO_USER_EMAIL, name: 'Alex Agent', role: 'customer_user', tenantId: tenant.id, password: demo.password });
+
+  let bot = await em.findOne(Bot, { tenantId: tenant.id, name: 'Reception Bot' });
+  if (!bot) {
+    bot = em.create(Bot, {
+      tenantId: tenant.id,
+      name: 'Reception Bot',
+      status: 'ready',
+      locale: 'de-AT',
+      voice: 'elevenlabs:Rachel',
+      greeting: 'Grüß Gott, Sie sprechen mit dem Empfang von Demo Voice. Wie kann ich helfen?',
+      twilioNumber: '+4315550100',
+      twilioNumberSid: 'PN00000000000000000000000000000001',
+      herokuAppName: 'vp-demo-reception',
+    });
+  }
+  await em.flush();
+
+  const month = { year: now.getUTCFullYear(), month: now.getUTCMonth() };
+  const daysSoFar = now.getUTCDate();
+  for (let n = 0; n < 100; n += 1) {
+    const kind: UsageKind = USAGE_KINDS[n % USAGE_KINDS.length]!;
+    const occurredAt = new Date(Date.UTC(month.year, month.month, 1 + (n % daysSoFar), 8 + (n % 10), (n * 7) % 60));
+    await em.upsert(
+      UsageEvent,
+      {
+        tenantId: tenant.id,
+        botId: bot.id,
+        kind,
+        quantity: demoQuantity(kind, n),
+        occurredAt,
+        idempotencyKey: `seed:${month.year}-${month.month + 1}:${n}`,
+        source: 'seed',
+        callSid: null,
+      },
+      { onConflictFields: ['idempotencyKey'], onConflictAction: 'ignore' },
+    );
+  }
+}
+
+function demoQuantity(kind: UsageKind, n: number): number {
+  switch (kind) {
+    case 'call_started':
+      return 1;
+    case 'minutes':
+      return 1 + (n % 7);
+    case 'stt_requests':
+      return 5 + (n % 11);
+    case 'tts_chars':
+      return 300 + (n % 13) * 40;
+    case 'gpt_tokens':
+      return 800 + (n % 17) * 90;
+  }
+}

@@ -1,0 +1,29 @@
+import { AppError, notFound } from '../errors/app-error';
+import type { Actor } from './actor';
+import { isPlatformRole, type Role } from './roles';
+
+const GRANTS = {
+  'tenants:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  'tenants:create': ['platform_admin'],
+  'users:read': ['platform_admin', 'support', 'customer_admin'],
+  'users:manage': ['platform_admin', 'customer_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof GRANTS;
+
+export const can = (role: Role, permission: Permission): boolean =>
+  (GRANTS[permission] as readonly Role[]).includes(role);
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) {
+    throw new AppError('forbidden', `Your role (${actor.role}) may not do this (${permission})`);
+  }
+}
+
+/**
+ * Customers reach only their own tenant. Another tenant's resources answer 404, not 403,
+ * so ids of other tenants cannot even be confirmed to exist.
+ */
+export function assertTenantAccess(actor: Actor, tenantId: string, what = 'Tenant'): void {
+  if (!isPlatformRole(actor.role) && actor.tenantId !== tenantId) throw notFound(what);
+}

@@ -1,0 +1,28 @@
+import { Tenant } from '../../db/entities';
+import type { Orm } from '../../db/orm';
+import { inScope } from '../../db/scope';
+import type { Actor } from '../auth/actor';
+import { scopeOf } from '../auth/actor-scope';
+import { assertCan } from '../auth/permissions';
+import { pageWindow, type Page, type PageQuery } from '../pagination';
+import type { TenantStatus } from './tenant-status';
+import { toTenantView, type TenantView } from './tenant-view';
+
+/** Platform staff see every tenant; a customer sees only their own (row-level security enforces it too). */
+export async function listTenants(
+  deps: { orm: Orm },
+  { actor, page, status }: { actor: Actor; page: PageQuery; status?: TenantStatus },
+): Promise<Page<TenantView>> {
+  assertCan(actor, 'tenants:read');
+  return inScope(deps.orm, scopeOf(actor), async (em) => {
+    const where = {
+      ...(actor.tenantId ? { id: actor.tenantId } : {}),
+      ...(status ? { status } : {}),
+    };
+    const [tenants, total] = await em.findAndCount(Tenant, where, {
+      orderBy: { createdAt: 'desc', id: 'asc' },
+      ...pageWindow(page),
+    });
+    return { items: tenants.map(toTenantView), total, ...page };
+  });
+}

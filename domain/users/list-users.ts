@@ -1,0 +1,24 @@
+import { User } from '../../db/entities';
+import type { Orm } from '../../db/orm';
+import { inScope } from '../../db/scope';
+import type { Actor } from '../auth/actor';
+import { scopeOf } from '../auth/actor-scope';
+import { assertCan, assertTenantAccess } from '../auth/permissions';
+import { pageWindow, type Page, type PageQuery } from '../pagination';
+import { toUserView, type UserView } from './user-view';
+
+export async function listUsers(
+  deps: { orm: Orm },
+  { actor, tenantId, page }: { actor: Actor; tenantId: string; page: PageQuery },
+): Promise<Page<UserView>> {
+  assertTenantAccess(actor, tenantId);
+  assertCan(actor, 'users:read');
+  return inScope(deps.orm, scopeOf(actor), async (em) => {
+    const [users, total] = await em.findAndCount(
+      User,
+      { tenantId },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, ...pageWindow(page) },
+    );
+    return { items: users.map(toUserView), total, ...page };
+  });
+}

@@ -1,0 +1,54 @@
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { OnboardingWorkflows } from '../domain/tenants/onboarding-port';
+import { onboardingWorkflowId } from '../domain/tenants/onboarding-steps';
+import { emailVerifiedSignal, onboardingProgressQuery, tenantOnboarding } from '../workflows/tenant-onboarding';
+import { workflowUiLink, type TemporalTarget } from './client';
+import { TenantIdAttribute } from './search-attributes';
+
+/** The onboarding port backed by Temporal: deterministic workflow ids make every call safe to repeat. */
+export function createOnboardingWorkflows(
+  client: Client,
+  target: TemporalTarget,
+  verificationTimeoutMs: number,
+): OnboardingWorkflows {
+  return {
+    async start(tenantId) {
+      const workflowId = onboardingWorkflowId(tenantId);
+      try {
+        await client.workflow.start(tenantOnboarding, {
+          workflowId,
+          taskQueue: target.taskQueue,
+          args: [{ tenantId, verificationTimeoutMs }],
+          typedSearchAttributes: [{ key: TenantIdAttribute, value: tenantId }],
+        });
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+      return { workflowId };
+    },
+
+    async signalEmailVerified(tenantId) {
+      try {
+        await client.workflow.getHandle(onboardingWorkflowId(tenantId)).signal(emailVerifiedSignal);
+        return true;
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return false;
+        throw error;
+      }
+    },
+
+    async progress(tenantId) {
+      const handle = client.workflow.getHandle(onboardingWorkflowId(tenantId));
+      try {
+        const description = await handle.describe();
+        if (description.status.name !== 'RUNNING') return null;
+        return await handle.query(onboardingProgressQuery);
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return null;
+        throw error;
+      }
+    },
+
+    link: (tenantId) => workflowUiLink(target, onboardingWorkflowId(tenantId)),
+  };
+}

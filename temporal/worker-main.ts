@@ -1,0 +1,32 @@
+import { NativeConnection } from '@temporalio/worker';
+import { buildActivityDeps } from '../activities/build-deps';
+import { loadRuntime, onShutdown } from '../config/runtime';
+import { provideDatabase } from '../db/database-url';
+import { createOrm } from '../db/orm';
+import { createWorker } from './worker';
+
+async function main(): Promise<void> {
+  const { env } = loadRuntime();
+  const database = await provideDatabase(env);
+  const orm = await createOrm(database.url);
+  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  // Development prints mails (verification links) to the console; production never logs their content.
+  const log = env.APP_ENV === 'production' ? () => undefined : (line: string) => console.log(`[mail] ${line}`);
+  const worker = await createWorker({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    deps: buildActivityDeps(env, orm, log),
+  });
+  onShutdown(async () => worker.shutdown());
+  console.log(`worker polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
+  await worker.run();
+  await connection.close();
+  await orm.close();
+  await database.stop();
+}
+
+main().catch((error: unknown) => {
+  console.error('worker failed:', error);
+  process.exit(1);
+});
