@@ -6,9 +6,13 @@ const SENSITIVE_QUERY = /([?&](?:token|code|key|secret|password)=)[^&]*/gi;
  * pino settings for the API: secrets and personal data are redacted before anything is written, including
  * tokens that arrive in query strings (verification links).
  */
-export function loggerOptions(level: string, pretty: boolean): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  output: { pretty: boolean } | { stream: NodeJS.WritableStream },
+): FastifyServerOptions['logger'] {
   return {
     level,
+    ...('stream' in output ? { stream: output.stream } : {}),
     redact: {
       paths: [
         'req.headers.authorization',
@@ -34,6 +38,6 @@ export function loggerOptions(level: string, pretty: boolean): FastifyServerOpti
         url: request.url.replace(SENSITIVE_QUERY, '$1[redacted]'),
       }),
     },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+    ...('pretty' in output && output.pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
   };
 }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MIN,
       publicBaseUrl: env.PUBLIC_BASE_URL,
     },
-    { logger: loggerOptions(env.LOG_LEVEL, env.APP_ENV === 'development') },
+    { logger: loggerOptions(env.LOG_LEVEL, { pretty: env.APP_ENV === 'development' }) },
   );
   const rlsWarning = await roleBypassesRls(orm);
   if (rlsWarning) app.log.warn(rlsWarning);

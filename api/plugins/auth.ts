@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { Orm } from '../../db/orm';
 import type { Actor } from '../../domain/auth/actor';
 import { authenticate } from '../../domain/auth/authenticate';
-import { can, type Permission } from '../../domain/auth/permissions';
+import { assertTenantAccess, can, type Permission } from '../../domain/auth/permissions';
 import { AppError } from '../../domain/errors/app-error';
 import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from '../session-cookies';
 
@@ -16,6 +16,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     requireActor: (request: FastifyRequest) => Promise<void>;
     requirePermission: (permission: Permission) => (request: FastifyRequest) => Promise<void>;
+    requireTenantParamAccess: (request: FastifyRequest) => Promise<void>;
   }
 }
 
@@ -58,6 +59,13 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { orm: Orm; toke
 
   app.decorate('requireActor', async (request: FastifyRequest) => {
     if (!request.actor) throw new AppError('unauthorized', 'Sign in to continue');
+  });
+
+  // Another tenant's resources answer 404 before any role check could answer 403.
+  app.decorate('requireTenantParamAccess', async (request: FastifyRequest) => {
+    if (!request.actor) throw new AppError('unauthorized', 'Sign in to continue');
+    const tenantId = (request.params as { id?: unknown }).id;
+    if (typeof tenantId === 'string') assertTenantAccess(request.actor, tenantId);
   });
 
   app.decorate('requirePermission', (permission: Permission) => async (request: FastifyRequest) => {

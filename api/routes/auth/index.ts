@@ -26,6 +26,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         rateLimit: {
           max: deps.loginRateLimitPerMinute,
           timeWindow: '1 minute',
+          // After body parsing, so the key can include the email being tried.
+          hook: 'preHandler',
           keyGenerator: (request) => `${request.ip}:${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
           errorResponseBuilder: (_request, context) =>
             new AppError('rate_limited', `Too many sign-in attempts; try again in ${context.after}`),

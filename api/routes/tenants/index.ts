@@ -13,6 +13,9 @@ import { actorOf } from '../../plugins/auth';
 const TenantParams = z.object({ id: z.uuid() });
 
 export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.addHook('preHandler', async (request) => {
+    if ((request.params as { id?: string }).id) await app.requireTenantParamAccess(request);
+  });
   app.get(
     '/',
     {

@@ -13,6 +13,7 @@ const UserParams = TenantParams.extend({ userId: z.uuid() });
 
 /** A tenant's users: platform admins manage any tenant's, a customer_admin their own tenant's. */
 export const userRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.addHook('preHandler', app.requireTenantParamAccess);
   app.get(
     '/:id/users',
     {

@@ -1,0 +1,13 @@
+/** Jest: SWC transform; one global setup starts real PostgreSQL and a real Temporal dev server for all suites. */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2023' } }] },
+  testMatch: ['<rootDir>/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/web/', '/.data/'],
+  modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/web/build/'],
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/tests/support/fail-on-console-error.ts'],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Tenant, TenantSettings, User } from '../../db/entities';
+import type { Orm } from '../../db/orm';
+import { inScope } from '../../db/scope';
+import type { Role } from '../../domain/auth/roles';
+import { hashPassword } from '../../domain/auth/password';
+import type { App } from '../../api/app';
+
+export const PASSWORD = 'correct-horse-battery';
+
+export async function makeTenant(orm: Orm, overrides: Partial<Pick<Tenant, 'status' | 'name'>> = {}): Promise<Tenant> {
+  const suffix = randomUUID().slice(0, 8);
+  return inScope(orm, { system: 'test' }, async (em) => {
+    const tenant = em.create(Tenant, {
+      name: overrides.name ?? `Tenant ${suffix}`,
+      slug: `t-${suffix}`,
+      status: overrides.status ?? 'active',
+      onboardingStep: 'active',
+      contactEmail: `contact-${suffix}@example.test`,
+      verifiedAt: new Date(),
+    });
+    await em.flush();
+    em.create(TenantSettings, { tenantId: tenant.id });
+    await em.flush();
+    return tenant;
+  });
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  role: Role;
+  tenantId: string | null;
+}
+
+export async function makeUser(orm: Orm, role: Role, tenantId: string | null): Promise<TestUser> {
+  const user = await inScope(orm, { system: 'test' }, async (em) => {
+    const created = em.create(User, {
+      tenantId,
+      role,
+      email: `${role}-${randomUUID().slice(0, 8)}@example.test`,
+      name: `Test ${role}`,
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    await em.flush();
+    return created;
+  });
+  return { id: user.id, email: user.email, password: PASSWORD, role, tenantId };
+}
+
+/** Signs in through the API and returns a bearer header for later requests. */
+export async function bearerFor(app: App, user: { email: string; password: string }): Promise<{ authorization: string }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: user.email, password: user.password },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  return { authorization: `Bearer ${response.json<{ accessToken: string }>().accessToken}` };
+}
+
+/** A tenant with one user of each customer role plus platform staff, all signed in. */
+export async function makeWorld(orm: Orm, app: App) {
+  const tenant = await makeTenant(orm);
+  const users = {
+    platform_admin: await makeUser(orm, 'platform_admin', null),
+    support: await makeUser(orm, 'support', null),
+    customer_admin: await makeUser(orm, 'customer_admin', tenant.id),
+    customer_user: await makeUser(orm, 'customer_user', tenant.id),
+  };
+  const headers = {
+    platform_admin: await bearerFor(app, users.platform_admin),
+    support: await bearerFor(app, users.support),
+    customer_admin: await bearerFor(app, users.customer_admin),
+    customer_user: await bearerFor(app, users.customer_user),
+  };
+  return { tenant, users, headers };
+}

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../db/embedded-postgres';
+import { createOrm, migrateToLatest } from '../../db/orm';
+import { seed } from '../../db/seed';
+import { findOrObtainTemporalCli } from '../../temporal/cli';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
+import { getFreePort } from './free-port';
+import { TEST_ADMIN } from './test-constants';
+
+type Teardown = () => Promise<void>;
+declare global {
+  // eslint-disable-next-line no-var
+  var __voiceplaneTeardown: Teardown[] | undefined;
+}
+
+/**
+ * Starts the real infrastructure once for the whole run: PostgreSQL (embedded, or TEST_DATABASE_URL) with a
+ * freshly migrated schema, and the Temporal dev server from the project's own CLI (or TEST_TEMPORAL_ADDRESS).
+ */
+export default async function globalSetup(): Promise<void> {
+  const teardown: Teardown[] = [];
+  globalThis.__voiceplaneTeardown = teardown;
+
+  let databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) {
+    const db = await startEmbeddedPostgres({
+      dataDir: path.resolve('.data/test-postgres'),
+      port: Number(process.env.TEST_PG_PORT ?? (await getFreePort())),
+    });
+    teardown.push(() => db.stop());
+    databaseUrl = db.url;
+  }
+  await resetSchema(databaseUrl);
+  const orm = await createOrm(databaseUrl);
+  await migrateToLatest(orm);
+  await seed(orm, { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password, demo: null });
+  await orm.close();
+  process.env.TEST_DATABASE_URL = databaseUrl;
+
+  if (!process.env.TEST_TEMPORAL_ADDRESS) {
+    const cli = await findOrObtainTemporalCli({ explicitPath: process.env.TEMPORAL_CLI, log: console.log });
+    const port = await getFreePort();
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'existing-path', path: cli },
+        ip: '127.0.0.1',
+        port,
+        ui: false,
+        searchAttributes: CUSTOM_SEARCH_ATTRIBUTES,
+      },
+    });
+    teardown.push(() => env.teardown());
+    process.env.TEST_TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
+  }
+}
+
+async function resetSchema(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('drop schema if exists public cascade; create schema public;');
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { HealthProbes } from '../../api/app-deps';
+import { buildApp, type App } from '../../api/app';
+import { createLocalBillingProvider } from '../../activities/adapters/billing-provider';
+import type { Mailer, OutgoingMail } from '../../activities/adapters/mailer';
+import { createOrm, type Orm } from '../../db/orm';
+import { keyFromSecret } from '../../domain/auth/tokens';
+import type { TemporalTarget } from '../../temporal/client';
+import { createTemporalHealth } from '../../temporal/health';
+import { createOnboardingWorkflows } from '../../temporal/onboarding-workflows';
+import { createWorker } from '../../temporal/worker';
+
+export interface Harness {
+  orm: Orm;
+  app: App;
+  client: Client;
+  target: TemporalTarget;
+  /** Every email the worker sent, newest last. */
+  mails: OutgoingMail[];
+  worker: Worker | null;
+  close(): Promise<void>;
+}
+
+export const testDatabaseUrl = (): string => required('TEST_DATABASE_URL');
+export const testTemporalAddress = (): string => required('TEST_TEMPORAL_ADDRESS');
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests through \`npm test\` (its global setup starts it)`);
+  return value;
+}
+
+/**
+ * The API wired to the real database and Temporal server, with (optionally) a worker on a task queue of its
+ * own, so suites running in parallel never pick up each other's workflows.
+ */
+export async function createHarness(
+  options: { worker?: boolean; verificationTimeoutMs?: number; loginRateLimitPerMinute?: number; logger?: import("fastify").FastifyServerOptions["logger"] } = {},
+): Promise<Harness> {
+  const orm = await createOrm(testDatabaseUrl(), { poolMax: 5 });
+  const target: TemporalTarget = {
+    address: testTemporalAddress(),
+    namespace: 'default',
+    taskQueue: `test-${randomUUID()}`,
+    uiUrl: 'http://localhost:8233',
+  };
+  const connection = await Connection.connect({ address: target.address });
+  const client = new Client({ connection, namespace: target.namespace });
+  const mails: OutgoingMail[] = [];
+  const mailer: Mailer = {
+    async send(mail) {
+      mails.push(mail);
+      return 'logged';
+    },
+  };
+
+  let worker: Worker | null = null;
+  let running: Promise<void> | null = null;
+  let workerConnection: NativeConnection | null = null;
+  if (options.worker) {
+    workerConnection = await NativeConnection.connect({ address: target.address });
+    worker = await createWorker({
+      connection: workerConnection,
+      namespace: target.namespace,
+      taskQueue: target.taskQueue,
+      deps: { orm, billing: createLocalBillingProvider(), mailer, publicBaseUrl: 'http://localhost:3000', currency: 'EUR' },
+    });
+    running = worker.run();
+  }
+
+  const health: HealthProbes = createTemporalHealth(client, target.namespace, target.taskQueue);
+  const app = await buildApp(
+    {
+      orm,
+      auth: { tokenKey: keyFromSecret('test-secret-key'), accessTtlMinutes: 30, refreshTtlDays: 14 },
+      onboarding: createOnboardingWorkflows(client, target, options.verificationTimeoutMs ?? 60_000),
+      health,
+      secureCookies: false,
+      loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,
+      publicBaseUrl: 'http://localhost:3000',
+    },
+    { logger: options.logger },
+  );
+
+  return {
+    orm,
+    app,
+    client,
+    target,
+    mails,
+    worker,
+    async close() {
+      await app.close();
+      if (worker) {
+        worker.shutdown();
+        await running;
+      }
+      await workerConnection?.close();
+      await connection.close();
+      await orm.close();
+    },
+  };
+}
