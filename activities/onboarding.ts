@@ -1,12 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import {
-  BillingAccount,
-  EmailOutbox,
-  EmailVerification,
-  Plan,
-  Subscription,
-  Tenant,
-} from '../db/entities';
+import { BillingAccount, EmailOutbox, EmailVerification, Plan, Subscription, Tenant } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { inScope } from '../db/scope';
 import { hashToken, newOpaqueToken } from '../domain/auth/tokens';
@@ -70,7 +63,13 @@ export function createOnboardingActivities(deps: OnboardingActivityDeps) {
         if (active) return plan.code;
         const start = new Date();
         const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-        em.create(Subscription, { tenantId, planId: plan.id, status: 'active', currentPeriodStart: start, currentPeriodEnd: end });
+        em.create(Subscription, {
+          tenantId,
+          planId: plan.id,
+          status: 'active',
+          currentPeriodStart: start,
+          currentPeriodEnd: end,
+        });
         await em.flush();
         return plan.code;
       });

@@ -38,6 +38,8 @@ export function loggerOptions(
         url: request.url.replace(SENSITIVE_QUERY, '$1[redacted]'),
       }),
     },
-    ...('pretty' in output && output.pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+    ...('pretty' in output && output.pretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+      : {}),
   };
 }

@@ -20,7 +20,8 @@ export class SecretsError extends Error {}
 export function resolveSecrets(env: Env): Secrets {
   if (env.APP_ENV === 'production') {
     const problems: string[] = [];
-    if (!env.SECRET_KEY || env.SECRET_KEY.length < 32) problems.push('SECRET_KEY must be set to at least 32 random characters');
+    if (!env.SECRET_KEY || env.SECRET_KEY.length < 32)
+      problems.push('SECRET_KEY must be set to at least 32 random characters');
     const weak = passwordProblems(env.SEED_ADMIN_PASSWORD ?? '', 'strong');
     if (!env.SEED_ADMIN_PASSWORD || weak.length > 0) {
       problems.push(`SEED_ADMIN_PASSWORD must be set and contain ${weak.join(', ') || 'a value'}`);

@@ -17,18 +17,49 @@ export const DEMO_ADMIN_EMAIL = 'owner@demo.voiceplane.local';
 export const DEMO_USER_EMAIL = 'agent@demo.voiceplane.local';
 
 const PLANS = [
-  { code: 'starter', name: 'Starter', monthlyPriceCents: 4900, includedMinutes: 500, pricePerMinuteCents: 9, maxBots: 2, isDefault: true },
-  { code: 'growth', name: 'Growth', monthlyPriceCents: 19900, includedMinutes: 3000, pricePerMinuteCents: 7, maxBots: 10, isDefault: false },
-  { code: 'scale', name: 'Scale', monthlyPriceCents: 79900, includedMinutes: 15000, pricePerMinuteCents: 5, maxBots: 50, isDefault: false },
+  {
+    code: 'starter',
+    name: 'Starter',
+    monthlyPriceCents: 4900,
+    includedMinutes: 500,
+    pricePerMinuteCents: 9,
+    maxBots: 2,
+    isDefault: true,
+  },
+  {
+    code: 'growth',
+    name: 'Growth',
+    monthlyPriceCents: 19900,
+    includedMinutes: 3000,
+    pricePerMinuteCents: 7,
+    maxBots: 10,
+    isDefault: false,
+  },
+  {
+    code: 'scale',
+    name: 'Scale',
+    monthlyPriceCents: 79900,
+    includedMinutes: 15000,
+    pricePerMinuteCents: 5,
+    maxBots: 50,
+    isDefault: false,
+  },
 ];
 
 /** Idempotent: every row is found by its natural key first, so seeding twice changes nothing. */
 export async function seed(orm: Orm, options: SeedOptions): Promise<void> {
   await inScope(orm, { system: 'seed' }, async (em) => {
     for (const plan of PLANS) {
-      if (!(await em.findOne(Plan, { code: plan.code }))) em.create(Plan, { ...plan, currency: options.demo?.currency ?? 'EUR' });
+      if (!(await em.findOne(Plan, { code: plan.code })))
+        em.create(Plan, { ...plan, currency: options.demo?.currency ?? 'EUR' });
     }
-    await ensureUser(em, { email: options.adminEmail, name: 'Platform Admin', role: 'platform_admin', tenantId: null, password: options.adminPassword });
+    await ensureUser(em, {
+      email: options.adminEmail,
+      name: 'Platform Admin',
+      role: 'platform_admin',
+      tenantId: null,
+      password: options.adminPassword,
+    });
     await em.flush();
     if (options.demo) await seedDemoTenant(em, options.demo, options.now ?? new Date());
   });
@@ -59,15 +90,41 @@ async function seedDemoTenant(em: ScopedEm, demo: { password: string; currency: 
       verifiedAt: now,
     });
     await em.flush();
-    em.create(TenantSettings, { tenantId: tenant.id, branding: { productName: 'Demo Voice', primaryColor: '#4f46e5' } });
-    em.create(BillingAccount, { tenantId: tenant.id, stripeCustomerId: 'cus_local_demo', email: DEMO_ADMIN_EMAIL, currency: demo.currency });
+    em.create(TenantSettings, {
+      tenantId: tenant.id,
+      branding: { productName: 'Demo Voice', primaryColor: '#4f46e5' },
+    });
+    em.create(BillingAccount, {
+      tenantId: tenant.id,
+      stripeCustomerId: 'cus_local_demo',
+      email: DEMO_ADMIN_EMAIL,
+      currency: demo.currency,
+    });
     const plan = await em.findOneOrFail(Plan, { isDefault: true });
     const periodStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const periodEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-    em.create(Subscription, { tenantId: tenant.id, planId: plan.id, status: 'active', currentPeriodStart: periodStart, currentPeriodEnd: periodEnd });
+    em.create(Subscription, {
+      tenantId: tenant.id,
+      planId: plan.id,
+      status: 'active',
+      currentPeriodStart: periodStart,
+      currentPeriodEnd: periodEnd,
+    });
   }
-  await ensureUser(em, { email: DEMO_ADMIN_EMAIL, name: 'Dana Demo', role: 'customer_admin', tenantId: tenant.id, password: demo.password });
-  await ensureUser(em, { email: DEMO_USER_EMAIL, name: 'Alex Agent', role: 'customer_user', tenantId: tenant.id, password: demo.password });
+  await ensureUser(em, {
+    email: DEMO_ADMIN_EMAIL,
+    name: 'Dana Demo',
+    role: 'customer_admin',
+    tenantId: tenant.id,
+    password: demo.password,
+  });
+  await ensureUser(em, {
+    email: DEMO_USER_EMAIL,
+    name: 'Alex Agent',
+    role: 'customer_user',
+    tenantId: tenant.id,
+    password: demo.password,
+  });
 
   let bot = await em.findOne(Bot, { tenantId: tenant.id, name: 'Reception Bot' });
   if (!bot) {

@@ -23,9 +23,17 @@ describe('authentication', () => {
   afterAll(() => h.close());
 
   async function signIn(user: { email: string; password: string }) {
-    const response = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password } });
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: user.password },
+    });
     expect(response.statusCode).toBe(200);
-    return { body: response.json(), cookies: cookiesFrom(response.headers['set-cookie']), raw: response.headers['set-cookie'] };
+    return {
+      body: response.json(),
+      cookies: cookiesFrom(response.headers['set-cookie']),
+      raw: response.headers['set-cookie'],
+    };
   }
 
   it('signs in with cookies and a bearer token, both of which identify the user', async () => {
@@ -39,7 +47,10 @@ describe('authentication', () => {
     expect(String(raw)).toMatch(/vp_access=[^;]+;.*HttpOnly/);
     expect(String(raw)).toMatch(/vp_refresh=[^;]+;.*Path=\/api\/auth;.*HttpOnly;.*SameSite=Strict/);
 
-    const viaBearer = await h.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${body.accessToken}` } });
+    const viaBearer = await h.app.inject({
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${body.accessToken}` },
+    });
     expect(viaBearer.statusCode).toBe(200);
     expect(viaBearer.json().tenant.id).toBe(tenant.id);
 
@@ -49,8 +60,16 @@ describe('authentication', () => {
 
   it('rejects a wrong password and an unknown email with the same 401 problem', async () => {
     const user = await makeUser(h.orm, 'support', null);
-    const wrong = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'nope-nope-nope' } });
-    const unknown = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'ghost@example.test', password: 'nope-nope-nope' } });
+    const wrong = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: 'nope-nope-nope' },
+    });
+    const unknown = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'ghost@example.test', password: 'nope-nope-nope' },
+    });
     for (const response of [wrong, unknown]) {
       expect(response.statusCode).toBe(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
@@ -113,7 +132,11 @@ describe('authentication', () => {
     const after = await h.app.inject({ url: '/api/auth/me', headers: memberAuth });
     expect(after.statusCode).toBe(401);
     expect(Date.now() - at).toBeLessThan(1000);
-    const relogin = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: member.email, password: member.password } });
+    const relogin = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: member.email, password: member.password },
+    });
     expect(relogin.statusCode).toBe(401);
   });
 
@@ -124,7 +147,12 @@ describe('authentication', () => {
     const { cookies, body } = await signIn(admin);
     const url = `/api/tenants/${tenant.id}/users/${member.id}`;
 
-    const withoutHeader = await h.app.inject({ method: 'PATCH', url, headers: { cookie: cookieHeader(cookies) }, payload: { name: 'X' } });
+    const withoutHeader = await h.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { cookie: cookieHeader(cookies) },
+      payload: { name: 'X' },
+    });
     expect(withoutHeader.statusCode).toBe(403);
     expect(withoutHeader.json().detail).toMatch(/x-csrf-token/);
 
@@ -136,7 +164,12 @@ describe('authentication', () => {
     });
     expect(withHeader.statusCode).toBe(200);
 
-    const bearer = await h.app.inject({ method: 'PATCH', url, headers: { authorization: `Bearer ${body.accessToken}` }, payload: { name: 'Again' } });
+    const bearer = await h.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { authorization: `Bearer ${body.accessToken}` },
+      payload: { name: 'Again' },
+    });
     expect(bearer.statusCode).toBe(200);
   });
 
@@ -165,7 +198,11 @@ describe('login rate limit and log redaction', () => {
 
   it('answers 429 problem+json after too many attempts for one email', async () => {
     const attempt = () =>
-      h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'victim@example.test', password: 'guess-guess-1' } });
+      h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'victim@example.test', password: 'guess-guess-1' },
+      });
     const statuses = [];
     for (let i = 0; i < 4; i += 1) statuses.push((await attempt()).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429]);
@@ -176,7 +213,11 @@ describe('login rate limit and log redaction', () => {
 
   it('never writes passwords, tokens or cookies to the log', async () => {
     const user = await makeUser(h.orm, 'support', null);
-    const login = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password } });
+    const login = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: user.password },
+    });
     const token = login.json().accessToken as string;
     await h.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
     await h.app.inject({ url: '/api/auth/verify?token=abcdefghijklmnopqrstuvwxyz0123456789' });

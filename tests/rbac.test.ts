@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { inScope } from '../db/scope';
 import type { Role } from '../domain/auth/roles';
 import { createHarness, type Harness } from './support/harness';
@@ -13,7 +14,7 @@ describe('role-based access control', () => {
   });
   afterAll(() => h.close());
 
-  const cases: { name: string; request: () => Parameters<Harness['app']['inject']>[0]; expected: Record<Role, number> }[] = [
+  const cases: { name: string; request: () => InjectOptions; expected: Record<Role, number> }[] = [
     {
       name: 'GET /api/tenants',
       request: () => ({ url: '/api/tenants' }),
@@ -21,7 +22,11 @@ describe('role-based access control', () => {
     },
     {
       name: 'POST /api/tenants',
-      request: () => ({ method: 'POST', url: '/api/tenants', payload: { name: 'Never Created', contactEmail: 'x@example.test', slug: `never-${Date.now()}` } }),
+      request: () => ({
+        method: 'POST',
+        url: '/api/tenants',
+        payload: { name: 'Never Created', contactEmail: 'x@example.test', slug: `never-${Date.now()}` },
+      }),
       expected: { platform_admin: 201, support: 403, customer_admin: 403, customer_user: 403 },
     },
     {
@@ -34,7 +39,12 @@ describe('role-based access control', () => {
       request: () => ({
         method: 'POST',
         url: `/api/tenants/${world.tenant.id}/users`,
-        payload: { email: `new-${Math.random().toString(36).slice(2)}@example.test`, name: 'New', role: 'customer_user', password: 'long-enough-pass' },
+        payload: {
+          email: `new-${Math.random().toString(36).slice(2)}@example.test`,
+          name: 'New',
+          role: 'customer_user',
+          password: 'long-enough-pass',
+        },
       }),
       expected: { platform_admin: 201, support: 403, customer_admin: 201, customer_user: 403 },
     },
@@ -53,7 +63,7 @@ describe('role-based access control', () => {
     for (const role of ['platform_admin', 'support', 'customer_admin', 'customer_user'] as Role[]) {
       it(`${testCase.name} answers ${testCase.expected[role]} to ${role}`, async () => {
         const options = testCase.request();
-        const response = await h.app.inject({ ...options, headers: world.headers[role] } as Parameters<Harness['app']['inject']>[0]);
+        const response = await h.app.inject({ ...options, headers: world.headers[role] } as InjectOptions);
         expect(response.statusCode).toBe(testCase.expected[role]);
         if (response.statusCode === 403) expect(response.json().code).toBe('forbidden');
       });
@@ -62,7 +72,7 @@ describe('role-based access control', () => {
 
   it('answers 401 problem+json to anonymous callers on every protected route', async () => {
     for (const testCase of cases) {
-      const response = await h.app.inject(testCase.request() as Parameters<Harness['app']['inject']>[0]);
+      const response = await h.app.inject(testCase.request() as InjectOptions);
       expect(response.statusCode).toBe(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
     }

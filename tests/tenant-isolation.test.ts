@@ -22,12 +22,20 @@ describe('tenant isolation', () => {
         { method: 'GET' as const, url: `/api/tenants/${b.tenant.id}` },
         { method: 'GET' as const, url: `/api/tenants/${b.tenant.id}/onboarding` },
         { method: 'GET' as const, url: `/api/tenants/${b.tenant.id}/users` },
-        { method: 'POST' as const, url: `/api/tenants/${b.tenant.id}/users`, payload: { email: 'x@example.test', name: 'X', role: 'customer_user', password: 'long-enough-pass' } },
+        {
+          method: 'POST' as const,
+          url: `/api/tenants/${b.tenant.id}/users`,
+          payload: { email: 'x@example.test', name: 'X', role: 'customer_user', password: 'long-enough-pass' },
+        },
         { method: 'PATCH' as const, url: `/api/tenants/${b.tenant.id}/users/${bUser}`, payload: { name: 'Hijacked' } },
       ];
       for (const probe of probes) {
         const response = await h.app.inject({ ...probe, headers });
-        expect({ url: probe.url, method: probe.method, status: response.statusCode }).toEqual({ url: probe.url, method: probe.method, status: 404 });
+        expect({ url: probe.url, method: probe.method, status: response.statusCode }).toEqual({
+          url: probe.url,
+          method: probe.method,
+          status: 404,
+        });
         expect(response.body).not.toContain(b.tenant.name);
       }
     },
@@ -83,7 +91,8 @@ describe('row-level security in PostgreSQL', () => {
   async function inTransaction<T>(settings: Record<string, string>, query: string): Promise<T[]> {
     await client.query('begin');
     try {
-      for (const [name, value] of Object.entries(settings)) await client.query('select set_config($1, $2, true)', [name, value]);
+      for (const [name, value] of Object.entries(settings))
+        await client.query('select set_config($1, $2, true)', [name, value]);
       return (await client.query(query)).rows as T[];
     } finally {
       await client.query('rollback');
@@ -97,7 +106,10 @@ describe('row-level security in PostgreSQL', () => {
   });
 
   it('returns only the scoped tenant’s rows, even with no WHERE clause', async () => {
-    const users = await inTransaction<{ tenant_id: string }>({ 'app.tenant_id': tenantA }, 'select tenant_id from users');
+    const users = await inTransaction<{ tenant_id: string }>(
+      { 'app.tenant_id': tenantA },
+      'select tenant_id from users',
+    );
     expect(users.length).toBeGreaterThan(0);
     expect(new Set(users.map((u) => u.tenant_id))).toEqual(new Set([tenantA]));
     const tenants = await inTransaction<{ id: string }>({ 'app.tenant_id': tenantA }, 'select id from tenants');

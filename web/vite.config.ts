@@ -1,11 +1,11 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-import { vitePlugin as remix } from "@remix-run/dev";
-import autoprefixer from "autoprefixer";
-import tailwindcss from "tailwindcss";
-import { defineConfig, type ProxyOptions } from "vite";
-import tsconfigPaths from "vite-tsconfig-paths";
+import { vitePlugin as remix } from '@remix-run/dev';
+import autoprefixer from 'autoprefixer';
+import tailwindcss from 'tailwindcss';
+import { defineConfig, type ProxyOptions } from 'vite';
+import tsconfigPaths from 'vite-tsconfig-paths';
 
 /**
  * Vite + Remix config for the VoicePlane web UI.
@@ -22,7 +22,7 @@ import tsconfigPaths from "vite-tsconfig-paths";
  */
 
 // Enables single-fetch types for loaders/actions (`useLoaderData<typeof loader>`).
-declare module "@remix-run/node" {
+declare module '@remix-run/node' {
   interface Future {
     v3_singleFetch: true;
   }
@@ -31,13 +31,13 @@ declare module "@remix-run/node" {
 const webRoot = path.dirname(fileURLToPath(import.meta.url));
 
 /** Paths served by the API. The browser only ever talks to the web origin. */
-const API_PATH_PREFIXES = ["api", "docs", "telephony"] as const;
+const API_PATH_PREFIXES = ['api', 'docs', 'telephony'] as const;
 
 export default defineConfig(() => {
   // Config-time environment (dev server only; the app reads its own runtime
   // settings in app/lib/env.server.ts).
-  const apiUrl = process.env.API_URL || "http://127.0.0.1:4000";
-  const port = Number.parseInt(process.env.WEB_PORT || "3000", 10);
+  const apiUrl = process.env.API_URL || 'http://127.0.0.1:4000';
+  const port = Number.parseInt(process.env.WEB_PORT || '3000', 10);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     throw new Error(`WEB_PORT must be a TCP port number, got "${process.env.WEB_PORT}"`);
   }
@@ -60,7 +60,7 @@ export default defineConfig(() => {
   );
 
   return {
-    publicDir: path.join(webRoot, "public"),
+    publicDir: path.join(webRoot, 'public'),
     server: {
       port,
       strictPort: true,
@@ -68,13 +68,13 @@ export default defineConfig(() => {
     },
     css: {
       postcss: {
-        plugins: [tailwindcss({ config: path.join(webRoot, "tailwind.config.ts") }), autoprefixer()],
+        plugins: [tailwindcss({ config: path.join(webRoot, 'tailwind.config.ts') }), autoprefixer()],
       },
     },
     plugins: [
       remix({
-        appDirectory: path.join(webRoot, "app"),
-        buildDirectory: path.join(webRoot, "build"),
+        appDirectory: path.join(webRoot, 'app'),
+        buildDirectory: path.join(webRoot, 'build'),
         future: {
           v3_fetcherPersist: true,
           v3_relativeSplatPath: true,

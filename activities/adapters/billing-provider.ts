@@ -3,7 +3,12 @@ import { createHash } from 'node:crypto';
 /** The slice of a billing provider (Stripe) that onboarding needs. */
 export interface BillingProvider {
   /** Creates the customer once per idempotency key; repeating the call returns the same customer. */
-  createCustomer(input: { idempotencyKey: string; email: string; name: string; tenantId: string }): Promise<{ id: string }>;
+  createCustomer(input: {
+    idempotencyKey: string;
+    email: string;
+    name: string;
+    tenantId: string;
+  }): Promise<{ id: string }>;
   deleteCustomer(customerId: string): Promise<void>;
 }
 

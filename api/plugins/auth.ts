@@ -24,8 +24,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Signing in must work even when the browser still holds stale cookies of an earlier session. */
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/register']);
 
-const sameToken = (a: string, b: string) =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
  * Resolves the caller from `Authorization: Bearer` or the access cookie, and enforces the double-submit CSRF

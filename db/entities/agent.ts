@@ -8,8 +8,8 @@ export const Agent = defineEntity({
     id: idColumn(),
     tenantId: p.uuid(),
     integrationId: p.uuid(),
-    externalAgentId: p.string(),
-    name: p.string(),
+    externalAgentId: p.text(),
+    name: p.text(),
     createdAt: createdAtColumn(),
   },
 });

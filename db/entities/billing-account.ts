@@ -7,9 +7,9 @@ export const BillingAccount = defineEntity({
   properties: {
     id: idColumn(),
     tenantId: p.uuid(),
-    stripeCustomerId: p.string(),
-    email: p.string(),
-    currency: p.string(),
+    stripeCustomerId: p.text(),
+    email: p.text(),
+    currency: p.string().columnType('char(3)'),
     createdAt: createdAtColumn(),
   },
 });

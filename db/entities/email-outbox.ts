@@ -7,9 +7,9 @@ export const EmailOutbox = defineEntity({
   properties: {
     id: idColumn(),
     tenantId: p.uuid().nullable(),
-    idempotencyKey: p.string(),
-    toAddress: p.string(),
-    subject: p.string(),
+    idempotencyKey: p.text(),
+    toAddress: p.text(),
+    subject: p.text(),
     bodyText: p.text(),
     status: p.enum(['queued', 'sent', 'logged', 'failed'] as const),
     createdAt: createdAtColumn(),

@@ -7,8 +7,8 @@ export const EmailVerification = defineEntity({
   properties: {
     id: idColumn(),
     tenantId: p.uuid(),
-    email: p.string(),
-    tokenHash: p.string().hidden(),
+    email: p.text(),
+    tokenHash: p.text().hidden(),
     expiresAt: p.datetime(),
     usedAt: p.datetime().nullable(),
     createdAt: createdAtColumn(),

@@ -11,7 +11,7 @@ export const Integration = defineEntity({
     provider: p.enum(['elevenlabs', 'openai', 'google'] as const),
     status: p.enum(['unverified', 'active', 'error'] as const),
     secretCiphertext: p.text().hidden(),
-    secretHint: p.string(),
+    secretHint: p.text(),
     lastCheckedAt: p.datetime().nullable(),
     lastError: p.text().nullable(),
     createdAt: createdAtColumn(),

@@ -6,9 +6,9 @@ export const Plan = defineEntity({
   tableName: 'plans',
   properties: {
     id: idColumn(),
-    code: p.string(),
-    name: p.string(),
-    currency: p.string(),
+    code: p.text(),
+    name: p.text(),
+    currency: p.string().columnType('char(3)'),
     monthlyPriceCents: p.integer(),
     includedMinutes: p.integer(),
     pricePerMinuteCents: p.integer(),

@@ -10,7 +10,7 @@ export const RefreshSession = defineEntity({
     userId: p.uuid(),
     tenantId: p.uuid().nullable(),
     familyId: p.uuid(),
-    tokenHash: p.string().hidden(),
+    tokenHash: p.text().hidden(),
     expiresAt: p.datetime(),
     rotatedAt: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),

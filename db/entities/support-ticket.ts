@@ -8,7 +8,7 @@ export const SupportTicket = defineEntity({
     id: idColumn(),
     tenantId: p.uuid(),
     authorUserId: p.uuid().nullable(),
-    subject: p.string(),
+    subject: p.text(),
     body: p.text(),
     status: p.enum(['open', 'pending', 'resolved', 'closed'] as const),
     priority: p.enum(['low', 'normal', 'high', 'urgent'] as const).default('normal'),

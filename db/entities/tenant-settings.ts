@@ -6,8 +6,8 @@ export const TenantSettings = defineEntity({
   tableName: 'tenant_settings',
   properties: {
     tenantId: p.uuid().primary(),
-    locale: p.string().default('de-AT'),
-    timezone: p.string().default('Europe/Vienna'),
+    locale: p.text().default('de-AT'),
+    timezone: p.text().default('Europe/Vienna'),
     branding: p.json<{ logoUrl?: string; primaryColor?: string; productName?: string }>().default('{}'),
     anonymizeCallLogs: p.boolean().default(false),
     dataRetentionDays: p.integer().default(365),

@@ -12,9 +12,9 @@ export const UsageEvent = defineEntity({
     kind: p.enum(USAGE_KINDS),
     quantity: p.bigint('number'),
     occurredAt: p.datetime(),
-    idempotencyKey: p.string(),
-    source: p.string(),
-    callSid: p.string().nullable(),
+    idempotencyKey: p.text(),
+    source: p.text(),
+    callSid: p.text().nullable(),
     createdAt: createdAtColumn(),
   },
 });

@@ -8,9 +8,9 @@ export const User = defineEntity({
   properties: {
     id: idColumn(),
     tenantId: p.uuid().nullable(),
-    email: p.string(),
-    name: p.string(),
-    passwordHash: p.string().nullable().hidden(),
+    email: p.text(),
+    name: p.text(),
+    passwordHash: p.text().nullable().hidden(),
     role: p.enum(ROLES),
     isActive: p.boolean().default(true),
     lastLoginAt: p.datetime().nullable(),

@@ -7,10 +7,10 @@ export const WebhookEvent = defineEntity({
   tableName: 'webhook_events',
   properties: {
     id: idColumn(),
-    provider: p.string(),
-    eventId: p.string(),
+    provider: p.text(),
+    eventId: p.text(),
     tenantId: p.uuid().nullable(),
-    payloadSha256: p.string(),
+    payloadSha256: p.text(),
     receivedAt: p.datetime().onCreate(() => new Date()),
     processedAt: p.datetime().nullable(),
   },

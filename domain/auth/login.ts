@@ -26,7 +26,11 @@ export async function login(
       }
     }
     user.lastLoginAt = new Date();
-    const session = await issueSession(em, deps.auth, { userId: user.id, role: user.role, tenantId: user.tenantId ?? null });
+    const session = await issueSession(em, deps.auth, {
+      userId: user.id,
+      role: user.role,
+      tenantId: user.tenantId ?? null,
+    });
     return { ...session, user: toUserView(user) };
   });
 }

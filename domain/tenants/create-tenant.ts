@@ -18,7 +18,13 @@ export async function createTenant(
   assertCan(actor, 'tenants:create');
   const tenant = await inScope(deps.orm, scopeOf(actor), async (em) => {
     const created = await insertTenant(em, input);
-    recordAudit(em, { actor, tenantId: created.id, action: 'tenant.created', targetType: 'tenant', targetId: created.id });
+    recordAudit(em, {
+      actor,
+      tenantId: created.id,
+      action: 'tenant.created',
+      targetType: 'tenant',
+      targetId: created.id,
+    });
     await em.flush();
     return created;
   });

@@ -7,7 +7,10 @@ import { assertCan, assertTenantAccess } from '../auth/permissions';
 import { notFound } from '../errors/app-error';
 import { toTenantView, type TenantView } from './tenant-view';
 
-export async function getTenant(deps: { orm: Orm }, { actor, tenantId }: { actor: Actor; tenantId: string }): Promise<TenantView> {
+export async function getTenant(
+  deps: { orm: Orm },
+  { actor, tenantId }: { actor: Actor; tenantId: string },
+): Promise<TenantView> {
   assertTenantAccess(actor, tenantId);
   assertCan(actor, 'tenants:read');
   const tenant = await inScope(deps.orm, scopeOf(actor), (em) => em.findOne(Tenant, { id: tenantId }));

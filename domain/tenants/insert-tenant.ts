@@ -10,7 +10,12 @@ export async function insertTenant(
   input: { name: string; slug?: string; contactEmail: string },
 ): Promise<Tenant> {
   const slug = input.slug ?? (await freeSlug(em, slugify(input.name)));
-  const tenant = em.create(Tenant, { name: input.name, slug, contactEmail: input.contactEmail, status: 'pending_verification' });
+  const tenant = em.create(Tenant, {
+    name: input.name,
+    slug,
+    contactEmail: input.contactEmail,
+    status: 'pending_verification',
+  });
   try {
     // Flushed on its own first: the unit of work does not know the tenant_id foreign keys that point here.
     await em.flush();

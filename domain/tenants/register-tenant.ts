@@ -28,7 +28,13 @@ export async function registerTenant(
       role: 'customer_admin',
       passwordHash,
     });
-    recordAudit(em, { actor: null, tenantId: tenant.id, action: 'tenant.registered', targetType: 'tenant', targetId: tenant.id });
+    recordAudit(em, {
+      actor: null,
+      tenantId: tenant.id,
+      action: 'tenant.registered',
+      targetType: 'tenant',
+      targetId: tenant.id,
+    });
     await em.flush().catch((error: unknown) => {
       throw error instanceof UniqueConstraintViolationException ? emailTaken() : error;
     });

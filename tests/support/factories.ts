@@ -50,7 +50,10 @@ export async function makeUser(orm: Orm, role: Role, tenantId: string | null): P
 }
 
 /** Signs in through the API and returns a bearer header for later requests. */
-export async function bearerFor(app: App, user: { email: string; password: string }): Promise<{ authorization: string }> {
+export async function bearerFor(
+  app: App,
+  user: { email: string; password: string },
+): Promise<{ authorization: string }> {
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/login',

@@ -11,7 +11,6 @@ import { TEST_ADMIN } from './test-constants';
 
 type Teardown = () => Promise<void>;
 declare global {
-  // eslint-disable-next-line no-var
   var __voiceplaneTeardown: Teardown[] | undefined;
 }
 

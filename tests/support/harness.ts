@@ -37,7 +37,12 @@ function required(name: string): string {
  * own, so suites running in parallel never pick up each other's workflows.
  */
 export async function createHarness(
-  options: { worker?: boolean; verificationTimeoutMs?: number; loginRateLimitPerMinute?: number; logger?: import("fastify").FastifyServerOptions["logger"] } = {},
+  options: {
+    worker?: boolean;
+    verificationTimeoutMs?: number;
+    loginRateLimitPerMinute?: number;
+    logger?: import('fastify').FastifyServerOptions['logger'];
+  } = {},
 ): Promise<Harness> {
   const orm = await createOrm(testDatabaseUrl(), { poolMax: 5 });
   const target: TemporalTarget = {
@@ -65,7 +70,13 @@ export async function createHarness(
       connection: workerConnection,
       namespace: target.namespace,
       taskQueue: target.taskQueue,
-      deps: { orm, billing: createLocalBillingProvider(), mailer, publicBaseUrl: 'http://localhost:3000', currency: 'EUR' },
+      deps: {
+        orm,
+        billing: createLocalBillingProvider(),
+        mailer,
+        publicBaseUrl: 'http://localhost:3000',
+        currency: 'EUR',
+      },
     });
     running = worker.run();
   }

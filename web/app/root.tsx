@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Link,
@@ -8,19 +8,19 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
-} from "@remix-run/react";
-import type { ReactNode } from "react";
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
 
-import stylesheet from "~/tailwind.css?url";
+import stylesheet from '~/tailwind.css?url';
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
 export const meta: MetaFunction = () => [
-  { title: "VoicePlane" },
-  { name: "description", content: "Multi-tenant control plane for voice-AI bots" },
+  { title: 'VoicePlane' },
+  { name: 'description', content: 'Multi-tenant control plane for voice-AI bots' },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -47,11 +47,9 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const title = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : "Something went wrong";
+  const title = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : 'Something went wrong';
   const detail = isRouteErrorResponse(error)
-    ? typeof error.data === "string"
+    ? typeof error.data === 'string'
       ? error.data
       : undefined
     : error instanceof Error && import.meta.env.DEV

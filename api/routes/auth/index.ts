@@ -21,14 +21,19 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
   app.post(
     '/login',
     {
-      schema: { tags: ['auth'], summary: 'Sign in; sets session cookies and returns the access token', body: LoginBody },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets session cookies and returns the access token',
+        body: LoginBody,
+      },
       config: {
         rateLimit: {
           max: deps.loginRateLimitPerMinute,
           timeWindow: '1 minute',
           // After body parsing, so the key can include the email being tried.
           hook: 'preHandler',
-          keyGenerator: (request) => `${request.ip}:${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
+          keyGenerator: (request) =>
+            `${request.ip}:${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
           errorResponseBuilder: (_request, context) =>
             new AppError('rate_limited', `Too many sign-in attempts; try again in ${context.after}`),
         },
@@ -46,24 +51,36 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     },
   );
 
-  app.post('/refresh', { schema: { tags: ['auth'], summary: 'Rotate the refresh cookie and get a new access token' } }, async (request, reply) => {
-    const token = request.cookies[REFRESH_COOKIE];
-    if (!token) throw new AppError('unauthorized', 'No session to refresh; please sign in');
-    try {
-      const session = await refreshSession(deps, token);
-      setSessionCookies(reply, session, deps.secureCookies);
-      return { accessToken: session.accessToken, tokenType: 'Bearer', expiresAt: session.accessExpiresAt.toISOString() };
-    } catch (error) {
-      clearSessionCookies(reply);
-      throw error;
-    }
-  });
+  app.post(
+    '/refresh',
+    { schema: { tags: ['auth'], summary: 'Rotate the refresh cookie and get a new access token' } },
+    async (request, reply) => {
+      const token = request.cookies[REFRESH_COOKIE];
+      if (!token) throw new AppError('unauthorized', 'No session to refresh; please sign in');
+      try {
+        const session = await refreshSession(deps, token);
+        setSessionCookies(reply, session, deps.secureCookies);
+        return {
+          accessToken: session.accessToken,
+          tokenType: 'Bearer',
+          expiresAt: session.accessExpiresAt.toISOString(),
+        };
+      } catch (error) {
+        clearSessionCookies(reply);
+        throw error;
+      }
+    },
+  );
 
-  app.post('/logout', { schema: { tags: ['auth'], summary: 'End the session family and clear cookies' } }, async (request, reply) => {
-    await logout(deps, request.cookies[REFRESH_COOKIE]);
-    clearSessionCookies(reply);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/logout',
+    { schema: { tags: ['auth'], summary: 'End the session family and clear cookies' } },
+    async (request, reply) => {
+      await logout(deps, request.cookies[REFRESH_COOKIE]);
+      clearSessionCookies(reply);
+      return reply.status(204).send();
+    },
+  );
 
   app.get(
     '/me',

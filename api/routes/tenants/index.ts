@@ -35,7 +35,11 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
   app.post(
     '/',
     {
-      schema: { tags: ['tenants'], summary: 'Create a tenant and start its onboarding workflow', body: CreateTenantBody },
+      schema: {
+        tags: ['tenants'],
+        summary: 'Create a tenant and start its onboarding workflow',
+        body: CreateTenantBody,
+      },
       preHandler: app.requirePermission('tenants:create'),
     },
     async (request, reply) => {

@@ -26,11 +26,20 @@ export const userRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
   app.post(
     '/:id/users',
     {
-      schema: { tags: ['users'], summary: 'Add a user with a customer role', params: TenantParams, body: CreateUserBody },
+      schema: {
+        tags: ['users'],
+        summary: 'Add a user with a customer role',
+        params: TenantParams,
+        body: CreateUserBody,
+      },
       preHandler: app.requirePermission('users:manage'),
     },
     async (request, reply) => {
-      const user = await createUser(deps, { actor: actorOf(request), tenantId: request.params.id, input: request.body });
+      const user = await createUser(deps, {
+        actor: actorOf(request),
+        tenantId: request.params.id,
+        input: request.body,
+      });
       return reply.status(201).send(user);
     },
   );
@@ -38,7 +47,12 @@ export const userRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
   app.patch(
     '/:id/users/:userId',
     {
-      schema: { tags: ['users'], summary: 'Rename, change role, or (de)activate', params: UserParams, body: UpdateUserBody },
+      schema: {
+        tags: ['users'],
+        summary: 'Rename, change role, or (de)activate',
+        params: UserParams,
+        body: UpdateUserBody,
+      },
       preHandler: app.requirePermission('users:manage'),
     },
     async (request) =>

@@ -1,4 +1,4 @@
-import { apiUrl } from "./env.server";
+import { apiUrl } from './env.server';
 
 /**
  * Same-origin fallback proxy for the API paths (/api, /docs, /telephony) when
@@ -14,35 +14,35 @@ const PROXY_TIMEOUT_MS = 30_000;
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) plus headers fetch() manages itself.
 const STRIP_REQUEST_HEADERS = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-  "host",
-  "content-length",
-  "accept-encoding",
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'accept-encoding',
 ]);
 
 // fetch() transparently decodes compressed bodies, so the original encoding
 // and length headers no longer describe the body we pass on.
 const STRIP_RESPONSE_HEADERS = new Set([
-  "connection",
-  "keep-alive",
-  "transfer-encoding",
-  "trailer",
-  "upgrade",
-  "content-encoding",
-  "content-length",
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'trailer',
+  'upgrade',
+  'content-encoding',
+  'content-length',
 ]);
 
 function problem(status: number, title: string, detail: string): Response {
-  return new Response(JSON.stringify({ type: "about:blank", title, status, detail }), {
+  return new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
     status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
   });
 }
 
@@ -54,10 +54,10 @@ export async function proxyToApi(request: Request): Promise<Response> {
   request.headers.forEach((value, key) => {
     if (!STRIP_REQUEST_HEADERS.has(key)) headers.set(key, value);
   });
-  headers.set("x-forwarded-host", incoming.host);
-  headers.set("x-forwarded-proto", incoming.protocol.replace(/:$/, ""));
+  headers.set('x-forwarded-host', incoming.host);
+  headers.set('x-forwarded-proto', incoming.protocol.replace(/:$/, ''));
 
-  const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
 
   let upstream: Response;
   try {
@@ -67,23 +67,23 @@ export async function proxyToApi(request: Request): Promise<Response> {
       // Buffered: API and webhook payloads are small, and this avoids
       // streaming-request (duplex) edge cases.
       body: hasBody ? await request.arrayBuffer() : undefined,
-      redirect: "manual",
+      redirect: 'manual',
       signal: AbortSignal.any([request.signal, AbortSignal.timeout(PROXY_TIMEOUT_MS)]),
     });
   } catch (error) {
-    if (request.signal.aborted) return problem(499, "Client Closed Request", "The request was aborted.");
-    const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+    if (request.signal.aborted) return problem(499, 'Client Closed Request', 'The request was aborted.');
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     return timedOut
-      ? problem(504, "Gateway Timeout", "The API did not respond in time.")
-      : problem(502, "Bad Gateway", "The API is unreachable.");
+      ? problem(504, 'Gateway Timeout', 'The API did not respond in time.')
+      : problem(502, 'Bad Gateway', 'The API is unreachable.');
   }
 
   const responseHeaders = new Headers();
   upstream.headers.forEach((value, key) => {
-    if (!STRIP_RESPONSE_HEADERS.has(key) && key !== "set-cookie") responseHeaders.set(key, value);
+    if (!STRIP_RESPONSE_HEADERS.has(key) && key !== 'set-cookie') responseHeaders.set(key, value);
   });
   // Multiple Set-Cookie headers must stay separate.
-  for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append("set-cookie", cookie);
+  for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append('set-cookie', cookie);
 
   return new Response(upstream.body, {
     status: upstream.status,

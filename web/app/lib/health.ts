@@ -3,9 +3,9 @@
  * server-side loader (lib/health.server.ts) and the UI.
  */
 
-export type ComponentState = "ok" | "degraded" | "down" | "unknown";
+export type ComponentState = 'ok' | 'degraded' | 'down' | 'unknown';
 
-export type ComponentKey = "db" | "temporal" | "worker";
+export type ComponentKey = 'db' | 'temporal' | 'worker';
 
 export interface ComponentStatus {
   key: ComponentKey;
@@ -33,7 +33,7 @@ export type HealthReport =
     };
 
 export const COMPONENT_LABELS: Record<ComponentKey, string> = {
-  db: "Database",
-  temporal: "Temporal",
-  worker: "Worker",
+  db: 'Database',
+  temporal: 'Temporal',
+  worker: 'Worker',
 };

@@ -14,13 +14,13 @@ export interface Problem {
 }
 
 export function isProblem(value: unknown): value is Problem {
-  if (typeof value !== "object" || value === null) return false;
+  if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.title === "string" || typeof v.detail === "string" || typeof v.status === "number";
+  return typeof v.title === 'string' || typeof v.detail === 'string' || typeof v.status === 'number';
 }
 
 /** Last segment of a field-error path ("body.email", "/email", ["email"] → "email"). */
-export function fieldName(path: ProblemFieldError["path"]): string | undefined {
+export function fieldName(path: ProblemFieldError['path']): string | undefined {
   const segments = Array.isArray(path)
     ? path.map(String)
     : String(path)
@@ -37,7 +37,7 @@ export function splitFieldErrors<F extends string>(
   const byField: Partial<Record<F, string>> = {};
   const other: string[] = [];
   for (const error of problem.errors ?? []) {
-    if (!error || typeof error.message !== "string") continue;
+    if (!error || typeof error.message !== 'string') continue;
     const name = fieldName(error.path);
     const field = fields.find((f) => f === name);
     if (field && !byField[field]) byField[field] = error.message;

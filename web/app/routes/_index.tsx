@@ -1,16 +1,16 @@
-import type { HeadersFunction, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { HeadersFunction, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
+import type { ReactNode } from 'react';
 
-import { StatusBadge } from "~/components/StatusBadge";
-import { temporalUiUrl } from "~/lib/env.server";
-import type { ComponentStatus, HealthReport } from "~/lib/health";
-import { getHealth } from "~/lib/health.server";
+import { StatusBadge } from '~/components/StatusBadge';
+import { temporalUiUrl } from '~/lib/env.server';
+import type { ComponentStatus, HealthReport } from '~/lib/health';
+import { getHealth } from '~/lib/health.server';
 
-export const meta: MetaFunction = () => [{ title: "VoicePlane · Status" }];
+export const meta: MetaFunction = () => [{ title: 'VoicePlane · Status' }];
 
 // Status must always be fresh.
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
 
 export async function loader() {
   const health = await getHealth();
@@ -20,7 +20,7 @@ export async function loader() {
 export default function Index() {
   const { health, temporalUiUrl } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
-  const refreshing = revalidator.state === "loading";
+  const refreshing = revalidator.state === 'loading';
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -69,7 +69,11 @@ export default function Index() {
               <h2 id="status-heading" className="text-lg font-semibold">
                 System status
               </h2>
-              {health.reachable ? <StatusBadge state={health.overall} /> : <StatusBadge state="down" label="Unreachable" />}
+              {health.reachable ? (
+                <StatusBadge state={health.overall} />
+              ) : (
+                <StatusBadge state="down" label="Unreachable" />
+              )}
             </div>
             <button
               type="button"
@@ -77,7 +81,7 @@ export default function Index() {
               disabled={refreshing}
               className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-60"
             >
-              {refreshing ? "Refreshing…" : "Refresh"}
+              {refreshing ? 'Refreshing…' : 'Refresh'}
             </button>
           </div>
 
@@ -89,7 +93,7 @@ export default function Index() {
           </div>
 
           <p className="mt-4 text-xs text-slate-500">
-            Checked at <time dateTime={health.checkedAt}>{health.checkedAt.replace("T", " ").slice(0, 19)} UTC</time>
+            Checked at <time dateTime={health.checkedAt}>{health.checkedAt.replace('T', ' ').slice(0, 19)} UTC</time>
           </p>
         </section>
       </main>
@@ -122,8 +126,8 @@ function ApiCard({ health }: { health: HealthReport }) {
   return (
     <Card title="API">
       <StatusBadge
-        state={health.httpStatus < 500 ? "ok" : "degraded"}
-        label={health.httpStatus < 500 ? "Reachable" : `HTTP ${health.httpStatus}`}
+        state={health.httpStatus < 500 ? 'ok' : 'degraded'}
+        label={health.httpStatus < 500 ? 'Reachable' : `HTTP ${health.httpStatus}`}
       />
       {health.version ? <p className="text-sm text-slate-600">Version {health.version}</p> : null}
     </Card>

@@ -1,6 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 
-import { proxyToApi } from "~/lib/api-proxy.server";
+import { proxyToApi } from '~/lib/api-proxy.server';
 
 // /api/* belongs to the API. Production fallback proxy; see lib/api-proxy.server.ts.
 export const loader = ({ request }: LoaderFunctionArgs) => proxyToApi(request);

@@ -1,12 +1,12 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
+import type { MetaFunction } from '@remix-run/node';
+import { Link } from '@remix-run/react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 
-import { isProblem, splitFieldErrors } from "~/lib/problem";
+import { isProblem, splitFieldErrors } from '~/lib/problem';
 
-export const meta: MetaFunction = () => [{ title: "Sign in · VoicePlane" }];
+export const meta: MetaFunction = () => [{ title: 'Sign in · VoicePlane' }];
 
-const FIELDS = ["email", "password"] as const;
+const FIELDS = ['email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 
 interface SignedInUser {
@@ -18,17 +18,22 @@ interface SignedInUser {
 }
 
 type State =
-  | { status: "idle" | "submitting"; error?: string; otherErrors?: string[]; fieldErrors: Partial<Record<Field, string>> }
-  | { status: "success"; user: SignedInUser };
+  | {
+      status: 'idle' | 'submitting';
+      error?: string;
+      otherErrors?: string[];
+      fieldErrors: Partial<Record<Field, string>>;
+    }
+  | { status: 'success'; user: SignedInUser };
 
 function isLoginSuccess(body: unknown): body is { user: SignedInUser } {
-  if (typeof body !== "object" || body === null) return false;
+  if (typeof body !== 'object' || body === null) return false;
   const user = (body as { user?: unknown }).user;
   return (
-    typeof user === "object" &&
+    typeof user === 'object' &&
     user !== null &&
-    typeof (user as SignedInUser).email === "string" &&
-    typeof (user as SignedInUser).role === "string"
+    typeof (user as SignedInUser).email === 'string' &&
+    typeof (user as SignedInUser).role === 'string'
   );
 }
 
@@ -38,7 +43,7 @@ function isLoginSuccess(body: unknown): body is { user: SignedInUser } {
  */
 export default function Login() {
   const [hydrated, setHydrated] = useState(false);
-  const [state, setState] = useState<State>({ status: "idle", fieldErrors: {} });
+  const [state, setState] = useState<State>({ status: 'idle', fieldErrors: {} });
   const errorRef = useRef<HTMLDivElement>(null);
   const successRef = useRef<HTMLHeadingElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -50,9 +55,9 @@ export default function Login() {
 
   // Move focus to the outcome so keyboard and screen-reader users notice it.
   useEffect(() => {
-    if (state.status === "success") {
+    if (state.status === 'success') {
       successRef.current?.focus();
-    } else if (state.status === "idle") {
+    } else if (state.status === 'idle') {
       if (state.fieldErrors.email) emailRef.current?.focus();
       else if (state.fieldErrors.password) passwordRef.current?.focus();
       else if (state.error) errorRef.current?.focus();
@@ -61,26 +66,26 @@ export default function Login() {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (state.status === "submitting") return;
+    if (state.status === 'submitting') return;
     const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
 
-    setState({ status: "submitting", fieldErrors: {} });
+    setState({ status: 'submitting', fieldErrors: {} });
 
     let response: Response;
     try {
-      response = await fetch("/api/auth/login", {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        credentials: "include",
+      response = await fetch('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        credentials: 'include',
         body: JSON.stringify({ email, password }),
       });
     } catch {
       setState({
-        status: "idle",
+        status: 'idle',
         fieldErrors: {},
-        error: "Could not reach the server. Check your connection and try again.",
+        error: 'Could not reach the server. Check your connection and try again.',
       });
       return;
     }
@@ -93,14 +98,14 @@ export default function Login() {
     }
 
     if (response.ok && isLoginSuccess(body)) {
-      setState({ status: "success", user: body.user });
+      setState({ status: 'success', user: body.user });
       return;
     }
 
     if (isProblem(body)) {
       const { byField, other } = splitFieldErrors(body, FIELDS);
       setState({
-        status: "idle",
+        status: 'idle',
         fieldErrors: byField,
         otherErrors: other,
         error: body.detail ?? body.title ?? `Sign-in failed (HTTP ${response.status}).`,
@@ -109,11 +114,11 @@ export default function Login() {
     }
 
     setState({
-      status: "idle",
+      status: 'idle',
       fieldErrors: {},
       error:
         response.status >= 502 && response.status <= 504
-          ? "The API is unavailable right now. Please try again shortly."
+          ? 'The API is unavailable right now. Please try again shortly.'
           : `Sign-in failed (HTTP ${response.status}).`,
     });
   }
@@ -127,7 +132,7 @@ export default function Login() {
         </Link>
 
         <div className="mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-          {state.status === "success" ? (
+          {state.status === 'success' ? (
             <div role="status">
               <h1 ref={successRef} tabIndex={-1} className="text-xl font-semibold tracking-tight outline-none">
                 Signed in as {state.user.email} ({state.user.role})
@@ -142,7 +147,7 @@ export default function Login() {
                 </Link>
                 <button
                   type="button"
-                  onClick={() => setState({ status: "idle", fieldErrors: {} })}
+                  onClick={() => setState({ status: 'idle', fieldErrors: {} })}
                   className="rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
                 >
                   Sign in as someone else
@@ -173,14 +178,14 @@ function LoginForm({
   emailRef,
   passwordRef,
 }: {
-  state: Extract<State, { status: "idle" | "submitting" }>;
+  state: Extract<State, { status: 'idle' | 'submitting' }>;
   hydrated: boolean;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   errorRef: RefObject<HTMLDivElement>;
   emailRef: RefObject<HTMLInputElement>;
   passwordRef: RefObject<HTMLInputElement>;
 }) {
-  const submitting = state.status === "submitting";
+  const submitting = state.status === 'submitting';
   const { fieldErrors } = state;
 
   return (
@@ -236,7 +241,7 @@ function LoginForm({
           disabled={!hydrated || submitting}
           className="flex w-full justify-center rounded-md bg-indigo-600 px-3 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-60"
         >
-          {submitting ? "Signing in…" : "Sign in"}
+          {submitting ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
     </>
@@ -254,7 +259,7 @@ function TextField({
   inputRef: RefObject<HTMLInputElement>;
   name: Field;
   label: string;
-  type: "email" | "password";
+  type: 'email' | 'password';
   autoComplete: string;
   error?: string;
 }) {
@@ -275,7 +280,7 @@ function TextField({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         className={`mt-1.5 block w-full rounded-md border-0 px-3 py-2 text-base text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-inset sm:text-sm ${
-          error ? "ring-rose-400 focus:ring-rose-600" : "ring-slate-300 focus:ring-indigo-600"
+          error ? 'ring-rose-400 focus:ring-rose-600' : 'ring-slate-300 focus:ring-indigo-600'
         }`}
       />
       {error ? (

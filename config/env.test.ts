@@ -1,0 +1,41 @@
+import { EnvError, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('fills in development defaults from an empty environment', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      APP_ENV: 'development',
+      API_PORT: 4000,
+      WEB_PORT: 3000,
+      SIM_PORT: 4010,
+      TEMPORAL_UI_PORT: 8233,
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.ONBOARDING_VERIFICATION_TIMEOUT).toBe(7 * 86_400_000);
+  });
+
+  it('parses durations and ports, and treats empty strings as unset', () => {
+    const env = parseEnv({ ONBOARDING_VERIFICATION_TIMEOUT: '90s', API_PORT: '4100', DATABASE_URL: '' });
+    expect(env.ONBOARDING_VERIFICATION_TIMEOUT).toBe(90_000);
+    expect(env.API_PORT).toBe(4100);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('names every invalid variable at once', () => {
+    let caught: unknown;
+    try {
+      parseEnv({
+        API_PORT: 'http',
+        APP_ENV: 'staging',
+        DATABASE_URL: 'mysql://x',
+        ONBOARDING_VERIFICATION_TIMEOUT: 'soon',
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EnvError);
+    const message = (caught as EnvError).message;
+    for (const name of ['API_PORT', 'APP_ENV', 'DATABASE_URL', 'ONBOARDING_VERIFICATION_TIMEOUT'])
+      expect(message).toContain(name);
+  });
+});

@@ -1,0 +1,56 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+import globals from 'globals';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.data/', 'web/build/', 'web/.cache/', 'coverage/', 'test-artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  { files: ['web/app/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    // Workflows must stay deterministic: no I/O, no database, no HTTP layer, no provider SDKs.
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: do I/O in an activity.' })),
+          patterns: [
+            {
+              group: ['**/db', '**/db/**', '@mikro-orm/*', 'pg'],
+              message: 'Workflows must not touch the database; use an activity.',
+            },
+            {
+              group: ['**/api', '**/api/**', 'fastify', '@fastify/*'],
+              message: 'Workflows must not depend on the HTTP layer.',
+            },
+            {
+              group: [
+                'stripe',
+                'twilio',
+                'heroku-client',
+                '@elevenlabs/*',
+                'nodemailer',
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+              ],
+              message: 'Provider SDKs and Temporal client/worker code belong in activities or temporal/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
