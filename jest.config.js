@@ -8,6 +8,7 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/tests/support/fail-on-console-error.ts'],
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };
