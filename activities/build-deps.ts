@@ -1,16 +1,36 @@
-import type { Env } from '../config/env';
+import { simulatorUrl, webhookBase, type Env } from '../config/env';
 import type { Orm } from '../db/orm';
 import type { ActivityDeps } from './index';
 import { createLocalBillingProvider } from './adapters/billing-provider';
+import { createHerokuPlatform } from './adapters/heroku-platform';
 import { createLogMailer, createSmtpMailer } from './adapters/mailer';
+import { createTwilioNumbers } from './adapters/twilio-numbers';
 
-/** Chooses the real adapters when configured, the local ones otherwise. */
+/** Chooses the real provider APIs when credentials are configured, the local simulator otherwise. */
 export function buildActivityDeps(env: Env, orm: Orm, log: (line: string) => void): ActivityDeps {
+  const simulator = simulatorUrl(env);
   return {
     orm,
     billing: createLocalBillingProvider(),
     mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createLogMailer(log),
     publicBaseUrl: env.PUBLIC_BASE_URL,
     currency: env.BILLING_CURRENCY,
+    // Provider calls give up before the activity's own timeout, so they end as readable provider errors.
+    heroku: createHerokuPlatform({
+      apiKey: env.HEROKU_API_KEY,
+      team: env.HEROKU_TEAM_NAME,
+      simulatorUrl: simulator,
+      requestTimeoutMs: 20_000,
+    }),
+    twilio: createTwilioNumbers({
+      accountSid: env.TWILIO_ACCOUNT_SID,
+      authToken: env.TWILIO_AUTH_TOKEN,
+      simulatorUrl: simulator,
+      timeoutMs: 20_000,
+    }),
+    webhookBase: webhookBase(env),
+    platformUrl: env.PUBLIC_BASE_URL,
+    templateTarballUrl: env.HEROKU_TEMPLATE_TARBALL_URL,
+    botProviderKeys: env.ELEVENLABS_API_KEY ? { ELEVENLABS_API_KEY: env.ELEVENLABS_API_KEY } : {},
   };
 }

@@ -1,8 +1,9 @@
 import { createOnboardingActivities, type OnboardingActivityDeps } from './onboarding';
+import { createProvisioningActivities, type ProvisioningActivityDeps } from './provisioning';
 
-export type ActivityDeps = OnboardingActivityDeps;
+export type ActivityDeps = OnboardingActivityDeps & ProvisioningActivityDeps;
 
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createOnboardingActivities(deps) };
+  return { ...createOnboardingActivities(deps), ...createProvisioningActivities(deps) };
 }

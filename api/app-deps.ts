@@ -1,5 +1,6 @@
 import type { Orm } from '../db/orm';
 import type { AuthSettings } from '../domain/auth/auth-settings';
+import type { ProvisioningWorkflows } from '../domain/provisioning/provisioning-port';
 import type { OnboardingWorkflows } from '../domain/tenants/onboarding-port';
 
 export interface HealthProbes {
@@ -12,6 +13,7 @@ export interface AppDeps {
   orm: Orm;
   auth: AuthSettings;
   onboarding: OnboardingWorkflows;
+  provisioning: ProvisioningWorkflows;
   health: HealthProbes;
   secureCookies: boolean;
   loginRateLimitPerMinute: number;

@@ -13,7 +13,9 @@ import type { AppDeps } from './app-deps';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { authRoutes } from './routes/auth';
+import { botRoutes } from './routes/bots';
 import { healthRoutes } from './routes/health';
+import { provisioningRoutes } from './routes/provisioning';
 import { tenantRoutes } from './routes/tenants';
 import { userRoutes } from './routes/users';
 
@@ -52,6 +54,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(authRoutes, { prefix: '/api/auth', deps });
   await app.register(tenantRoutes, { prefix: '/api/tenants', deps });
   await app.register(userRoutes, { prefix: '/api/tenants', deps });
+  await app.register(botRoutes, { prefix: '/api/bots', deps });
+  await app.register(provisioningRoutes, { prefix: '/api/provisioning', deps });
   return app;
 }
 

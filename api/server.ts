@@ -6,6 +6,7 @@ import { keyFromSecret } from '../domain/auth/tokens';
 import { connectTemporalClient, type TemporalTarget } from '../temporal/client';
 import { createTemporalHealth } from '../temporal/health';
 import { createOnboardingWorkflows } from '../temporal/onboarding-workflows';
+import { createProvisioningWorkflows } from '../temporal/provisioning-workflows';
 import { buildApp } from './app';
 import { loggerOptions } from './logger';
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
         refreshTtlDays: env.JWT_REFRESH_TTL_DAYS,
       },
       onboarding: createOnboardingWorkflows(temporal, target, env.ONBOARDING_VERIFICATION_TIMEOUT),
+      provisioning: createProvisioningWorkflows(temporal, target),
       health: createTemporalHealth(temporal, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE),
       secureCookies: env.APP_ENV === 'production',
       loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MIN,

@@ -29,6 +29,8 @@ export const EnvSchema = z.object({
   API_PORT: port(4000),
   WEB_PORT: port(3000),
   SIM_PORT: port(4010),
+  /** The provider simulator that SDKs without credentials talk to. Default: http://127.0.0.1:$SIM_PORT. */
+  SIM_URL: optionalString.pipe(z.url().optional()),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
 
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
@@ -58,10 +60,16 @@ export const EnvSchema = z.object({
   TWILIO_APP_WEBHOOK_BASE: optionalString,
   HEROKU_API_KEY: optionalString,
   HEROKU_TEAM_NAME: optionalString,
+  HEROKU_TEMPLATE_TARBALL_URL: z.url().default('https://github.com/voiceplane/voice-bot-template/tarball/main'),
   ELEVENLABS_API_KEY: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+export const simulatorUrl = (env: Env): string => env.SIM_URL ?? `http://127.0.0.1:${env.SIM_PORT}`;
+/** Where providers send webhooks: TWILIO_APP_WEBHOOK_BASE, else the public URL. */
+export const webhookBase = (env: Env): string =>
+  (env.TWILIO_APP_WEBHOOK_BASE ?? env.PUBLIC_BASE_URL).replace(/\/$/, '');
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {

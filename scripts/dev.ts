@@ -4,6 +4,7 @@ import { loadRuntime } from '../config/runtime';
 import { provideDatabase } from '../db/database-url';
 import { createOrm, migrateToLatest } from '../db/orm';
 import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL, seed } from '../db/seed';
+import { startSimulator } from '../sim/start-simulator';
 import { findOrObtainTemporalCli } from '../temporal/cli';
 import { isPortOpen, startTemporalDevServer, stopChild, waitForPort, type DevServer } from '../temporal/dev-server';
 
@@ -60,6 +61,14 @@ async function main(): Promise<void> {
     say(`using the Temporal server at ${env.TEMPORAL_ADDRESS}`);
   }
 
+  // Providers without credentials are served by the local simulator (the SDKs are pointed at it).
+  const simulated = !env.HEROKU_API_KEY || !env.TWILIO_ACCOUNT_SID;
+  if (simulated && !env.SIM_URL) {
+    const simulator = await startSimulator({ port: env.SIM_PORT });
+    stops.push(() => simulator.stop());
+    say(`provider simulator on ${simulator.url} (state: ${simulator.url}/_sim/state)`);
+  }
+
   const childEnv = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -101,6 +110,7 @@ async function main(): Promise<void> {
       `  API docs         http://localhost:${env.API_PORT}/docs`,
       `  Temporal UI      ${temporal?.uiUrl ?? env.TEMPORAL_UI_URL}`,
       `  Temporal         ${env.TEMPORAL_ADDRESS}`,
+      ...(simulated ? [`  Provider sim     http://127.0.0.1:${env.SIM_PORT}/_sim/state`] : []),
       '',
       '  Logins',
       `  platform_admin   ${env.SEED_ADMIN_EMAIL} / ${secrets.adminPassword}`,

@@ -1,2 +1,5 @@
 // The workflow bundle's entry: every workflow the worker runs is exported here.
+export { deprovisionBot } from './deprovision-bot';
+export { provisionBot } from './provision-bot';
+export { rotateNumber } from './rotate-number';
 export { tenantOnboarding } from './tenant-onboarding';

@@ -7,6 +7,10 @@ const GRANTS = {
   'tenants:create': ['platform_admin'],
   'users:read': ['platform_admin', 'support', 'customer_admin'],
   'users:manage': ['platform_admin', 'customer_admin'],
+  'bots:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  'bots:configure': ['platform_admin', 'customer_admin'],
+  'bots:manage': ['platform_admin'],
+  'jobs:read': ['platform_admin', 'support'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -10,6 +10,11 @@ import { keyFromSecret } from '../../domain/auth/tokens';
 import type { TemporalTarget } from '../../temporal/client';
 import { createTemporalHealth } from '../../temporal/health';
 import { createOnboardingWorkflows } from '../../temporal/onboarding-workflows';
+import { createProvisioningWorkflows } from '../../temporal/provisioning-workflows';
+import { createHerokuPlatform } from '../../activities/adapters/heroku-platform';
+import { createTwilioNumbers } from '../../activities/adapters/twilio-numbers';
+import type { ActivityDeps } from '../../activities';
+import type { ProvisioningTiming } from '../../workflows/support/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
 
 export interface Harness {
@@ -21,6 +26,33 @@ export interface Harness {
   mails: OutgoingMail[];
   worker: Worker | null;
   close(): Promise<void>;
+}
+
+/** Nothing listens here: tests that do not provision never reach a provider. */
+const UNREACHABLE = 'http://127.0.0.1:9';
+
+/** Short retry intervals so failure paths finish in seconds. */
+export const FAST_TIMING: Partial<ProvisioningTiming> = {
+  activityTimeoutMs: 10_000,
+  providerRetry: { maxAttempts: 3, initialIntervalMs: 100, backoff: 2, maxIntervalMs: 1_000 },
+  healthRetry: { maxAttempts: 10, initialIntervalMs: 100, backoff: 1.5, maxIntervalMs: 1_000 },
+};
+
+export function activityDeps(orm: Orm, mailer: Mailer, simulatorUrl: string): ActivityDeps {
+  return {
+    orm,
+    billing: createLocalBillingProvider(),
+    mailer,
+    publicBaseUrl: 'http://localhost:3000',
+    currency: 'EUR',
+    heroku: createHerokuPlatform({ simulatorUrl, requestTimeoutMs: 5_000 }),
+    twilio: createTwilioNumbers({ simulatorUrl, timeoutMs: 5_000 }),
+    webhookBase: 'http://localhost:3000',
+    platformUrl: 'http://localhost:3000',
+    templateTarballUrl: 'https://example.test/voice-bot-template.tar.gz',
+    botProviderKeys: {},
+    appSetupPollMs: 100,
+  };
 }
 
 export const testDatabaseUrl = (): string => required('TEST_DATABASE_URL');
@@ -42,6 +74,9 @@ export async function createHarness(
     verificationTimeoutMs?: number;
     loginRateLimitPerMinute?: number;
     logger?: import('fastify').FastifyServerOptions['logger'];
+    /** Provider simulator the worker's SDK adapters talk to (tests that provision start their own). */
+    simulatorUrl?: string;
+    provisioningTiming?: Partial<ProvisioningTiming>;
   } = {},
 ): Promise<Harness> {
   const orm = await createOrm(testDatabaseUrl(), { poolMax: 5 });
@@ -70,13 +105,7 @@ export async function createHarness(
       connection: workerConnection,
       namespace: target.namespace,
       taskQueue: target.taskQueue,
-      deps: {
-        orm,
-        billing: createLocalBillingProvider(),
-        mailer,
-        publicBaseUrl: 'http://localhost:3000',
-        currency: 'EUR',
-      },
+      deps: activityDeps(orm, mailer, options.simulatorUrl ?? UNREACHABLE),
     });
     running = worker.run();
   }
@@ -87,6 +116,7 @@ export async function createHarness(
       orm,
       auth: { tokenKey: keyFromSecret('test-secret-key'), accessTtlMinutes: 30, refreshTtlDays: 14 },
       onboarding: createOnboardingWorkflows(client, target, options.verificationTimeoutMs ?? 60_000),
+      provisioning: createProvisioningWorkflows(client, target, options.provisioningTiming ?? FAST_TIMING),
       health,
       secureCookies: false,
       loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,

@@ -1,0 +1,145 @@
+import { simControl } from '../../sim/sim-control';
+import { startSimulator, type RunningSimulator } from '../../sim/start-simulator';
+import { createHerokuPlatform, type HerokuPlatform } from './heroku-platform';
+import { ProviderError } from './provider-error';
+
+const TARBALL = 'https://example.test/bot-template.tgz';
+let sim: RunningSimulator;
+let heroku: HerokuPlatform;
+let control: ReturnType<typeof simControl>;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, appSetupDelayMs: 100 });
+  heroku = createHerokuPlatform({ simulatorUrl: sim.url, requestTimeoutMs: 2_000 });
+  control = simControl(sim.url);
+});
+afterAll(() => sim.stop());
+beforeEach(() => control.reset());
+
+async function setupUntilDone(setupId: string) {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const setup = await heroku.getAppSetup(setupId);
+    if (setup.status !== 'pending') return setup;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('app setup stayed pending');
+}
+
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(ProviderError);
+      return error as ProviderError;
+    },
+  );
+
+describe('Heroku platform adapter against the simulator', () => {
+  it('deploys an app that answers its health check once configured and scaled', async () => {
+    const { setupId, appName } = await heroku.createAppSetup({ appName: 'vp-bot-alpha', sourceTarballUrl: TARBALL });
+    expect(appName).toBe('vp-bot-alpha');
+    expect(await heroku.getAppSetup(setupId)).toEqual({ status: 'pending', failureMessage: null, appName });
+
+    expect(await setupUntilDone(setupId)).toEqual({ status: 'succeeded', failureMessage: null, appName });
+    await heroku.setConfigVars(appName, { TENANT_ID: 'tenant-1', BOT_ID: 'bot-1', STALE: 'x' });
+    await heroku.setConfigVars(appName, { STALE: null });
+    expect((await fetch(heroku.healthUrl(appName))).status).toBe(503);
+
+    await heroku.scaleFormation(appName, 'web', 1, 'basic');
+    const health = await fetch(heroku.healthUrl(appName));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      app: appName,
+      config: { TENANT_ID: 'tenant-1', BOT_ID: 'bot-1' },
+    });
+
+    const [app] = (await control.state()).heroku.apps;
+    expect(app).toMatchObject({
+      config_vars: { TENANT_ID: 'tenant-1', BOT_ID: 'bot-1' },
+      formation: [{ type: 'web', quantity: 1, size: 'basic' }],
+    });
+    expect(await heroku.findApp(appName)).toEqual({ name: appName, webUrl: `${sim.url}/sim-apps/${appName}/` });
+  });
+
+  it('keeps the health check failing while the build is still running', async () => {
+    const { appName } = await heroku.createAppSetup({ appName: 'vp-bot-early', sourceTarballUrl: TARBALL });
+    expect(await heroku.findApp(appName)).not.toBeNull();
+    expect((await fetch(heroku.healthUrl(appName))).status).toBe(503);
+    const error = await rejection(heroku.scaleFormation(appName, 'web', 1));
+    expect(error).toMatchObject({ status: 404, code: 'not_found', retryable: false });
+  });
+
+  it('refuses a taken app name with a permanent name_taken error', async () => {
+    await heroku.createAppSetup({ appName: 'vp-bot-taken', sourceTarballUrl: TARBALL });
+    const error = await rejection(heroku.createAppSetup({ appName: 'vp-bot-taken', sourceTarballUrl: TARBALL }));
+    expect(error).toMatchObject({ provider: 'heroku', status: 422, code: 'name_taken', retryable: false });
+    expect(error.message).toContain('vp-bot-taken is already taken');
+  });
+
+  it('deletes an app once and reports it absent afterwards', async () => {
+    const { setupId, appName } = await heroku.createAppSetup({ appName: 'vp-bot-gone', sourceTarballUrl: TARBALL });
+    await setupUntilDone(setupId);
+    expect(await heroku.deleteApp(appName)).toBe('deleted');
+    expect(await heroku.findApp(appName)).toBeNull();
+    expect(await heroku.deleteApp(appName)).toBe('absent');
+    expect((await fetch(heroku.healthUrl(appName))).status).toBe(404);
+  });
+
+  it('reports a build the simulator was told to fail, with its message', async () => {
+    const { setupId, appName } = await heroku.createAppSetup({ appName: 'vp-bot-broken', sourceTarballUrl: TARBALL });
+    await control.fault({ operation: 'heroku.getAppSetup', mode: 'setup-failed', message: 'npm ci exited with 1' });
+    expect(await heroku.getAppSetup(setupId)).toEqual({
+      status: 'failed',
+      failureMessage: 'npm ci exited with 1',
+      appName,
+    });
+    expect((await fetch(heroku.healthUrl(appName))).status).toBe(503);
+  });
+
+  it('passes the team and region to the app setup', async () => {
+    const teamHeroku = createHerokuPlatform({ simulatorUrl: sim.url, team: 'voiceplane-bots' });
+    await teamHeroku.createAppSetup({ appName: 'vp-bot-team', sourceTarballUrl: TARBALL, region: 'eu' });
+    const [app] = (await control.state()).heroku.apps;
+    expect(app).toMatchObject({ name: 'vp-bot-team', team: { name: 'voiceplane-bots' }, region: { name: 'eu' } });
+  });
+
+  it('classifies injected outages as retryable and recovers once they pass', async () => {
+    await control.fault({ operation: 'heroku.createAppSetup', mode: 'fail', times: 2, status: 503 });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const error = await rejection(heroku.createAppSetup({ appName: 'vp-bot-retry', sourceTarballUrl: TARBALL }));
+      expect(error).toMatchObject({ status: 503, code: 'unavailable', retryable: true });
+    }
+    await expect(heroku.createAppSetup({ appName: 'vp-bot-retry', sourceTarballUrl: TARBALL })).resolves.toMatchObject({
+      appName: 'vp-bot-retry',
+    });
+    expect((await control.state()).requestCounts['heroku.createAppSetup']).toBe(3);
+  });
+
+  it('gives up on a hanging API after its timeout, retryably, and sends the request only once', async () => {
+    const impatient = createHerokuPlatform({ simulatorUrl: sim.url, requestTimeoutMs: 150 });
+    await control.fault({ operation: 'heroku.getApp', mode: 'hang' });
+    const error = await rejection(impatient.findApp('vp-bot-slow'));
+    expect(error).toMatchObject({ status: null, code: 'timeout', retryable: true });
+    // heroku-client on its own would send the request again about a second later.
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect((await control.state()).requestCounts['heroku.getApp']).toBe(1);
+  });
+
+  it('reports an unreachable API as a retryable network error without retrying on its own', async () => {
+    const closed = await startSimulator({ port: 0 });
+    await closed.stop();
+    const offline = createHerokuPlatform({ simulatorUrl: closed.url, requestTimeoutMs: 1_000 });
+    const started = Date.now();
+    const error = await rejection(offline.findApp('vp-bot-offline'));
+    expect(error).toMatchObject({ status: null, code: 'ECONNREFUSED', retryable: true });
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it('points at the real API and herokuapp.com when an API key is configured', () => {
+    const real = createHerokuPlatform({ apiKey: 'key', simulatorUrl: sim.url });
+    expect(real.healthUrl('vp-bot-real')).toBe('https://vp-bot-real.herokuapp.com/health');
+  });
+});

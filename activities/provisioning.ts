@@ -1,0 +1,226 @@
+import { Context } from '@temporalio/activity';
+import { Bot, ProvisioningJob } from '../db/entities';
+import type { Orm } from '../db/orm';
+import { inScope } from '../db/scope';
+import { countryOfLocale, herokuAppNameFor, numberFriendlyNameFor } from '../domain/provisioning/provisioning-steps';
+import { isTerminal, type JobProgress } from '../domain/provisioning/step-progress';
+import type { HerokuPlatform } from './adapters/heroku-platform';
+import type { TwilioNumbers } from './adapters/twilio-numbers';
+import { permanentFailure, providerCall } from './provider-failure';
+
+export interface ProvisioningActivityDeps {
+  orm: Orm;
+  heroku: HerokuPlatform;
+  twilio: TwilioNumbers;
+  /** Where Twilio sends voice and status webhooks (`TWILIO_APP_WEBHOOK_BASE`). */
+  webhookBase: string;
+  /** The platform's public URL, given to each bot app for its callbacks. */
+  platformUrl: string;
+  templateTarballUrl: string;
+  /** Provider keys every bot app needs, copied into its config vars (never logged). */
+  botProviderKeys: Record<string, string>;
+  appSetupPollMs?: number;
+  healthTimeoutMs?: number;
+}
+
+const SYSTEM = { system: 'provisioning-worker' } as const;
+
+/**
+ * Side effects of the bot provisioning, number rotation and deprovisioning workflows. Each one checks before it
+ * creates (deterministic app names, numbers found by friendly name), so a retry after a crash never makes a
+ * second app or buys a second number.
+ */
+export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
+  const { orm, heroku, twilio } = deps;
+  const webhooks = {
+    voiceUrl: `${deps.webhookBase}/telephony/incoming`,
+    statusCallback: `${deps.webhookBase}/telephony/status`,
+  };
+
+  const loadBot = async (botId: string): Promise<Bot> => {
+    const bot = await inScope(orm, SYSTEM, (em) => em.findOne(Bot, { id: botId }));
+    if (!bot) throw permanentFailure(`Bot ${botId} does not exist`, 'BotNotFound');
+    return bot;
+  };
+
+  const jobFriendlyNames = async (botId: string): Promise<string[]> => {
+    const jobs = await inScope(orm, SYSTEM, (em) => em.find(ProvisioningJob, { botId, kind: 'rotate_number' }));
+    return [numberFriendlyNameFor(botId), ...jobs.map((job) => numberFriendlyNameFor(botId, job.id))];
+  };
+
+  const releaseByFriendlyName = async (friendlyName: string): Promise<void> => {
+    const owned = await providerCall(() => twilio.findByFriendlyName(friendlyName));
+    if (owned) await providerCall(() => twilio.releaseNumber(owned.sid));
+  };
+
+  return {
+    async recordJobProgress(jobId: string, progress: JobProgress): Promise<void> {
+      const now = new Date();
+      await inScope(orm, SYSTEM, async (em) => {
+        const job = await em.findOne(ProvisioningJob, { id: jobId });
+        if (!job) return;
+        job.steps = progress.steps;
+        job.status = progress.status;
+        job.error = progress.error;
+        job.startedAt ??= now;
+        job.finishedAt = isTerminal(progress.status) ? now : null;
+        await em.flush();
+      });
+    },
+
+    async loadBotForProvisioning(botId: string) {
+      const bot = await loadBot(botId);
+      return {
+        appName: bot.herokuAppName ?? herokuAppNameFor(botId),
+        numberFriendlyName: numberFriendlyNameFor(botId),
+        country: countryOfLocale(bot.locale),
+      };
+    },
+
+    async loadBotForRotation({ botId, jobId }: { botId: string; jobId: string }) {
+      const bot = await loadBot(botId);
+      if (bot.status !== 'ready') throw permanentFailure(`Bot is ${bot.status}, not ready`, 'BotNotReady');
+      return {
+        newNumberFriendlyName: numberFriendlyNameFor(botId, jobId),
+        country: countryOfLocale(bot.locale),
+        oldNumberSid: bot.twilioNumberSid ?? null,
+      };
+    },
+
+    /** Starts the app-setup; an app of the same (bot-derived) name means an earlier attempt already created it. */
+    async createBotApp({ botId, appName }: { botId: string; appName: string }) {
+      const bot = await loadBot(botId);
+      const existing = await providerCall(() => heroku.findApp(appName));
+      if (existing) return { appName, setupId: null };
+      const setup = await providerCall(() =>
+        heroku.createAppSetup({ appName, sourceTarballUrl: deps.templateTarballUrl }),
+      );
+      await inScope(orm, SYSTEM, (em) => em.nativeUpdate(Bot, { id: bot.id }, { herokuAppName: appName }));
+      return { appName, setupId: setup.setupId };
+    },
+
+    async waitForAppSetup(setupId: string): Promise<void> {
+      for (;;) {
+        Context.current().heartbeat();
+        const setup = await providerCall(() => heroku.getAppSetup(setupId));
+        if (setup.status === 'succeeded') return;
+        if (setup.status === 'failed') {
+          throw permanentFailure(`App setup failed: ${setup.failureMessage ?? 'no reason given'}`, 'AppSetupFailed');
+        }
+        await Context.current().sleep(deps.appSetupPollMs ?? 1_000);
+      }
+    },
+
+    async configureBotApp({ botId, tenantId, appName }: { botId: string; tenantId: string; appName: string }) {
+      const bot = await loadBot(botId);
+      await providerCall(() =>
+        heroku.setConfigVars(appName, {
+          TENANT_ID: tenantId,
+          BOT_ID: botId,
+          BOT_LOCALE: bot.locale,
+          BOT_VOICE: bot.voice,
+          PLATFORM_CALLBACK_URL: `${deps.platformUrl}/api/usage/events`,
+          ...deps.botProviderKeys,
+        }),
+      );
+    },
+
+    async scaleBotApp(appName: string): Promise<void> {
+      await providerCall(() => heroku.scaleFormation(appName, 'web', 1, 'basic'));
+    },
+
+    /** Returns the number already bought under this friendly name, or buys one in the bot's country. */
+    async acquireBotNumber({ friendlyName, country }: { friendlyName: string; country: string }) {
+      const owned = await providerCall(() => twilio.findByFriendlyName(friendlyName));
+      if (owned) return owned;
+      const available = await providerCall(() => twilio.searchAvailableLocal(country, { limit: 5 }));
+      const phoneNumber = available[0];
+      if (!phoneNumber) throw permanentFailure(`No phone numbers are available in ${country}`, 'NoNumbersAvailable');
+      return providerCall(() => twilio.buyNumber({ phoneNumber, friendlyName, ...webhooks }));
+    },
+
+    async configureNumberWebhooks(numberSid: string): Promise<void> {
+      await providerCall(() => twilio.updateWebhooks(numberSid, webhooks));
+    },
+
+    async verifyNumberWebhooks(numberSid: string): Promise<void> {
+      const number = await providerCall(() => twilio.fetchNumber(numberSid));
+      if (!number) throw permanentFailure(`Number ${numberSid} is gone`, 'NumberMissing');
+      if (number.voiceUrl !== webhooks.voiceUrl || number.statusCallback !== webhooks.statusCallback) {
+        throw new Error(`Number ${number.phoneNumber} still points elsewhere (${number.voiceUrl})`);
+      }
+    },
+
+    async checkBotHealth(appName: string): Promise<void> {
+      // The app's own web URL is authoritative (newer Heroku apps get a random domain suffix).
+      const app = await providerCall(() => heroku.findApp(appName));
+      const url = app ? new URL('health', app.webUrl).toString() : heroku.healthUrl(appName);
+      const response = await fetch(url, { signal: AbortSignal.timeout(deps.healthTimeoutMs ?? 5_000) }).catch(
+        (error: Error) => {
+          throw new Error(`Health check could not reach the app (${error.message})`);
+        },
+      );
+      if (!response.ok) throw new Error(`Health check answered HTTP ${response.status}`);
+    },
+
+    async markBotReady(input: { botId: string; appName: string; numberSid: string; phoneNumber: string }) {
+      await inScope(orm, SYSTEM, (em) =>
+        em.nativeUpdate(
+          Bot,
+          { id: input.botId },
+          {
+            status: 'ready',
+            herokuAppName: input.appName,
+            twilioNumber: input.phoneNumber,
+            twilioNumberSid: input.numberSid,
+          },
+        ),
+      );
+    },
+
+    async markBotFailed(botId: string, _reason: string): Promise<void> {
+      await inScope(orm, SYSTEM, (em) =>
+        em.nativeUpdate(Bot, { id: botId }, { status: 'failed', twilioNumber: null, twilioNumberSid: null }),
+      );
+    },
+
+    async switchBotNumber(input: { botId: string; numberSid: string; phoneNumber: string }): Promise<void> {
+      await inScope(orm, SYSTEM, (em) =>
+        em.nativeUpdate(
+          Bot,
+          { id: input.botId },
+          { twilioNumber: input.phoneNumber, twilioNumberSid: input.numberSid },
+        ),
+      );
+    },
+
+    async deleteBotApp(appName: string): Promise<void> {
+      await providerCall(() => heroku.deleteApp(appName));
+    },
+
+    releaseBotNumber: releaseByFriendlyName,
+
+    async releaseNumberBySid(numberSid: string): Promise<void> {
+      await providerCall(() => twilio.releaseNumber(numberSid));
+    },
+
+    /** Every number the bot may own: its current one and any bought by provisioning or rotation runs. */
+    async releaseBotNumbers(botId: string): Promise<void> {
+      const bot = await loadBot(botId);
+      if (bot.twilioNumberSid) await providerCall(() => twilio.releaseNumber(bot.twilioNumberSid!));
+      for (const friendlyName of await jobFriendlyNames(botId)) await releaseByFriendlyName(friendlyName);
+    },
+
+    async markBotDeprovisioned(botId: string): Promise<void> {
+      await inScope(orm, SYSTEM, (em) =>
+        em.nativeUpdate(
+          Bot,
+          { id: botId },
+          { status: 'deprovisioned', twilioNumber: null, twilioNumberSid: null, herokuAppName: null },
+        ),
+      );
+    },
+  };
+}
+
+export type ProvisioningActivities = ReturnType<typeof createProvisioningActivities>;

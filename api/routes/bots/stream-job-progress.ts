@@ -1,0 +1,50 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { getBotProvisioning } from '../../../domain/bots/get-bot-provisioning';
+import { isTerminal } from '../../../domain/provisioning/step-progress';
+import type { AppDeps } from '../../app-deps';
+import { actorOf } from '../../plugins/auth';
+
+const POLL_MS = 400;
+const KEEPALIVE_MS = 15_000;
+
+/**
+ * Server-Sent Events of a bot's latest job: one `progress` event now and after every change, `end` once the job
+ * finished. It reads the job row the workflow mirrors each transition into, so any API instance can serve it.
+ */
+export async function streamJobProgress(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, botId: string) {
+  const actor = actorOf(request);
+  const first = await getBotProvisioning(deps, { actor, botId });
+  reply.hijack();
+  const out = reply.raw;
+  out.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  let closed = false;
+  request.raw.on('close', () => {
+    closed = true;
+  });
+  const send = (event: string, data: unknown) => out.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+  let last = JSON.stringify(first);
+  send('progress', first);
+  let lastWrite = Date.now();
+  let job = first;
+  while (!closed && !(isTerminal(job.status) && job.status !== 'queued')) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    job = await getBotProvisioning(deps, { actor, botId }).catch(() => job);
+    const serialized = JSON.stringify(job);
+    if (serialized !== last) {
+      last = serialized;
+      send('progress', job);
+      lastWrite = Date.now();
+    } else if (Date.now() - lastWrite > KEEPALIVE_MS) {
+      out.write(': keep-alive\n\n');
+      lastWrite = Date.now();
+    }
+  }
+  if (!closed) send('end', { status: job.status });
+  out.end();
+}

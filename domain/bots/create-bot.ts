@@ -1,0 +1,30 @@
+import { Bot, Tenant } from '../../db/entities';
+import { inScope } from '../../db/scope';
+import type { Actor } from '../auth/actor';
+import { scopeOf } from '../auth/actor-scope';
+import { assertCan } from '../auth/permissions';
+import { AppError, notFound } from '../errors/app-error';
+import type { JobView } from '../provisioning/job-view';
+import { startJob, type JobDeps } from '../provisioning/start-job';
+import type { CreateBotBody } from './bot-schemas';
+import { toBotView, type BotView } from './bot-view';
+
+/** A platform admin adds a bot to a tenant; provisioning starts at once and reports its progress on the job. */
+export async function createBot(
+  deps: JobDeps,
+  { actor, input }: { actor: Actor; input: CreateBotBody },
+): Promise<{ bot: BotView; job: JobView }> {
+  assertCan(actor, 'bots:manage');
+  const bot = await inScope(deps.orm, scopeOf(actor), async (em) => {
+    const tenant = await em.findOne(Tenant, { id: input.tenantId });
+    if (!tenant) throw notFound('Tenant');
+    if (tenant.status === 'suspended' || tenant.status === 'offboarding') {
+      throw new AppError('unprocessable', `Tenant is ${tenant.status}; no new bots`);
+    }
+    const created = em.create(Bot, { ...input, status: 'provisioning' });
+    await em.flush();
+    return created;
+  });
+  const job = await startJob(deps, { actor, kind: 'provision', botId: bot.id, prepare: () => undefined });
+  return { bot: toBotView(bot), job };
+}

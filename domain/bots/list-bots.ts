@@ -1,0 +1,27 @@
+import { Bot } from '../../db/entities';
+import { inScope } from '../../db/scope';
+import type { Orm } from '../../db/orm';
+import type { Actor } from '../auth/actor';
+import { scopeOf } from '../auth/actor-scope';
+import { assertCan } from '../auth/permissions';
+import { pageWindow, type Page, type PageQuery } from '../pagination';
+import { toBotView, type BotView } from './bot-view';
+
+/** Customers see their tenant's bots; platform staff see all, optionally filtered by tenant. */
+export async function listBots(
+  deps: { orm: Orm },
+  { actor, page, filter }: { actor: Actor; page: PageQuery; filter: { status?: Bot['status']; tenantId?: string } },
+): Promise<Page<BotView>> {
+  assertCan(actor, 'bots:read');
+  return inScope(deps.orm, scopeOf(actor), async (em) => {
+    const where = {
+      ...(actor.tenantId ? { tenantId: actor.tenantId } : filter.tenantId ? { tenantId: filter.tenantId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+    };
+    const [bots, total] = await em.findAndCount(Bot, where, {
+      orderBy: { createdAt: 'desc', id: 'asc' },
+      ...pageWindow(page),
+    });
+    return { items: bots.map(toBotView), total, ...page };
+  });
+}

@@ -1,0 +1,15 @@
+import type { ProvisioningKind } from './provisioning-steps';
+import type { JobProgress } from './step-progress';
+
+/** How use cases drive the provisioning workflows without knowing about Temporal. */
+export interface ProvisioningWorkflows {
+  start(
+    kind: ProvisioningKind,
+    run: { botId: string; tenantId: string; jobId: string },
+  ): Promise<{ workflowId: string; runId: string }>;
+  /** Requests cancellation; false when no run of that id is open. */
+  cancel(workflowId: string): Promise<boolean>;
+  /** Live progress from a running workflow, or null once it has closed. */
+  progress(workflowId: string): Promise<JobProgress | null>;
+  link(workflowId: string): string;
+}

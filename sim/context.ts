@@ -1,0 +1,15 @@
+import type { FastifyRequest } from 'fastify';
+import type { Faults } from './faults';
+import type { SimState } from './state';
+
+/** What every simulator route plugin receives. */
+export interface SimContext {
+  state: SimState;
+  faults: Faults;
+  appSetupDelayMs: number;
+}
+
+/** The simulator's own origin as the client reached it, for URLs it hands out (web_url, health). */
+export function baseUrlOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}

@@ -1,0 +1,40 @@
+import type { Fault, FaultInput } from './faults';
+
+/** A client for the `/_sim` control routes, for tests and scripts that drive a running simulator over HTTP. */
+export function simControl(baseUrl: string) {
+  const send = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}/_sim${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`simulator ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+    return response.status === 204 ? undefined : response.json();
+  };
+  return {
+    // Typed loosely on purpose: tests assert on the rendered provider shapes.
+    state: () => send('GET', '/state') as Promise<SimStateView>,
+    reset: () => send('POST', '/reset') as Promise<void>,
+    fault: (input: FaultInput) => send('POST', '/faults', input) as Promise<Fault>,
+    faults: () => send('GET', '/faults') as Promise<Fault[]>,
+    clearFaults: () => send('DELETE', '/faults') as Promise<void>,
+  };
+}
+
+/** What `GET /_sim/state` answers. */
+export interface SimStateView {
+  heroku: {
+    apps: Array<{
+      name: string;
+      web_url: string;
+      config_vars: Record<string, string>;
+      formation: Array<{ type: string; quantity: number; size: string }>;
+    }>;
+    appSetups: Array<{ id: string; status: string; app: { name: string }; failure_message: string | null }>;
+  };
+  twilio: {
+    numbers: Array<{ sid: string; phone_number: string; friendly_name: string; voice_url: string | null }>;
+    calls: Array<{ sid: string; status: string }>;
+  };
+  requestCounts: Record<string, number>;
+  faults: Fault[];
+}

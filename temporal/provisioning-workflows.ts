@@ -1,0 +1,61 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { ProvisioningWorkflows } from '../domain/provisioning/provisioning-port';
+import { provisioningWorkflowId } from '../domain/provisioning/provisioning-steps';
+import type { JobProgress } from '../domain/provisioning/step-progress';
+import { deprovisionBot } from '../workflows/deprovision-bot';
+import { provisionBot, provisioningProgressQuery } from '../workflows/provision-bot';
+import { rotateNumber } from '../workflows/rotate-number';
+import type { ProvisioningTiming } from '../workflows/support/provisioning-timing';
+import { workflowUiLink, type TemporalTarget } from './client';
+import { BotIdAttribute, TenantIdAttribute } from './search-attributes';
+
+const WORKFLOWS = { provision: provisionBot, rotate_number: rotateNumber, deprovision: deprovisionBot } as const;
+
+/** The provisioning port backed by Temporal; every run carries TenantId and BotId for the Web UI's search. */
+export function createProvisioningWorkflows(
+  client: Client,
+  target: TemporalTarget,
+  timing?: Partial<ProvisioningTiming>,
+): ProvisioningWorkflows {
+  return {
+    async start(kind, run) {
+      const workflowId = provisioningWorkflowId(kind, run.botId, run.jobId);
+      const handle = await client.workflow.start(WORKFLOWS[kind], {
+        workflowId,
+        taskQueue: target.taskQueue,
+        args: [{ ...run, timing }],
+        typedSearchAttributes: [
+          { key: TenantIdAttribute, value: run.tenantId },
+          { key: BotIdAttribute, value: run.botId },
+        ],
+      });
+      return { workflowId, runId: handle.firstExecutionRunId };
+    },
+
+    async cancel(workflowId) {
+      const handle = client.workflow.getHandle(workflowId);
+      try {
+        const { status } = await handle.describe();
+        if (status.name !== 'RUNNING') return false;
+        await handle.cancel();
+        return true;
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return false;
+        throw error;
+      }
+    },
+
+    async progress(workflowId): Promise<JobProgress | null> {
+      const handle = client.workflow.getHandle(workflowId);
+      try {
+        const { status } = await handle.describe();
+        return status.name === 'RUNNING' ? await handle.query(provisioningProgressQuery) : null;
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return null;
+        throw error;
+      }
+    },
+
+    link: (workflowId) => workflowUiLink(target, workflowId),
+  };
+}

@@ -1,0 +1,75 @@
+import { ApplicationFailure, CancellationScope, defineQuery, isCancellation, setHandler } from '@temporalio/workflow';
+import { PROVISION_STEPS } from '../domain/provisioning/provisioning-steps';
+import type { JobProgress } from '../domain/provisioning/step-progress';
+import { provisioningActivities } from './support/provisioning-activities';
+import { withTiming, type ProvisioningTiming } from './support/provisioning-timing';
+import { Saga } from './support/saga';
+import { failureMessage, StepFailedError, StepRunner } from './support/step-runner';
+
+export const provisioningProgressQuery = defineQuery<JobProgress>('provisioningProgress');
+
+export interface ProvisionBotInput {
+  botId: string;
+  tenantId: string;
+  jobId: string;
+  timing?: Partial<ProvisioningTiming>;
+}
+
+/**
+ * Provisions a voice bot: Heroku app from the template, config, dyno, Twilio number, webhooks, health, ready.
+ * Anything created is undone in reverse when a step gives up or an admin cancels; the bot then ends `failed`.
+ */
+export async function provisionBot(input: ProvisionBotInput): Promise<{ appName: string; phoneNumber: string }> {
+  const timing = withTiming(input.timing);
+  const { once, appSetup, durable } = provisioningActivities(timing);
+  const runner = new StepRunner(PROVISION_STEPS, (progress) => durable.recordJobProgress(input.jobId, progress));
+  setHandler(provisioningProgressQuery, () => runner.progress);
+  const saga = new Saga();
+  const retry = timing.providerRetry;
+
+  try {
+    const bot = await durable.loadBotForProvisioning(input.botId);
+    const app = await runner.run('create_app', retry, async () => {
+      saga.add('create_app', () => durable.deleteBotApp(bot.appName));
+      const created = await once.createBotApp({ botId: input.botId, appName: bot.appName });
+      if (created.setupId) await appSetup.waitForAppSetup(created.setupId);
+      return created;
+    });
+    await runner.run('set_config', retry, () =>
+      once.configureBotApp({ botId: input.botId, tenantId: input.tenantId, appName: app.appName }),
+    );
+    await runner.run('scale_formation', retry, () => once.scaleBotApp(app.appName));
+    const number = await runner.run('buy_number', retry, async () => {
+      saga.add('buy_number', () => durable.releaseBotNumber(bot.numberFriendlyName));
+      return once.acquireBotNumber({ friendlyName: bot.numberFriendlyName, country: bot.country });
+    });
+    await runner.run('configure_webhooks', retry, () => once.configureNumberWebhooks(number.sid));
+    await runner.run('health_check', timing.healthRetry, () => once.checkBotHealth(app.appName));
+    await runner.run('mark_ready', retry, () =>
+      once.markBotReady({
+        botId: input.botId,
+        appName: app.appName,
+        numberSid: number.sid,
+        phoneNumber: number.phoneNumber,
+      }),
+    );
+    await runner.finish('done');
+    return { appName: app.appName, phoneNumber: number.phoneNumber };
+  } catch (error) {
+    const canceled = isCancellation(error);
+    const reason = canceled
+      ? 'Canceled by an administrator'
+      : error instanceof StepFailedError
+        ? error.message
+        : failureMessage(error);
+    const message = await CancellationScope.nonCancellable(async () => {
+      const problems = await saga.compensate((step) => runner.set(step, { status: 'compensated' }));
+      const text = problems.length ? `${reason} (clean-up incomplete: ${problems.join('; ')})` : reason;
+      await durable.markBotFailed(input.botId, text);
+      await runner.finish(canceled ? 'canceled' : 'error', text);
+      return text;
+    });
+    if (canceled) throw error;
+    throw ApplicationFailure.nonRetryable(message, 'ProvisioningFailed');
+  }
+}
