@@ -2,6 +2,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { bodyParsers } from './body-parsers';
 import type { SimContext } from './context';
 import { controlRoutes } from './control-routes';
+import { loseReplies } from './fault-gate';
 import { createFaults } from './faults';
 import { herokuRoutes } from './heroku/heroku-routes';
 import { simAppRoutes } from './heroku/sim-app-routes';
@@ -12,6 +13,11 @@ import { twilioRoutes } from './twilio/twilio-routes';
 export interface SimulatorOptions {
   /** How long an app setup stays `pending` before its build succeeds. */
   appSetupDelayMs?: number;
+  /**
+   * Digits between area code and line number (default 555). Simulators sharing one database (parallel test
+   * suites) each take their own, as numbers are unique platform-wide.
+   */
+  numberExchange?: string;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -19,7 +25,7 @@ export interface SimulatorOptions {
 export function buildSimulator(options: SimulatorOptions = {}) {
   const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
   const sim: SimContext = {
-    state: createSimState(),
+    state: createSimState(options.numberExchange),
     faults: createFaults(),
     appSetupDelayMs: options.appSetupDelayMs ?? 300,
   };
@@ -27,6 +33,7 @@ export function buildSimulator(options: SimulatorOptions = {}) {
   bodyParsers(app);
   // Held replies would otherwise keep `close()` waiting for requests that are never meant to be answered.
   app.addHook('preClose', async () => sim.faults.clear());
+  app.addHook('onSend', loseReplies(sim.faults));
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     return path.startsWith('/twilio/')

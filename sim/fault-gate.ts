@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { Fault, FaultOperation, Faults } from './faults';
 import type { SimState } from './state';
 
@@ -6,6 +6,20 @@ import type { SimState } from './state';
 export type FaultReply = (reply: FastifyReply, fault: Fault) => FastifyReply;
 
 const behaviourFaults = new WeakMap<FastifyRequest, Fault>();
+const lostReplies = new WeakSet<FastifyRequest>();
+
+/**
+ * onSend hook for `lose-reply`: the handler already did its work; the answer is held until the caller gives
+ * up (or the simulator is reset), then the connection drops without a byte sent.
+ */
+export function loseReplies(faults: Faults): onSendAsyncHookHandler {
+  return async function loseReply(request, reply, payload) {
+    if (!lostReplies.has(request)) return payload;
+    await faults.hold(reply, null);
+    reply.raw.destroy();
+    return payload;
+  };
+}
 
 /**
  * Builds per-route preHandlers that count the request and apply the next fault queued for its operation:
@@ -29,7 +43,8 @@ export function faultGate(sim: { state: SimState; faults: Faults }, failReply: F
         }
         return;
       }
-      behaviourFaults.set(request, fault);
+      if (fault.mode === 'lose-reply') lostReplies.add(request);
+      else behaviourFaults.set(request, fault);
     };
 }
 

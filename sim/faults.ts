@@ -21,7 +21,8 @@ export const FAULT_OPERATIONS = [
 ] as const;
 export type FaultOperation = (typeof FAULT_OPERATIONS)[number];
 
-export const FAULT_MODES = ['fail', 'hang', 'slow', 'empty', 'setup-failed'] as const;
+// `lose-reply` carries the request out but never answers: the provider did the work, the caller never heard.
+export const FAULT_MODES = ['fail', 'hang', 'slow', 'empty', 'setup-failed', 'lose-reply'] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 /** Modes that change what a handler answers rather than whether it answers; only these operations know them. */

@@ -9,11 +9,11 @@ export interface SimState {
   requestCounts: Record<string, number>;
 }
 
-export function createSimState(): SimState {
-  return { heroku: createHerokuState(), twilio: createTwilioState(), requestCounts: {} };
+export function createSimState(numberExchange?: string): SimState {
+  return { heroku: createHerokuState(), twilio: createTwilioState(numberExchange), requestCounts: {} };
 }
 
 /** Empties the state in place: callers holding the object (tests, `startSimulator`) see the reset. */
 export function resetSimState(state: SimState): void {
-  Object.assign(state, createSimState());
+  Object.assign(state, createSimState(state.twilio.exchange));
 }

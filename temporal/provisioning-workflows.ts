@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { ProvisioningWorkflows } from '../domain/provisioning/provisioning-port';
 import { provisioningWorkflowId } from '../domain/provisioning/provisioning-steps';
 import type { JobProgress } from '../domain/provisioning/step-progress';
@@ -8,6 +8,16 @@ import { rotateNumber } from '../workflows/rotate-number';
 import type { ProvisioningTiming } from '../workflows/support/provisioning-timing';
 import { workflowUiLink, type TemporalTarget } from './client';
 import { BotIdAttribute, TenantIdAttribute } from './search-attributes';
+
+const CLOSE_GRACE_MS = 5_000;
+
+async function waitForClose(client: Client, workflowId: string, timeoutMs: number): Promise<void> {
+  const closed = client.workflow
+    .getHandle(workflowId)
+    .result()
+    .catch(() => undefined);
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+}
 
 const WORKFLOWS = { provision: provisionBot, rotate_number: rotateNumber, deprovision: deprovisionBot } as const;
 
@@ -20,16 +30,24 @@ export function createProvisioningWorkflows(
   return {
     async start(kind, run) {
       const workflowId = provisioningWorkflowId(kind, run.botId, run.jobId);
-      const handle = await client.workflow.start(WORKFLOWS[kind], {
-        workflowId,
-        taskQueue: target.taskQueue,
-        args: [{ ...run, timing }],
-        typedSearchAttributes: [
-          { key: TenantIdAttribute, value: run.tenantId },
-          { key: BotIdAttribute, value: run.botId },
-        ],
-      });
-      return { workflowId, runId: handle.firstExecutionRunId };
+      const start = () =>
+        client.workflow.start(WORKFLOWS[kind], {
+          workflowId,
+          taskQueue: target.taskQueue,
+          args: [{ ...run, timing }],
+          typedSearchAttributes: [
+            { key: TenantIdAttribute, value: run.tenantId },
+            { key: BotIdAttribute, value: run.botId },
+          ],
+        });
+      try {
+        return { workflowId, runId: (await start()).firstExecutionRunId };
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        // A failed run records its job as failed moments before it closes; a retry in that gap waits for it.
+        await waitForClose(client, workflowId, CLOSE_GRACE_MS);
+        return { workflowId, runId: (await start()).firstExecutionRunId };
+      }
     },
 
     async cancel(workflowId) {

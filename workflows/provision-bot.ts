@@ -63,7 +63,7 @@ export async function provisionBot(input: ProvisionBotInput): Promise<{ appName:
         ? error.message
         : failureMessage(error);
     const message = await CancellationScope.nonCancellable(async () => {
-      const problems = await saga.compensate((step) => runner.set(step, { status: 'compensated' }));
+      const problems = await saga.compensate((step) => runner.compensated(step));
       const text = problems.length ? `${reason} (clean-up incomplete: ${problems.join('; ')})` : reason;
       await durable.markBotFailed(input.botId, text);
       await runner.finish(canceled ? 'canceled' : 'error', text);

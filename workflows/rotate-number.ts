@@ -52,7 +52,7 @@ export async function rotateNumber(input: RotateNumberInput): Promise<{ phoneNum
         ? error.message
         : failureMessage(error);
     await CancellationScope.nonCancellable(async () => {
-      await saga.compensate((step) => runner.set(step, { status: 'compensated' }));
+      await saga.compensate((step) => runner.compensated(step));
       await runner.finish(canceled ? 'canceled' : 'error', reason);
     });
     if (canceled) throw error;

@@ -12,7 +12,7 @@ export const AuditLog = defineEntity({
     action: p.text(),
     targetType: p.text(),
     targetId: p.text().nullable(),
-    details: p.json<Record<string, unknown>>().default('{}'),
+    details: p.json<Record<string, unknown>>().onCreate(() => ({})),
     createdAt: createdAtColumn(),
   },
 });

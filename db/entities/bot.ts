@@ -19,7 +19,7 @@ export const Bot = defineEntity({
     herokuAppName: p.text().nullable(),
     sttProvider: p.text().default('google'),
     ttsProvider: p.text().default('elevenlabs'),
-    config: p.json<Record<string, unknown>>().default('{}'),
+    config: p.json<Record<string, unknown>>().onCreate(() => ({})),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

@@ -8,7 +8,7 @@ export const TenantSettings = defineEntity({
     tenantId: p.uuid().primary(),
     locale: p.text().default('de-AT'),
     timezone: p.text().default('Europe/Vienna'),
-    branding: p.json<{ logoUrl?: string; primaryColor?: string; productName?: string }>().default('{}'),
+    branding: p.json<{ logoUrl?: string; primaryColor?: string; productName?: string }>().onCreate(() => ({})),
     anonymizeCallLogs: p.boolean().default(false),
     dataRetentionDays: p.integer().default(365),
     updatedAt: updatedAtColumn(),

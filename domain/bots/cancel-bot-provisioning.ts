@@ -12,7 +12,7 @@ import { findBot } from './find-bot';
 export async function cancelBotProvisioning(
   deps: JobDeps,
   { actor, botId }: { actor: Actor; botId: string },
-): Promise<{ workflowId: string }> {
+): Promise<{ workflowId: string; workflowUrl: string }> {
   assertCan(actor, 'bots:manage');
   const job = await inScope(deps.orm, scopeOf(actor), async (em) => {
     const bot = await findBot(em, botId);
@@ -34,5 +34,5 @@ export async function cancelBotProvisioning(
     return running;
   });
   if (!(await deps.provisioning.cancel(job.workflowId))) throw new AppError('conflict', 'The job already finished');
-  return { workflowId: job.workflowId };
+  return { workflowId: job.workflowId, workflowUrl: deps.provisioning.link(job.workflowId) };
 }

@@ -52,7 +52,7 @@ export function takeAvailableNumbers(
   const found: AvailableNumber[] = [];
   let index = state.searchCursor.get(cursorKey) ?? 0;
   for (; found.length < count && index < NUMBERS_PER_AREA; index += 1) {
-    const phoneNumber = `+${country.dial}${area}555${String(index).padStart(4, '0')}`;
+    const phoneNumber = `+${country.dial}${area}${state.exchange}${String(index).padStart(4, '0')}`;
     if (owned.has(phoneNumber)) continue;
     found.push({
       phoneNumber,

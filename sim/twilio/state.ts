@@ -35,10 +35,12 @@ export interface TwilioState {
   calls: Map<string, TwilioCall>;
   /** Next candidate index per country, so successive searches never offer a number twice. */
   searchCursor: Map<string, number>;
+  /** Digits between area code and line number of every number this simulator hands out. */
+  exchange: string;
 }
 
-export function createTwilioState(): TwilioState {
-  return { numbers: new Map(), calls: new Map(), searchCursor: new Map() };
+export function createTwilioState(exchange = '555'): TwilioState {
+  return { numbers: new Map(), calls: new Map(), searchCursor: new Map(), exchange };
 }
 
 /** Twilio sids: a two-letter type prefix and 32 hex digits. */

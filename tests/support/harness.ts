@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { HealthProbes } from '../../api/app-deps';
 import { buildApp, type App } from '../../api/app';
 import { createLocalBillingProvider } from '../../activities/adapters/billing-provider';
@@ -26,6 +26,15 @@ export interface Harness {
   mails: OutgoingMail[];
   worker: Worker | null;
   close(): Promise<void>;
+}
+
+/** Expected activity failures (the tests inject them) would otherwise fill the output as warnings. */
+function quietTemporalLogs(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  } catch {
+    // Already installed by an earlier harness in this process.
+  }
 }
 
 /** Nothing listens here: tests that do not provision never reach a provider. */
@@ -96,6 +105,7 @@ export async function createHarness(
     },
   };
 
+  quietTemporalLogs();
   let worker: Worker | null = null;
   let running: Promise<void> | null = null;
   let workerConnection: NativeConnection | null = null;

@@ -64,6 +64,12 @@ export class StepRunner {
     await this.record(this.progress);
   }
 
+  /** A step whose effects were undone; a step that itself failed keeps its `failed` status. */
+  async compensated(name: string): Promise<void> {
+    const step = this.progress.steps.find((candidate) => candidate.name === name);
+    if (step?.status === 'done') await this.set(name, { status: 'compensated' });
+  }
+
   async finish(status: JobStatus, error: string | null = null): Promise<void> {
     this.progress = { ...this.progress, status, error };
     await this.record(this.progress);
