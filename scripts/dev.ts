@@ -64,7 +64,9 @@ async function main(): Promise<void> {
   // Providers without credentials are served by the local simulator (the SDKs are pointed at it).
   const simulated = !env.HEROKU_API_KEY || !env.TWILIO_ACCOUNT_SID;
   if (simulated && !env.SIM_URL) {
-    const simulator = await startSimulator({ port: env.SIM_PORT });
+    // The simulator forgets its numbers on restart while bots keep theirs: a fresh exchange avoids reissuing them.
+    const exchange = String(100_000 + (Math.floor(Date.now() / 1000) % 900_000));
+    const simulator = await startSimulator({ port: env.SIM_PORT, numberExchange: exchange });
     stops.push(() => simulator.stop());
     say(`provider simulator on ${simulator.url} (state: ${simulator.url}/_sim/state)`);
   }
