@@ -15,7 +15,9 @@ import { errorsPlugin } from './plugins/errors';
 import { authRoutes } from './routes/auth';
 import { botRoutes } from './routes/bots';
 import { healthRoutes } from './routes/health';
+import { invoiceRoutes } from './routes/invoices';
 import { provisioningRoutes } from './routes/provisioning';
+import { supportRoutes } from './routes/support';
 import { tenantRoutes } from './routes/tenants';
 import { userRoutes } from './routes/users';
 
@@ -56,6 +58,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(userRoutes, { prefix: '/api/tenants', deps });
   await app.register(botRoutes, { prefix: '/api/bots', deps });
   await app.register(provisioningRoutes, { prefix: '/api/provisioning', deps });
+  await app.register(supportRoutes, { prefix: '/api/support', deps });
+  await app.register(invoiceRoutes, { prefix: '/api/invoices', deps });
   return app;
 }
 
