@@ -1,5 +1,6 @@
 import { simulatorUrl, webhookBase, type Env } from '../config/env';
 import type { Orm } from '../db/orm';
+import { botSigningSecret } from '../domain/usage/bot-signature';
 import type { ActivityDeps } from './index';
 import { createLocalBillingProvider } from './adapters/billing-provider';
 import { createHerokuPlatform } from './adapters/heroku-platform';
@@ -7,7 +8,7 @@ import { createLogMailer, createSmtpMailer } from './adapters/mailer';
 import { createTwilioNumbers } from './adapters/twilio-numbers';
 
 /** Chooses the real provider APIs when credentials are configured, the local simulator otherwise. */
-export function buildActivityDeps(env: Env, orm: Orm, log: (line: string) => void): ActivityDeps {
+export function buildActivityDeps(env: Env, orm: Orm, secretKey: string, log: (line: string) => void): ActivityDeps {
   const simulator = simulatorUrl(env);
   return {
     orm,
@@ -32,5 +33,6 @@ export function buildActivityDeps(env: Env, orm: Orm, log: (line: string) => voi
     platformUrl: env.PUBLIC_BASE_URL,
     templateTarballUrl: env.HEROKU_TEMPLATE_TARBALL_URL,
     botProviderKeys: env.ELEVENLABS_API_KEY ? { ELEVENLABS_API_KEY: env.ELEVENLABS_API_KEY } : {},
+    botSecret: (botId) => botSigningSecret(secretKey, botId),
   };
 }

@@ -1,9 +1,14 @@
+import { createMeteringActivities, type MeteringActivityDeps } from './metering';
 import { createOnboardingActivities, type OnboardingActivityDeps } from './onboarding';
 import { createProvisioningActivities, type ProvisioningActivityDeps } from './provisioning';
 
-export type ActivityDeps = OnboardingActivityDeps & ProvisioningActivityDeps;
+export type ActivityDeps = OnboardingActivityDeps & ProvisioningActivityDeps & MeteringActivityDeps;
 
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createOnboardingActivities(deps), ...createProvisioningActivities(deps) };
+  return {
+    ...createOnboardingActivities(deps),
+    ...createProvisioningActivities(deps),
+    ...createMeteringActivities(deps),
+  };
 }

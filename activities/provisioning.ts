@@ -19,6 +19,8 @@ export interface ProvisioningActivityDeps {
   templateTarballUrl: string;
   /** Provider keys every bot app needs, copied into its config vars (never logged). */
   botProviderKeys: Record<string, string>;
+  /** The secret a bot signs its usage reports with. */
+  botSecret: (botId: string) => string;
   appSetupPollMs?: number;
   healthTimeoutMs?: number;
 }
@@ -120,6 +122,7 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
           BOT_LOCALE: bot.locale,
           BOT_VOICE: bot.voice,
           PLATFORM_CALLBACK_URL: `${deps.platformUrl}/api/usage/events`,
+          BOT_SIGNING_SECRET: deps.botSecret(botId),
           ...deps.botProviderKeys,
         }),
       );

@@ -1,6 +1,7 @@
 import type { Orm } from '../db/orm';
 import type { AuthSettings } from '../domain/auth/auth-settings';
 import type { ProvisioningWorkflows } from '../domain/provisioning/provisioning-port';
+import type { CallWorkflows } from '../domain/telephony/call-port';
 import type { OnboardingWorkflows } from '../domain/tenants/onboarding-port';
 
 export interface HealthProbes {
@@ -14,6 +15,15 @@ export interface AppDeps {
   auth: AuthSettings;
   onboarding: OnboardingWorkflows;
   provisioning: ProvisioningWorkflows;
+  calls: CallWorkflows;
+  telephony: {
+    /** Twilio signs webhooks with the account's auth token (the simulator's when none is configured). */
+    authToken: string;
+    /** Public base URL Twilio calls; signatures cover it, whatever proxy sits in between. */
+    webhookBase: string;
+  };
+  /** Each bot's secret for signing its usage reports. */
+  botSecret: (botId: string) => string;
   health: HealthProbes;
   secureCookies: boolean;
   loginRateLimitPerMinute: number;

@@ -18,6 +18,8 @@ import { healthRoutes } from './routes/health';
 import { invoiceRoutes } from './routes/invoices';
 import { provisioningRoutes } from './routes/provisioning';
 import { supportRoutes } from './routes/support';
+import { telephonyRoutes } from './routes/telephony';
+import { usageRoutes } from './routes/usage';
 import { tenantRoutes } from './routes/tenants';
 import { userRoutes } from './routes/users';
 
@@ -60,6 +62,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(provisioningRoutes, { prefix: '/api/provisioning', deps });
   await app.register(supportRoutes, { prefix: '/api/support', deps });
   await app.register(invoiceRoutes, { prefix: '/api/invoices', deps });
+  await app.register(usageRoutes, { prefix: '/api/usage', deps });
+  await app.register(telephonyRoutes, { prefix: '/telephony', deps });
   return app;
 }
 

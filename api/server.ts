@@ -7,6 +7,10 @@ import { connectTemporalClient, type TemporalTarget } from '../temporal/client';
 import { createTemporalHealth } from '../temporal/health';
 import { createOnboardingWorkflows } from '../temporal/onboarding-workflows';
 import { createProvisioningWorkflows } from '../temporal/provisioning-workflows';
+import { createCallWorkflows } from '../temporal/call-workflows';
+import { SIMULATOR_AUTH_TOKEN } from '../activities/adapters/twilio-numbers';
+import { botSigningSecret } from '../domain/usage/bot-signature';
+import { webhookBase } from '../config/env';
 import { buildApp } from './app';
 import { loggerOptions } from './logger';
 
@@ -31,6 +35,9 @@ async function main(): Promise<void> {
       },
       onboarding: createOnboardingWorkflows(temporal, target, env.ONBOARDING_VERIFICATION_TIMEOUT),
       provisioning: createProvisioningWorkflows(temporal, target),
+      calls: createCallWorkflows(temporal, target, { finalizeAfterMs: env.CALL_FINALIZE_AFTER }),
+      telephony: { authToken: env.TWILIO_AUTH_TOKEN ?? SIMULATOR_AUTH_TOKEN, webhookBase: webhookBase(env) },
+      botSecret: (botId) => botSigningSecret(secrets.secretKey, botId),
       health: createTemporalHealth(temporal, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE),
       secureCookies: env.APP_ENV === 'production',
       loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MIN,

@@ -48,6 +48,8 @@ export const EnvSchema = z.object({
   JWT_REFRESH_TTL_DAYS: z.coerce.number().int().positive().default(14),
   LOGIN_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(10),
   ONBOARDING_VERIFICATION_TIMEOUT: Duration.default(7 * 86_400_000),
+  /** A call without a final status callback by then is reconciled by asking Twilio. */
+  CALL_FINALIZE_AFTER: Duration.default(15 * 60_000),
 
   SMTP_URL: optionalString,
   MAIL_FROM: z.string().default('VoicePlane <no-reply@voiceplane.local>'),

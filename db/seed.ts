@@ -1,4 +1,17 @@
-import { BillingAccount, Bot, Plan, Subscription, Tenant, TenantSettings, UsageEvent, User } from '../db/entities';
+import {
+  BillingAccount,
+  Bot,
+  Invoice,
+  InvoiceLine,
+  Plan,
+  Subscription,
+  SupportTicket,
+  SupportTicketMessage,
+  Tenant,
+  TenantSettings,
+  UsageEvent,
+  User,
+} from '../db/entities';
 import { hashPassword } from '../domain/auth/password';
 import { USAGE_KINDS, type UsageKind } from '../domain/usage/usage-kind';
 import type { Orm } from './orm';
@@ -61,7 +74,7 @@ export async function seed(orm: Orm, options: SeedOptions): Promise<void> {
       password: options.adminPassword,
     });
     await em.flush();
-    if (options.demo) await seedDemoTenant(em, options.demo, options.now ?? new Date());
+    if (options.demo) await seedDemoTenant(em, options.demo, options.adminEmail, options.now ?? new Date());
   });
 }
 
@@ -78,7 +91,12 @@ async function ensureUser(
   em.create(User, { email: user.email, name: user.name, role: user.role, tenantId: user.tenantId, passwordHash });
 }
 
-async function seedDemoTenant(em: ScopedEm, demo: { password: string; currency: string }, now: Date): Promise<void> {
+async function seedDemoTenant(
+  em: ScopedEm,
+  demo: { password: string; currency: string },
+  adminEmail: string,
+  now: Date,
+): Promise<void> {
   let tenant = await em.findOne(Tenant, { slug: DEMO_TENANT_SLUG });
   if (!tenant) {
     tenant = em.create(Tenant, {
@@ -162,6 +180,85 @@ async function seedDemoTenant(em: ScopedEm, demo: { password: string; currency: 
       { onConflictFields: ['idempotencyKey'], onConflictAction: 'ignore' },
     );
   }
+  await seedDemoInvoices(em, tenant.id, demo.currency, now);
+  await seedDemoTicket(em, tenant.id, adminEmail, now);
+}
+
+/** Invoices for the two calendar months before `now`: the older one paid, the last one still open. */
+async function seedDemoInvoices(em: ScopedEm, tenantId: string, currency: string, now: Date): Promise<void> {
+  const plan = await em.findOneOrFail(Plan, { isDefault: true });
+  const months = [
+    { monthsAgo: 2, status: 'paid', minutesUsed: 612 },
+    { monthsAgo: 1, status: 'open', minutesUsed: 548 },
+  ] as const;
+  for (const { monthsAgo, status, minutesUsed } of months) {
+    const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1));
+    const periodStart = start.toISOString().slice(0, 10);
+    if (await em.findOne(Invoice, { tenantId, periodStart })) continue;
+    const lastDay = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
+    const period = periodStart.slice(0, 7).replace('-', '_');
+    const extraMinutes = Math.max(0, minutesUsed - plan.includedMinutes);
+    const lines = [
+      {
+        kind: 'plan',
+        description: `${plan.name} plan, ${start.toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
+        quantity: 1,
+        unitPriceCents: plan.monthlyPriceCents,
+        amountCents: plan.monthlyPriceCents,
+      },
+      {
+        kind: 'minutes',
+        description: `Call minutes beyond the ${plan.includedMinutes} included (${minutesUsed} used)`,
+        quantity: extraMinutes,
+        unitPriceCents: plan.pricePerMinuteCents,
+        amountCents: extraMinutes * plan.pricePerMinuteCents,
+      },
+    ];
+    const invoice = em.create(Invoice, {
+      tenantId,
+      periodStart,
+      periodEnd: lastDay.toISOString().slice(0, 10),
+      stripeInvoiceId: `in_demo_${period}`,
+      status,
+      currency,
+      totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+      hostedInvoiceUrl: `https://invoice.stripe.com/i/demo_${period}`,
+      pdfUrl: `https://invoice.stripe.com/i/demo_${period}/pdf`,
+      createdAt: new Date(lastDay.getTime() + 86_400_000),
+    });
+    await em.flush();
+    for (const line of lines) em.create(InvoiceLine, { tenantId, invoiceId: invoice.id, ...line });
+  }
+  await em.flush();
+}
+
+const DEMO_TICKET_SUBJECT = 'Callers after 18:00 hear the daytime greeting';
+
+/** One open ticket from the demo agent, answered once by the platform admin. */
+async function seedDemoTicket(em: ScopedEm, tenantId: string, adminEmail: string, now: Date): Promise<void> {
+  if (await em.findOne(SupportTicket, { tenantId, subject: DEMO_TICKET_SUBJECT })) return;
+  const author = await em.findOneOrFail(User, { email: DEMO_USER_EMAIL });
+  const admin = await em.findOneOrFail(User, { email: adminEmail });
+  const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+  const ticket = em.create(SupportTicket, {
+    tenantId,
+    authorUserId: author.id,
+    subject: DEMO_TICKET_SUBJECT,
+    body: 'Since Monday the Reception Bot greets evening callers with our office hours message. Can you check?',
+    status: 'open',
+    priority: 'normal',
+    createdAt: hoursAgo(26),
+    updatedAt: hoursAgo(3),
+  });
+  await em.flush();
+  em.create(SupportTicketMessage, {
+    tenantId,
+    ticketId: ticket.id,
+    authorUserId: admin.id,
+    body: 'Thanks, Alex. We can reproduce it and are looking at the greeting schedule; we will report back today.',
+    createdAt: hoursAgo(3),
+  });
+  await em.flush();
 }
 
 function demoQuantity(kind: UsageKind, n: number): number {

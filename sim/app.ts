@@ -9,6 +9,7 @@ import { simAppRoutes } from './heroku/sim-app-routes';
 import { createSimState } from './state';
 import { twilioError } from './twilio/errors';
 import { twilioRoutes } from './twilio/twilio-routes';
+import { createCallGenerator } from './twilio/call-generator';
 
 export interface SimulatorOptions {
   /** How long an app setup stays `pending` before its build succeeds. */
@@ -26,6 +27,7 @@ export function buildSimulator(options: SimulatorOptions = {}) {
   const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
   const sim: SimContext = {
     state: createSimState(options.numberExchange),
+    calls: createCallGenerator(() => sim.state.twilio),
     faults: createFaults(),
     appSetupDelayMs: options.appSetupDelayMs ?? 300,
   };

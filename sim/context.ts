@@ -1,12 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { Faults } from './faults';
 import type { SimState } from './state';
+import type { CallGenerator } from './twilio/call-generator';
 
 /** What every simulator route plugin receives. */
 export interface SimContext {
   state: SimState;
   faults: Faults;
   appSetupDelayMs: number;
+  calls: CallGenerator;
 }
 
 /** The simulator's own origin as the client reached it, for URLs it hands out (web_url, health). */

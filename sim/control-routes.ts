@@ -23,6 +23,23 @@ const FaultBody = z
     path: ['mode'],
   });
 
+const CallBody = z.object({
+  to: z.string().min(1),
+  from: z.string().default('+4369912345678'),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(4 * 3600)
+    .default(42),
+  finalStatus: z.enum(['completed', 'busy', 'no-answer', 'failed', 'canceled']).default('completed'),
+  deliverTo: z.url().optional(),
+  duplicates: z.boolean().default(false),
+  reorder: z.boolean().default(false),
+  drop: z.array(z.string()).default([]),
+  hold: z.boolean().default(false),
+});
+
 /** `/_sim`: inspect the state, inject faults, reset between tests. Never part of a provider's API. */
 export async function controlRoutes(app: FastifyInstance, { sim }: { sim: SimContext }) {
   app.get('/state', async (request) => {
@@ -53,6 +70,22 @@ export async function controlRoutes(app: FastifyInstance, { sim }: { sim: SimCon
   });
 
   app.get('/faults', async () => sim.faults.list());
+
+  // Call generator: a simulated inbound call sends signed voice and status webhooks to the number's URLs.
+  app.post('/calls', async (request, reply) => {
+    const parsed = CallBody.safeParse(request.body);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      return reply.code(400).send({ message: 'Invalid call', errors });
+    }
+    const placed = await sim.calls.place(parsed.data);
+    return 'error' in placed ? reply.code(404).send({ message: placed.error }) : reply.code(201).send(placed);
+  });
+
+  app.post<{ Params: { sid: string } }>('/calls/:sid/hangup', async (request, reply) => {
+    const deliveries = await sim.calls.hangUp(request.params.sid);
+    return deliveries ? { deliveries } : reply.code(404).send({ message: 'No held call with that sid' });
+  });
 
   app.post('/faults', async (request, reply) => {
     const parsed = FaultBody.safeParse(request.body);

@@ -1,4 +1,11 @@
 import type { Fault, FaultInput } from './faults';
+import type { CallPlan, Delivery } from './twilio/call-generator';
+
+export type PlaceCall = Partial<CallPlan> & { to: string };
+export interface PlacedCall {
+  callSid: string;
+  deliveries: Delivery[];
+}
 
 /** A client for the `/_sim` control routes, for tests and scripts that drive a running simulator over HTTP. */
 export function simControl(baseUrl: string) {
@@ -17,6 +24,8 @@ export function simControl(baseUrl: string) {
     fault: (input: FaultInput) => send('POST', '/faults', input) as Promise<Fault>,
     faults: () => send('GET', '/faults') as Promise<Fault[]>,
     clearFaults: () => send('DELETE', '/faults') as Promise<void>,
+    placeCall: (call: PlaceCall) => send('POST', '/calls', call) as Promise<PlacedCall>,
+    hangUp: (callSid: string) => send('POST', `/calls/${callSid}/hangup`, {}) as Promise<{ deliveries: Delivery[] }>,
   };
 }
 

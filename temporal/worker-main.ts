@@ -6,7 +6,7 @@ import { createOrm } from '../db/orm';
 import { createWorker } from './worker';
 
 async function main(): Promise<void> {
-  const { env } = loadRuntime();
+  const { env, secrets } = loadRuntime();
   const database = await provideDatabase(env);
   const orm = await createOrm(database.url);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: buildActivityDeps(env, orm, log),
+    deps: buildActivityDeps(env, orm, secrets.secretKey, log),
   });
   onShutdown(async () => worker.shutdown());
   console.log(`worker polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);

@@ -16,6 +16,7 @@ describe('bad input', () => {
   const probes = (): [string, Probe, number][] => {
     const tenant = world.tenant.id;
     const user = world.users.customer_user.id;
+    const missing = '00000000-0000-4000-8000-000000000000';
     return [
       ['login without password', { method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.test' } }, 400],
       [
@@ -98,6 +99,33 @@ describe('bad input', () => {
         },
         404,
       ],
+      ['tickets with an unknown status', { method: 'GET', url: '/api/support/tickets?status=new' }, 400],
+      ['create ticket without a subject', { method: 'POST', url: '/api/support/tickets', payload: { body: 'b' } }, 400],
+      [
+        'create ticket as staff without a tenant',
+        { method: 'POST', url: '/api/support/tickets', payload: { subject: 'Help', body: 'b' } },
+        400,
+      ],
+      ['ticket with a malformed id', { method: 'GET', url: '/api/support/tickets/42' }, 400],
+      ['ticket that does not exist', { method: 'GET', url: `/api/support/tickets/${missing}` }, 404],
+      [
+        'reply with an empty body',
+        { method: 'POST', url: `/api/support/tickets/${missing}/messages`, payload: { body: '' } },
+        400,
+      ],
+      [
+        'reply to a ticket that does not exist',
+        { method: 'POST', url: `/api/support/tickets/${missing}/messages`, payload: { body: 'Hi' } },
+        404,
+      ],
+      [
+        'patch ticket with an empty body',
+        { method: 'PATCH', url: `/api/support/tickets/${missing}`, payload: {} },
+        400,
+      ],
+      ['invoices with an unknown status', { method: 'GET', url: '/api/invoices?status=unpaid' }, 400],
+      ['invoice with a malformed id', { method: 'GET', url: '/api/invoices/in_123' }, 400],
+      ['invoice that does not exist', { method: 'GET', url: `/api/invoices/${missing}` }, 404],
       ['an unknown route', { method: 'GET', url: '/api/nothing-here' }, 404],
     ];
   };

@@ -1,4 +1,14 @@
-import { Bot, Plan, Tenant, UsageEvent, User } from '../db/entities';
+import {
+  Bot,
+  Invoice,
+  InvoiceLine,
+  Plan,
+  SupportTicket,
+  SupportTicketMessage,
+  Tenant,
+  UsageEvent,
+  User,
+} from '../db/entities';
 import { createOrm, type Orm } from '../db/orm';
 import { inScope } from '../db/scope';
 import { DEMO_TENANT_SLUG, seed } from '../db/seed';
@@ -36,12 +46,26 @@ describe('database schema and seed', () => {
           bots: await em.count(Bot, { tenantId: tenant.id, status: 'ready' }),
           usage: await em.count(UsageEvent, { tenantId: tenant.id }),
           admins: await em.count(User, { email: options.adminEmail, role: 'platform_admin' }),
+          invoices: await em.count(Invoice, { tenantId: tenant.id }),
+          invoiceLines: await em.count(InvoiceLine, { tenantId: tenant.id }),
+          tickets: await em.count(SupportTicket, { tenantId: tenant.id }),
+          ticketMessages: await em.count(SupportTicketMessage, { tenantId: tenant.id }),
         };
       });
     await seed(orm, options);
     const first = await count();
     await seed(orm, options);
     expect(await count()).toEqual(first);
-    expect(first).toEqual({ plans: 3, users: 2, bots: 1, usage: 100, admins: 1 });
+    expect(first).toEqual({
+      plans: 3,
+      users: 2,
+      bots: 1,
+      usage: 100,
+      admins: 1,
+      invoices: 2,
+      invoiceLines: 4,
+      tickets: 1,
+      ticketMessages: 1,
+    });
   });
 });

@@ -1,4 +1,5 @@
 // The workflow bundle's entry: every workflow the worker runs is exported here.
+export { callLifecycle } from './call-lifecycle';
 export { deprovisionBot } from './deprovision-bot';
 export { provisionBot } from './provision-bot';
 export { rotateNumber } from './rotate-number';

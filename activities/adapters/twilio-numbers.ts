@@ -26,7 +26,9 @@ export interface TwilioNumbers {
 }
 
 /** The account the simulator is addressed as when no credentials are configured. */
-export const SIMULATOR_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
+import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from '../../sim/twilio/credentials';
+
+export { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN };
 
 // Also matches the regional hosts the SDK derives from TWILIO_REGION / TWILIO_EDGE (api.dublin.ie1.twilio.com).
 const TWILIO_API_ORIGIN = /^https:\/\/api(\.[a-z0-9-]+)*\.twilio\.com/;
@@ -63,7 +65,9 @@ export function createTwilioClient(config: TwilioConfig): twilio.Twilio {
   const timeout = config.timeoutMs ?? 30_000;
   if (config.accountSid && config.authToken) return twilio(config.accountSid, config.authToken, { timeout });
   const baseUrl = `${config.simulatorUrl.replace(/\/+$/, '')}/twilio`;
-  return twilio(SIMULATOR_ACCOUNT_SID, 'simulator', { httpClient: new SimulatorRequestClient(baseUrl, timeout) });
+  return twilio(SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN, {
+    httpClient: new SimulatorRequestClient(baseUrl, timeout),
+  });
 }
 
 export function createTwilioNumbers(config: TwilioConfig): TwilioNumbers {

@@ -16,6 +16,7 @@ export { SupportTicket } from './support-ticket';
 export { SupportTicketMessage } from './support-ticket-message';
 export { Tenant } from './tenant';
 export { TenantSettings } from './tenant-settings';
+export { UsageDaily } from './usage-daily';
 export { UsageEvent } from './usage-event';
 export { User } from './user';
 export { WebhookEvent } from './webhook-event';

@@ -11,6 +11,12 @@ const GRANTS = {
   'bots:configure': ['platform_admin', 'customer_admin'],
   'bots:manage': ['platform_admin'],
   'jobs:read': ['platform_admin', 'support'],
+  'usage:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  'tickets:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  'tickets:create': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  'tickets:close': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  'tickets:manage': ['platform_admin', 'support'],
+  'invoices:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -1,3 +1,5 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import pg from 'pg';
@@ -24,11 +26,17 @@ export default async function globalSetup(): Promise<void> {
 
   let databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
+    // A fresh cluster per run: runs never share state, and parallel runs (two terminals, CI) never collide.
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'voiceplane-test-pg-'));
+    await chmod(dataDir, 0o755); // reachable by the `postgres` user the cluster runs as under root
     const db = await startEmbeddedPostgres({
-      dataDir: path.resolve('.data/test-postgres'),
+      dataDir: path.join(dataDir, 'cluster'),
       port: Number(process.env.TEST_PG_PORT ?? (await getFreePort())),
     });
-    teardown.push(() => db.stop());
+    teardown.push(async () => {
+      await db.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    });
     databaseUrl = db.url;
   }
   await resetSchema(databaseUrl);

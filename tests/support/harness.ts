@@ -12,7 +12,10 @@ import { createTemporalHealth } from '../../temporal/health';
 import { createOnboardingWorkflows } from '../../temporal/onboarding-workflows';
 import { createProvisioningWorkflows } from '../../temporal/provisioning-workflows';
 import { createHerokuPlatform } from '../../activities/adapters/heroku-platform';
-import { createTwilioNumbers } from '../../activities/adapters/twilio-numbers';
+import { createTwilioNumbers, SIMULATOR_AUTH_TOKEN } from '../../activities/adapters/twilio-numbers';
+import { createCallWorkflows } from '../../temporal/call-workflows';
+import type { CallLifecycleInput } from '../../workflows/call-lifecycle';
+import { botSigningSecret } from '../../domain/usage/bot-signature';
 import type { ActivityDeps } from '../../activities';
 import type { ProvisioningTiming } from '../../workflows/support/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
@@ -25,6 +28,8 @@ export interface Harness {
   /** Every email the worker sent, newest last. */
   mails: OutgoingMail[];
   worker: Worker | null;
+  /** Stops the worker and starts a new one on the same task queue, as a deploy or crash-restart would. */
+  restartWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +41,10 @@ function quietTemporalLogs(): void {
     // Already installed by an earlier harness in this process.
   }
 }
+
+export const TEST_SECRET = 'test-secret-key';
+/** The public base URL bots' numbers point at in tests; signatures are computed over it. */
+export const TEST_WEBHOOK_BASE = 'http://localhost:3000';
 
 /** Nothing listens here: tests that do not provision never reach a provider. */
 const UNREACHABLE = 'http://127.0.0.1:9';
@@ -56,7 +65,8 @@ export function activityDeps(orm: Orm, mailer: Mailer, simulatorUrl: string): Ac
     currency: 'EUR',
     heroku: createHerokuPlatform({ simulatorUrl, requestTimeoutMs: 5_000 }),
     twilio: createTwilioNumbers({ simulatorUrl, timeoutMs: 5_000 }),
-    webhookBase: 'http://localhost:3000',
+    webhookBase: TEST_WEBHOOK_BASE,
+    botSecret: (botId) => botSigningSecret(TEST_SECRET, botId),
     platformUrl: 'http://localhost:3000',
     templateTarballUrl: 'https://example.test/voice-bot-template.tar.gz',
     botProviderKeys: {},
@@ -86,6 +96,7 @@ export async function createHarness(
     /** Provider simulator the worker's SDK adapters talk to (tests that provision start their own). */
     simulatorUrl?: string;
     provisioningTiming?: Partial<ProvisioningTiming>;
+    callTiming?: Omit<CallLifecycleInput, 'call'>;
   } = {},
 ): Promise<Harness> {
   const orm = await createOrm(testDatabaseUrl(), { poolMax: 5 });
@@ -109,8 +120,8 @@ export async function createHarness(
   let worker: Worker | null = null;
   let running: Promise<void> | null = null;
   let workerConnection: NativeConnection | null = null;
-  if (options.worker) {
-    workerConnection = await NativeConnection.connect({ address: target.address });
+  const startWorker = async () => {
+    workerConnection ??= await NativeConnection.connect({ address: target.address });
     worker = await createWorker({
       connection: workerConnection,
       namespace: target.namespace,
@@ -118,15 +129,25 @@ export async function createHarness(
       deps: activityDeps(orm, mailer, options.simulatorUrl ?? UNREACHABLE),
     });
     running = worker.run();
-  }
+  };
+  const stopWorker = async () => {
+    if (!worker) return;
+    worker.shutdown();
+    await running;
+    worker = null;
+  };
+  if (options.worker) await startWorker();
 
   const health: HealthProbes = createTemporalHealth(client, target.namespace, target.taskQueue);
   const app = await buildApp(
     {
       orm,
-      auth: { tokenKey: keyFromSecret('test-secret-key'), accessTtlMinutes: 30, refreshTtlDays: 14 },
+      auth: { tokenKey: keyFromSecret(TEST_SECRET), accessTtlMinutes: 30, refreshTtlDays: 14 },
       onboarding: createOnboardingWorkflows(client, target, options.verificationTimeoutMs ?? 60_000),
       provisioning: createProvisioningWorkflows(client, target, options.provisioningTiming ?? FAST_TIMING),
+      calls: createCallWorkflows(client, target, options.callTiming ?? { counterGraceMs: 200 }),
+      telephony: { authToken: SIMULATOR_AUTH_TOKEN, webhookBase: TEST_WEBHOOK_BASE },
+      botSecret: (botId) => botSigningSecret(TEST_SECRET, botId),
       health,
       secureCookies: false,
       loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,
@@ -141,13 +162,16 @@ export async function createHarness(
     client,
     target,
     mails,
-    worker,
+    get worker() {
+      return worker;
+    },
+    async restartWorker() {
+      await stopWorker();
+      await startWorker();
+    },
     async close() {
       await app.close();
-      if (worker) {
-        worker.shutdown();
-        await running;
-      }
+      await stopWorker();
       await workerConnection?.close();
       await connection.close();
       await orm.close();

@@ -1,5 +1,40 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getInvoice } from '../../../domain/invoices/get-invoice';
+import { InvoiceListQuery } from '../../../domain/invoices/invoice-schemas';
+import { listInvoices } from '../../../domain/invoices/list-invoices';
+import { PageQuery } from '../../../domain/pagination';
 import type { AppDeps } from '../../app-deps';
+import { actorOf } from '../../plugins/auth';
+
+const InvoiceParams = z.object({ id: z.uuid() });
 
 /** Invoices of a tenant, from the invoices table. */
-export const invoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async () => {};
+export const invoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const tags = ['invoices'];
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Invoices, newest period first: a customer’s own, or every tenant’s for platform staff',
+        querystring: PageQuery.extend(InvoiceListQuery.shape),
+      },
+      preHandler: app.requirePermission('invoices:read'),
+    },
+    async (request) => {
+      const { status, tenantId, ...page } = request.query;
+      return listInvoices(deps, { actor: actorOf(request), page, filter: { status, tenantId } });
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: { tags, summary: 'An invoice with its lines', params: InvoiceParams },
+      preHandler: app.requirePermission('invoices:read'),
+    },
+    async (request) => getInvoice(deps, { actor: actorOf(request), invoiceId: request.params.id }),
+  );
+};

@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../../domain/errors/app-error';
+import { resolveCallRoute } from '../../../domain/telephony/resolve-call-route';
+import { connectToBotTwiml, refuseCallTwiml } from '../../../domain/telephony/twiml';
+import type { AppDeps } from '../../app-deps';
+import { mediaStreamRoute } from './media-stream';
+import { acceptTwilioForms, verifyTwilioSignature } from './twilio-webhook';
+
+const CallParams = z.looseObject({
+  CallSid: z.string().regex(/^CA[0-9a-f]{32}$/),
+  To: z.string().min(1),
+  From: z.string().default('unknown'),
+  CallStatus: z.string().min(1),
+  CallDuration: z.coerce.number().int().min(0).optional(),
+  Timestamp: z.string().optional(),
+});
+
+const eventTime = (timestamp: string | undefined): string => {
+  const parsed = timestamp ? Date.parse(timestamp) : Number.NaN;
+  return new Date(Number.isNaN(parsed) ? Date.now() : parsed).toISOString();
+};
+
+const REFUSALS = {
+  tenant_inactive: 'This service is not available at the moment. Goodbye.',
+  bot_unavailable: 'This assistant is not available at the moment. Please try again later. Goodbye.',
+  over_plan_limit: 'This service has reached its limit for this month. Goodbye.',
+} as const;
+
+/**
+ * Twilio's voice and status webhooks. Both verify the signature, route by the called number, and hand the event
+ * to the call's workflow; the answer goes back at once, the workflow does the work.
+ */
+export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  acceptTwilioForms(app);
+  const verified = verifyTwilioSignature(deps.telephony);
+  const streamUrl = `${deps.telephony.webhookBase.replace(/^http/, 'ws')}/telephony/media`;
+
+  const route = async (params: z.infer<typeof CallParams>) => {
+    const routed = await resolveCallRoute(deps, params.To);
+    if (routed.kind === 'unroutable') throw new AppError('not_found', `No bot answers ${params.To}`);
+    return routed;
+  };
+  const toCallStart = (params: z.infer<typeof CallParams>, tenantId: string, botId: string) => ({
+    callSid: params.CallSid,
+    tenantId,
+    botId,
+    from: params.From,
+    to: params.To,
+    startedAt: new Date().toISOString(),
+  });
+
+  app.post(
+    '/incoming',
+    { schema: { tags: ['telephony'], summary: 'Twilio voice webhook', body: CallParams }, preHandler: verified },
+    async (request, reply) => {
+      const params = request.body;
+      const routed = await route(params).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'not_found')
+          request.log.warn({ callSid: params.CallSid }, 'unroutable_call');
+        throw error;
+      });
+      reply.type('text/xml');
+      if (routed.kind === 'refuse') {
+        request.log.info({ callSid: params.CallSid, reason: routed.reason }, 'call_refused');
+        return refuseCallTwiml(REFUSALS[routed.reason], routed.bot.locale);
+      }
+      await deps.calls.signalStatus(toCallStart(params, routed.tenant.id, routed.bot.id), {
+        status: params.CallStatus,
+        durationSeconds: null,
+        at: new Date().toISOString(),
+      });
+      return connectToBotTwiml({
+        greeting: routed.bot.greeting,
+        language: routed.bot.locale,
+        streamUrl,
+        botId: routed.bot.id,
+        callSid: params.CallSid,
+      });
+    },
+  );
+
+  app.post(
+    '/status',
+    { schema: { tags: ['telephony'], summary: 'Twilio status callback', body: CallParams }, preHandler: verified },
+    async (request, reply) => {
+      const params = request.body;
+      const routed = await route(params);
+      const event = {
+        status: params.CallStatus,
+        durationSeconds: params.CallDuration ?? null,
+        at: eventTime(params.Timestamp),
+      };
+      if (routed.kind === 'connect') {
+        await deps.calls.signalStatus(toCallStart(params, routed.tenant.id, routed.bot.id), event);
+      } else {
+        // A refused call is not metered; one accepted before the tenant was suspended still finishes its metering.
+        await deps.calls.signalStatusIfMetered(params.CallSid, event);
+      }
+      return reply.status(204).send();
+    },
+  );
+
+  await app.register(mediaStreamRoute, { deps });
+};

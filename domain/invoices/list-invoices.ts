@@ -1,0 +1,28 @@
+import { Invoice } from '../../db/entities';
+import type { Orm } from '../../db/orm';
+import { inScope } from '../../db/scope';
+import type { Actor } from '../auth/actor';
+import { scopeOf } from '../auth/actor-scope';
+import { assertCan } from '../auth/permissions';
+import { pageWindow, type Page, type PageQuery } from '../pagination';
+import type { InvoiceListQuery } from './invoice-schemas';
+import { toInvoiceView, type InvoiceView } from './invoice-view';
+
+/** Customers see their tenant's invoices; platform staff see all, optionally filtered by tenant. Newest period first. */
+export async function listInvoices(
+  deps: { orm: Orm },
+  { actor, page, filter }: { actor: Actor; page: PageQuery; filter: InvoiceListQuery },
+): Promise<Page<InvoiceView>> {
+  assertCan(actor, 'invoices:read');
+  return inScope(deps.orm, scopeOf(actor), async (em) => {
+    const where = {
+      ...(actor.tenantId ? { tenantId: actor.tenantId } : filter.tenantId ? { tenantId: filter.tenantId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+    };
+    const [invoices, total] = await em.findAndCount(Invoice, where, {
+      orderBy: { periodStart: 'desc', tenantId: 'asc', id: 'asc' },
+      ...pageWindow(page),
+    });
+    return { items: invoices.map(toInvoiceView), total, ...page };
+  });
+}

@@ -1,0 +1,76 @@
+import { Bot, UsageDaily } from '../../db/entities';
+import type { Orm } from '../../db/orm';
+import { inScope } from '../../db/scope';
+import type { Actor } from '../auth/actor';
+import { scopeOf } from '../auth/actor-scope';
+import { assertCan } from '../auth/permissions';
+import { isPlatformRole } from '../auth/roles';
+import { USAGE_KINDS, type UsageKind } from './usage-kind';
+import { daysBetween, resolveRange } from './usage-range';
+import type { UsageSummaryQuery } from './usage-schemas';
+
+type Totals = Record<UsageKind, number>;
+export interface UsageSeriesPoint extends Totals {
+  key: string;
+  label: string;
+}
+export interface UsageSummary {
+  range: { from: string; to: string };
+  groupBy: UsageSummaryQuery['groupBy'];
+  totals: Totals;
+  series: UsageSeriesPoint[];
+}
+
+const NO_BOT = '00000000-0000-0000-0000-000000000000';
+const zero = (): Totals => Object.fromEntries(USAGE_KINDS.map((kind) => [kind, 0])) as Totals;
+
+/**
+ * Usage of a tenant (or, for platform staff, of one or all tenants) over a day range, grouped by day, bot or
+ * kind. Reads the daily rollup, so its cost depends on days × bots, not on the number of raw events.
+ */
+export async function getUsageSummary(
+  deps: { orm: Orm },
+  { actor, query, now = new Date() }: { actor: Actor; query: UsageSummaryQuery; now?: Date },
+): Promise<UsageSummary> {
+  assertCan(actor, 'usage:read');
+  const range = resolveRange(query.range, now, query);
+  const tenantId = isPlatformRole(actor.role) ? query.tenantId : actor.tenantId!;
+  return inScope(deps.orm, scopeOf(actor), async (em) => {
+    const rows = await em.find(
+      UsageDaily,
+      {
+        day: { $gte: range.from, $lte: range.to },
+        ...(tenantId ? { tenantId } : {}),
+        ...(query.botId ? { botId: query.botId } : {}),
+      },
+      { fields: ['day', 'botId', 'kind', 'quantity'] },
+    );
+    const totals = zero();
+    const groups = new Map<string, Totals>();
+    const keyOf = (row: Pick<UsageDaily, 'day' | 'botId' | 'kind'>) =>
+      query.groupBy === 'day' ? row.day : query.groupBy === 'bot' ? row.botId : row.kind;
+    if (query.groupBy === 'day') for (const day of daysBetween(range.from, range.to)) groups.set(day, zero());
+    if (query.groupBy === 'kind') for (const kind of USAGE_KINDS) groups.set(kind, zero());
+    for (const row of rows) {
+      const quantity = Number(row.quantity);
+      totals[row.kind] += quantity;
+      const group = groups.get(keyOf(row)) ?? zero();
+      group[row.kind] += quantity;
+      groups.set(keyOf(row), group);
+    }
+    const botNames =
+      query.groupBy === 'bot'
+        ? new Map(
+            (await em.find(Bot, { id: { $in: [...groups.keys()] } }, { fields: ['id', 'name'] })).map((bot) => [
+              bot.id,
+              bot.name,
+            ]),
+          )
+        : new Map<string, string>();
+    const label = (key: string) =>
+      query.groupBy === 'bot' ? (key === NO_BOT ? 'Not tied to a bot' : (botNames.get(key) ?? 'Removed bot')) : key;
+    const series = [...groups.entries()].map(([key, values]) => ({ key, label: label(key), ...values }));
+    if (query.groupBy === 'bot') series.sort((a, b) => b.minutes - a.minutes || a.label.localeCompare(b.label));
+    return { range, groupBy: query.groupBy, totals, series };
+  });
+}

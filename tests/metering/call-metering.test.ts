@@ -1,0 +1,174 @@
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+import { simControl } from '../../sim/sim-control';
+import type { RunningSimulator } from '../../sim/start-simulator';
+import { createHarness, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
+import { makeWorld } from '../support/factories';
+import { startTestSimulator } from '../support/test-simulator';
+import { createBotVia, finishedJob } from '../provisioning/provisioning-support';
+import { callLog, callResult, usageOfCall } from './metering-support';
+
+describe('call metering from Twilio webhooks', () => {
+  let sim: RunningSimulator;
+  let control: ReturnType<typeof simControl>;
+  let h: Harness;
+  let apiUrl: string;
+  let world: Awaited<ReturnType<typeof makeWorld>>;
+  let phoneNumber: string;
+
+  beforeAll(async () => {
+    sim = await startTestSimulator();
+    control = simControl(sim.url);
+    h = await createHarness({
+      worker: true,
+      simulatorUrl: sim.url,
+      callTiming: { counterGraceMs: 200, finalizeAfterMs: 1_500 },
+    });
+    apiUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    world = await makeWorld(h.orm, h.app);
+    const { bot } = await createBotVia(h, world.headers.platform_admin, world.tenant.id);
+    await finishedJob(h, world.headers.platform_admin, bot.id);
+    phoneNumber = (await h.app.inject({ url: `/api/bots/${bot.id}`, headers: world.headers.platform_admin })).json()
+      .phoneNumber;
+  }, 120_000);
+  afterAll(async () => {
+    await h.close();
+    await sim.stop();
+  });
+
+  const call = (options: Partial<Parameters<typeof control.placeCall>[0]> = {}) =>
+    control.placeCall({ to: phoneNumber, deliverTo: apiUrl, ...options });
+
+  it('answers a signed call with TwiML that connects the media stream, and meters it once', async () => {
+    const placed = await call({ durationSeconds: 75 });
+    const voice = placed.deliveries[0]!;
+    expect(voice.httpStatus).toBe(200);
+    expect(voice.body).toContain('<Connect><Stream url="ws://localhost:3000/telephony/media">');
+    expect(voice.body).toContain('<Say language="de-AT">');
+    expect(placed.deliveries.slice(1).map((d) => d.httpStatus)).toEqual([204, 204, 204]);
+
+    expect(await callResult(h, placed.callSid)).toEqual({ status: 'completed', minutes: 2 });
+    expect(await usageOfCall(h, placed.callSid)).toEqual({ call_started: [1], minutes: [2] });
+    expect(await callLog(h, placed.callSid)).toMatchObject({
+      status: 'completed',
+      durationSeconds: 75,
+      tenantId: world.tenant.id,
+    });
+  });
+
+  it.each([
+    [0, 0],
+    [1, 1],
+    [59, 1],
+    [60, 1],
+    [61, 2],
+    [3599, 60],
+    [3600, 60],
+  ])('bills a call of %i s as %i minutes', async (seconds, minutes) => {
+    const placed = await call({ durationSeconds: seconds });
+    expect((await callResult(h, placed.callSid)).minutes).toBe(minutes);
+    const usage = await usageOfCall(h, placed.callSid);
+    expect(usage.minutes ?? [0]).toEqual([minutes]);
+    expect(usage.call_started).toEqual([1]);
+  });
+
+  it('ignores duplicated and reordered status callbacks', async () => {
+    const placed = await call({ durationSeconds: 130, duplicates: true, reorder: true });
+    expect(placed.deliveries.filter((d) => d.kind === 'status')).toHaveLength(6);
+    await callResult(h, placed.callSid);
+    expect(await usageOfCall(h, placed.callSid)).toEqual({ call_started: [1], minutes: [3] });
+    // A duplicate arriving after the call closed (here with a different duration) changes nothing either.
+    const late = {
+      CallSid: placed.callSid,
+      To: phoneNumber,
+      From: '+4369912345678',
+      CallStatus: 'completed',
+      CallDuration: '9999',
+    };
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/telephony/status',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': getExpectedTwilioSignature('simulator', `${TEST_WEBHOOK_BASE}/telephony/status`, late),
+      },
+      payload: new URLSearchParams(late).toString(),
+    });
+    expect(response.statusCode).toBe(204);
+    expect(await usageOfCall(h, placed.callSid)).toEqual({ call_started: [1], minutes: [3] });
+  });
+
+  it('reconciles a call whose completed callback was lost by asking Twilio', async () => {
+    const fetchesBefore = (await control.state()).requestCounts['twilio.fetchCall'] ?? 0;
+    const placed = await call({ durationSeconds: 200, drop: ['completed'] });
+    const result = await callResult(h, placed.callSid);
+    expect(result).toEqual({ status: 'completed', minutes: 4 });
+    expect((await control.state()).requestCounts['twilio.fetchCall']).toBeGreaterThan(fetchesBefore);
+    expect(await usageOfCall(h, placed.callSid)).toEqual({ call_started: [1], minutes: [4] });
+  });
+
+  it('does not bill minutes of a call that ended busy or unanswered', async () => {
+    const busy = await call({ durationSeconds: 30, finalStatus: 'busy' });
+    expect(await callResult(h, busy.callSid)).toEqual({ status: 'busy', minutes: 0 });
+    expect(await usageOfCall(h, busy.callSid)).toEqual({ call_started: [1] });
+  });
+
+  it('does not double count when the worker restarts mid-call', async () => {
+    const placed = await call({ durationSeconds: 95, hold: true });
+    await h.restartWorker();
+    await control.hangUp(placed.callSid);
+    expect(await callResult(h, placed.callSid)).toEqual({ status: 'completed', minutes: 2 });
+    expect(await usageOfCall(h, placed.callSid)).toEqual({ call_started: [1], minutes: [2] });
+  });
+
+  it('refuses unsigned and forged webhooks with 403 and records nothing', async () => {
+    const params = { CallSid: `CA${'1'.repeat(32)}`, To: phoneNumber, From: '+43111', CallStatus: 'ringing' };
+    const body = new URLSearchParams(params).toString();
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+    const unsigned = await h.app.inject({ method: 'POST', url: '/telephony/incoming', headers, payload: body });
+    expect(unsigned.statusCode).toBe(403);
+    const forged = await h.app.inject({
+      method: 'POST',
+      url: '/telephony/incoming',
+      headers: {
+        ...headers,
+        'x-twilio-signature': getExpectedTwilioSignature(
+          'not-the-token',
+          `${TEST_WEBHOOK_BASE}/telephony/incoming`,
+          params,
+        ),
+      },
+      payload: body,
+    });
+    expect(forged.statusCode).toBe(403);
+    const tampered = await h.app.inject({
+      method: 'POST',
+      url: '/telephony/status',
+      headers: {
+        ...headers,
+        'x-twilio-signature': getExpectedTwilioSignature('simulator', `${TEST_WEBHOOK_BASE}/telephony/status`, params),
+      },
+      payload: new URLSearchParams({ ...params, CallStatus: 'completed', CallDuration: '9999' }).toString(),
+    });
+    expect(tampered.statusCode).toBe(403);
+    expect(await usageOfCall(h, params.CallSid)).toEqual({});
+  });
+
+  it('answers 404 for a number no bot owns, never falling back to a tenant', async () => {
+    const params = { CallSid: `CA${'2'.repeat(32)}`, To: '+15005550006', From: '+43111', CallStatus: 'ringing' };
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/telephony/incoming',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': getExpectedTwilioSignature(
+          'simulator',
+          `${TEST_WEBHOOK_BASE}/telephony/incoming`,
+          params,
+        ),
+      },
+      payload: new URLSearchParams(params).toString(),
+    });
+    expect(response.statusCode).toBe(404);
+    expect(await usageOfCall(h, params.CallSid)).toEqual({});
+  });
+});

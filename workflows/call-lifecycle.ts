@@ -1,0 +1,97 @@
+import { condition, defineQuery, defineSignal, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import type { MeteringActivities } from '../activities/metering';
+import { isTerminalCallStatus, type CallStart, type CallStatusEvent } from '../domain/telephony/call-status';
+
+export interface CounterReport {
+  reportId: string;
+  kind: string;
+  quantity: number;
+}
+
+export const callStatusSignal = defineSignal<[CallStatusEvent]>('callStatus');
+export const usageCountersSignal = defineSignal<[CounterReport[]]>('usageCounters');
+
+export interface CallState {
+  status: string;
+  statuses: string[];
+  counters: Record<string, number>;
+  reconciliations: number;
+}
+export const callStateQuery = defineQuery<CallState>('callState');
+
+export interface CallLifecycleInput {
+  call: CallStart;
+  /** Without a final status by then, ask Twilio what became of the call instead of waiting forever. */
+  finalizeAfterMs?: number;
+  maxReconciliations?: number;
+  /** Counters may still arrive from the bot just after hang-up. */
+  counterGraceMs?: number;
+}
+
+const COUNTER_KINDS = ['stt_requests', 'tts_chars', 'gpt_tokens'] as const;
+
+const activities = proxyActivities<MeteringActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/**
+ * Meters one call: `call_started` at once, billable minutes and adapter counters when it ends. Duplicate and
+ * out-of-order status callbacks only move it forward; a lost final callback is replaced by asking Twilio.
+ */
+export async function callLifecycle(input: CallLifecycleInput): Promise<{ status: string; minutes: number }> {
+  const statuses: string[] = [];
+  let final: CallStatusEvent | null = null;
+  let reconciliations = 0;
+  const counters: Record<string, number> = Object.fromEntries(COUNTER_KINDS.map((kind) => [kind, 0]));
+  const seenReports = new Set<string>();
+
+  setHandler(callStatusSignal, (event) => {
+    statuses.push(event.status);
+    // The first final status wins, except that one carrying the duration replaces one without.
+    if (
+      isTerminalCallStatus(event.status) &&
+      (!final || (final.durationSeconds === null && event.durationSeconds !== null))
+    ) {
+      final = event;
+    }
+  });
+  setHandler(usageCountersSignal, (reports) => {
+    for (const report of reports) {
+      if (seenReports.has(report.reportId) || !(report.kind in counters)) continue;
+      seenReports.add(report.reportId);
+      counters[report.kind]! += report.quantity;
+    }
+  });
+  setHandler(callStateQuery, () => ({
+    status: final?.status ?? statuses.at(-1) ?? 'started',
+    statuses,
+    counters,
+    reconciliations,
+  }));
+
+  await activities.recordCallStarted(input.call);
+
+  const finalizeAfterMs = input.finalizeAfterMs ?? 15 * 60_000;
+  const maxReconciliations = input.maxReconciliations ?? 16;
+  while (!final) {
+    if (await condition(() => final !== null, finalizeAfterMs)) break;
+    reconciliations += 1;
+    const fetched = await activities.fetchCallStatus(input.call.callSid);
+    if (fetched && isTerminalCallStatus(fetched.status)) {
+      final = { status: fetched.status, durationSeconds: fetched.durationSeconds, at: new Date().toISOString() };
+    } else if (reconciliations >= maxReconciliations) {
+      final = { status: 'unknown', durationSeconds: null, at: new Date().toISOString() };
+    }
+  }
+
+  await sleep(input.counterGraceMs ?? 5_000);
+  const ended = final as unknown as CallStatusEvent;
+  return activities.recordCallOutcome({
+    call: input.call,
+    status: ended.status,
+    durationSeconds: ended.durationSeconds,
+    endedAt: ended.at,
+    counters: { ...counters },
+  });
+}
