@@ -161,7 +161,7 @@ describe('usage API, bot reports and media streams', () => {
   });
 
   it('refuses reports with a wrong or foreign signature, and calls of another bot', async () => {
-    const [mine, theirs] = bots as [{ id: string }, { id: string }];
+    const [mine, theirs] = [bots[0]!, bots[1]!];
     const body = { reports: [{ reportId: 'x', kind: 'tts_chars', quantity: 1 }] };
     expect((await signedReport(mine.id, body, botSigningSecret(TEST_SECRET, theirs.id))).statusCode).toBe(401);
     const unsigned = await h.app.inject({
