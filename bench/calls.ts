@@ -29,11 +29,24 @@ const BOTS = 4;
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const stack = await startBenchStack();
-  const sim = await startSimulator({ port: 0, appSetupDelayMs: 100, numberExchange: String(100_000 + (Date.now() % 900_000)) });
-  await seed(stack.orm, { adminEmail: 'bench-admin@voiceplane.local', adminPassword: 'Bench-Admin-Pass-123!', demo: null });
+  const sim = await startSimulator({
+    port: 0,
+    appSetupDelayMs: 100,
+    numberExchange: String(100_000 + (Date.now() % 900_000)),
+  });
+  await seed(stack.orm, {
+    adminEmail: 'bench-admin@voiceplane.local',
+    adminPassword: 'Bench-Admin-Pass-123!',
+    demo: null,
+  });
   const connection = await Connection.connect({ address: stack.temporalAddress });
   const client = new Client({ connection });
-  const target = { address: stack.temporalAddress, namespace: 'default', taskQueue: stack.taskQueue, uiUrl: 'http://localhost:8233' };
+  const target = {
+    address: stack.temporalAddress,
+    namespace: 'default',
+    taskQueue: stack.taskQueue,
+    uiUrl: 'http://localhost:8233',
+  };
   const worker = await createWorker({
     connection: await NativeConnection.connect({ address: stack.temporalAddress }),
     namespace: 'default',
@@ -63,14 +76,23 @@ async function main(): Promise<void> {
   const durations = Array.from({ length: CALLS }, (_, n) => (n * 37) % 600);
   const started = Date.now();
   const placed = await Promise.all(
-    durations.map((durationSeconds, n) => control.placeCall({ to: numbers[n % numbers.length]!, deliverTo: apiUrl, durationSeconds })),
+    durations.map((durationSeconds, n) =>
+      control.placeCall({ to: numbers[n % numbers.length]!, deliverTo: apiUrl, durationSeconds }),
+    ),
   );
-  const acks = placed.flatMap((call) => call.deliveries).map((delivery) => delivery.ms).sort((a, b) => a - b);
-  const failedAcks = placed.flatMap((call) => call.deliveries).filter((d) => d.httpStatus >= 300 || d.httpStatus === 0).length;
+  const acks = placed
+    .flatMap((call) => call.deliveries)
+    .map((delivery) => delivery.ms)
+    .sort((a, b) => a - b);
+  const failedAcks = placed
+    .flatMap((call) => call.deliveries)
+    .filter((d) => d.httpStatus >= 300 || d.httpStatus === 0).length;
 
   let finished = 0;
   while (finished < CALLS && Date.now() - started < 5 * 60_000) {
-    finished = await inScope(stack.orm, { system: 'bench' }, (em) => em.count(CallLog, { tenantId: tenant, endedAt: { $ne: null } }));
+    finished = await inScope(stack.orm, { system: 'bench' }, (em) =>
+      em.count(CallLog, { tenantId: tenant, endedAt: { $ne: null } }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const elapsedS = (Date.now() - started) / 1000;
@@ -86,7 +108,9 @@ async function main(): Promise<void> {
   console.log(`webhooks acked:      ${acks.length} (${failedAcks} not 2xx)`);
   console.log(`webhook ack p50:     ${percentile(acks, 50).toFixed(1)} ms`);
   console.log(`webhook ack p99:     ${percentile(acks, 99).toFixed(1)} ms`);
-  console.log(`completed calls:     ${finished}/${CALLS} in ${elapsedS.toFixed(1)} s = ${(finished / elapsedS).toFixed(1)} calls/s end to end`);
+  console.log(
+    `completed calls:     ${finished}/${CALLS} in ${elapsedS.toFixed(1)} s = ${(finished / elapsedS).toFixed(1)} calls/s end to end`,
+  );
   const correct = recorded.calls === expected.calls && recorded.minutes === expected.minutes;
   console.log(
     `correctness:         expected ${expected.calls} calls / ${expected.minutes} min, recorded ${recorded.calls} calls / ${recorded.minutes} min → ${correct ? 'EQUAL' : 'MISMATCH'}`,
@@ -102,19 +126,32 @@ async function main(): Promise<void> {
 
   async function provisionBots(bench: typeof stack, port: typeof provisioning) {
     return inScope(bench.orm, { system: 'bench' }, async (em) => {
-      const created = em.create(Tenant, { name: 'Bench calls', slug: `bench-calls-${Date.now()}`, status: 'active', contactEmail: 'bench@example.test', verifiedAt: new Date() });
+      const created = em.create(Tenant, {
+        name: 'Bench calls',
+        slug: `bench-calls-${Date.now()}`,
+        status: 'active',
+        contactEmail: 'bench@example.test',
+        verifiedAt: new Date(),
+      });
       await em.flush();
       return created.id;
     }).then(async (tenantId) => {
-      const admin = await inScope(bench.orm, { system: 'bench' }, (em) => em.findOneOrFail(User, { email: 'bench-admin@voiceplane.local' }));
+      const admin = await inScope(bench.orm, { system: 'bench' }, (em) =>
+        em.findOneOrFail(User, { email: 'bench-admin@voiceplane.local' }),
+      );
       const actor = { userId: admin.id, role: 'platform_admin' as const, tenantId: null };
       const bots = await Promise.all(
         Array.from({ length: BOTS }, (_, n) =>
-          createBot({ orm: bench.orm, provisioning: port }, { actor, input: { tenantId, name: `Calls ${n}`, locale: 'de-AT', voice: 'v', greeting: 'Hallo' } }),
+          createBot(
+            { orm: bench.orm, provisioning: port },
+            { actor, input: { tenantId, name: `Calls ${n}`, locale: 'de-AT', voice: 'v', greeting: 'Hallo' } },
+          ),
         ),
       );
       for (;;) {
-        const ready = await inScope(bench.orm, { system: 'bench' }, (em) => em.find(Bot, { tenantId, status: 'ready' }));
+        const ready = await inScope(bench.orm, { system: 'bench' }, (em) =>
+          em.find(Bot, { tenantId, status: 'ready' }),
+        );
         if (ready.length === bots.length) return { tenant: tenantId, numbers: ready.map((bot) => bot.twilioNumber!) };
         await new Promise((resolve) => setTimeout(resolve, 200));
       }

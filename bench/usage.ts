@@ -30,11 +30,22 @@ async function main(): Promise<void> {
     return samples.sort((a, b) => a - b);
   };
   const report = (name: string, samples: number[]) =>
-    console.log(`${name.padEnd(34)} p50 ${percentile(samples, 50).toFixed(2)} ms   p95 ${percentile(samples, 95).toFixed(2)} ms`);
+    console.log(
+      `${name.padEnd(34)} p50 ${percentile(samples, 50).toFixed(2)} ms   p95 ${percentile(samples, 95).toFixed(2)} ms`,
+    );
 
-  console.log(`usage_events: ${EVENTS.toLocaleString('en')} rows across ${TENANTS} tenants; one tenant ≈ ${(EVENTS / TENANTS).toLocaleString('en')} events`);
+  console.log(
+    `usage_events: ${EVENTS.toLocaleString('en')} rows across ${TENANTS} tenants; one tenant ≈ ${(EVENTS / TENANTS).toLocaleString('en')} events`,
+  );
   for (const groupBy of ['day', 'bot', 'kind'] as const) {
-    const samples = await time(() => getUsageSummary({ orm }, { actor, query: { range: 'custom', from: dayOffset(-DAYS + 1), to: dayOffset(0), groupBy } }), RUNS);
+    const samples = await time(
+      () =>
+        getUsageSummary(
+          { orm },
+          { actor, query: { range: 'custom', from: dayOffset(-DAYS + 1), to: dayOffset(0), groupBy } },
+        ),
+      RUNS,
+    );
     report(`summary (rollup), 90 days by ${groupBy}`, samples);
   }
   const month = await time(() => getUsageSummary({ orm }, { actor, query: { range: 'month', groupBy: 'day' } }), RUNS);
@@ -54,15 +65,26 @@ async function main(): Promise<void> {
   await stack.stop();
 
   async function ensureDataset(): Promise<string[]> {
-    const existing = await inScope(orm, { system: 'bench' }, (em) => em.find(Tenant, { slug: { $like: 'bench-usage-%' } }, { orderBy: { slug: 'asc' } }));
-    const counted = await inScope(orm, { system: 'bench' }, (em) => em.execute<{ count: string }[]>(`select count(*) from usage_events`));
-    if (existing.length === TENANTS && Number(counted[0]?.count ?? 0) >= EVENTS) return existing.map((tenant) => tenant.id);
+    const existing = await inScope(orm, { system: 'bench' }, (em) =>
+      em.find(Tenant, { slug: { $like: 'bench-usage-%' } }, { orderBy: { slug: 'asc' } }),
+    );
+    const counted = await inScope(orm, { system: 'bench' }, (em) =>
+      em.execute<{ count: string }[]>(`select count(*) from usage_events`),
+    );
+    if (existing.length === TENANTS && Number(counted[0]?.count ?? 0) >= EVENTS)
+      return existing.map((tenant) => tenant.id);
     console.log(`loading ${EVENTS.toLocaleString('en')} usage events (once; kept in .data/bench-postgres)…`);
     const loadStarted = Date.now();
     const ids = await inScope(orm, { system: 'bench' }, async (em) => {
       await em.execute('truncate usage_events, usage_daily');
       const created = Array.from({ length: TENANTS }, (_, n) =>
-        em.create(Tenant, { name: `Bench usage ${n}`, slug: `bench-usage-${String(n).padStart(2, '0')}-${Date.now()}`, status: 'active', contactEmail: 'b@example.test', verifiedAt: new Date() }),
+        em.create(Tenant, {
+          name: `Bench usage ${n}`,
+          slug: `bench-usage-${String(n).padStart(2, '0')}-${Date.now()}`,
+          status: 'active',
+          contactEmail: 'b@example.test',
+          verifiedAt: new Date(),
+        }),
       );
       await em.flush();
       return created.map((tenant) => tenant.id);

@@ -1,4 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+import { WORKFLOWS_PATH } from '../../temporal/worker';
 import { simControl } from '../../sim/sim-control';
 import type { RunningSimulator } from '../../sim/start-simulator';
 import { createHarness, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
@@ -6,6 +11,9 @@ import { makeWorld } from '../support/factories';
 import { startTestSimulator } from '../support/test-simulator';
 import { createBotVia, finishedJob } from '../provisioning/provisioning-support';
 import { callLog, callResult, usageOfCall } from './metering-support';
+
+/** Re-record with RECORD_HISTORIES=1 only for an intended, versioned change of the workflow. */
+const FIXTURE = path.join(__dirname, '..', 'fixtures', 'call-lifecycle.history.bin');
 
 describe('call metering from Twilio webhooks', () => {
   let sim: RunningSimulator;
@@ -104,6 +112,16 @@ describe('call metering from Twilio webhooks', () => {
     expect(result).toEqual({ status: 'completed', minutes: 4 });
     expect((await control.state()).requestCounts['twilio.fetchCall']).toBeGreaterThan(fetchesBefore);
     expect(await usageOfCall(h, placed.callSid)).toEqual({ call_started: [1], minutes: [4] });
+  });
+
+  it('replays recorded call histories deterministically (a reconciled one and a committed fixture)', async () => {
+    const placed = await call({ durationSeconds: 64, drop: ['completed'], duplicates: true });
+    await callResult(h, placed.callSid);
+    const history = await h.client.workflow.getHandle(`call-${placed.callSid}`).fetchHistory();
+    if (process.env.RECORD_HISTORIES) writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());
+    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    const recorded = temporal.api.history.v1.History.decode(readFileSync(FIXTURE));
+    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, recorded)).resolves.toBeUndefined();
   });
 
   it('does not bill minutes of a call that ended busy or unanswered', async () => {

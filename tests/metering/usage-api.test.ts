@@ -1,6 +1,8 @@
 import WebSocket from 'ws';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
-import { Tenant } from '../../db/entities';
+import { Plan, Subscription, Tenant } from '../../db/entities';
+import { insertUsageOnce } from '../../domain/usage/insert-usage-once';
+import { OVERAGE_CAP_FACTOR } from '../../domain/usage/plan-limits';
 import { inScope } from '../../db/scope';
 import { botSigningSecret, signBotRequest } from '../../domain/usage/bot-signature';
 import { simControl } from '../../sim/sim-control';
@@ -9,7 +11,14 @@ import { createHarness, TEST_SECRET, TEST_WEBHOOK_BASE, type Harness } from '../
 import { makeWorld } from '../support/factories';
 import { startTestSimulator } from '../support/test-simulator';
 import { createBotVia, finishedJob } from '../provisioning/provisioning-support';
-import { callResult, usageOfCall } from './metering-support';
+import { callLog, callResult, usageOfCall } from './metering-support';
+import {
+  createMockChatModel,
+  createMockElevenLabsTts,
+  createMockGoogleStt,
+} from '../../activities/adapters/speech/mock-adapters';
+import { meterSpeech } from '../../activities/adapters/speech/metered-speech';
+import { createUsageReporter } from '../../activities/adapters/speech/usage-reporter';
 
 describe('usage API, bot reports and media streams', () => {
   let sim: RunningSimulator;
@@ -41,6 +50,12 @@ describe('usage API, bot reports and media streams', () => {
     await h.close();
     await sim.stop();
   });
+
+  /** The call log appears with the call workflow's first activity, moments after the voice webhook. */
+  const waitForCallLog = async (callSid: string) => {
+    for (let i = 0; i < 100 && !(await callLog(h, callSid)); i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+  };
 
   const signedReport = (botId: string, body: unknown, secret = botSigningSecret(TEST_SECRET, botId)) => {
     const raw = JSON.stringify(body);
@@ -160,6 +175,34 @@ describe('usage API, bot reports and media streams', () => {
     expect((await usageOfCall(h, placed.callSid)).gpt_tokens).toEqual([900]);
   });
 
+  it('meters a bot runtime’s STT/TTS/LLM use through the mock adapters and the signed reporter', async () => {
+    const bot = bots[0]!;
+    const placed = await control.placeCall({ to: bot.phoneNumber, deliverTo: apiUrl, durationSeconds: 50, hold: true });
+    await waitForCallLog(placed.callSid);
+    const reporter = createUsageReporter({
+      platformUrl: apiUrl,
+      botId: bot.id,
+      secret: botSigningSecret(TEST_SECRET, bot.id),
+    });
+    const speech = meterSpeech(
+      { stt: createMockGoogleStt(), tts: createMockElevenLabsTts(), llm: createMockChatModel() },
+      { callSid: placed.callSid, report: (reports) => reporter(placed.callSid, reports) },
+    );
+    const heard = await speech.stt.transcribe(new Uint8Array(24_000), { language: 'de-AT' });
+    const answer = await speech.llm.complete([{ role: 'user', content: heard.text }]);
+    await speech.tts.synthesize(answer.text, { voice: 'Rachel' });
+    await speech.flush();
+    await control.hangUp(placed.callSid);
+    await callResult(h, placed.callSid);
+    expect(await usageOfCall(h, placed.callSid)).toEqual({
+      call_started: [1],
+      minutes: [1],
+      stt_requests: [1],
+      tts_chars: [answer.text.length],
+      gpt_tokens: [answer.totalTokens],
+    });
+  });
+
   it('refuses reports with a wrong or foreign signature, and calls of another bot', async () => {
     const [mine, theirs] = [bots[0]!, bots[1]!];
     const body = { reports: [{ reportId: 'x', kind: 'tts_chars', quantity: 1 }] };
@@ -193,6 +236,34 @@ describe('usage API, bot reports and media streams', () => {
         em.nativeUpdate(Tenant, { id: world.tenant.id }, { status: 'active' }),
       );
     }
+  });
+
+  it('refuses calls once the tenant is over its plan’s monthly cap', async () => {
+    const world = worlds[1]!;
+    await inScope(h.orm, { system: 'test' }, async (em) => {
+      const plan = await em.findOneOrFail(Plan, { isDefault: true });
+      em.create(Subscription, {
+        tenantId: world.tenant.id,
+        planId: plan.id,
+        status: 'active',
+        currentPeriodStart: new Date(),
+        currentPeriodEnd: new Date(Date.now() + 86_400_000),
+      });
+      await em.flush();
+      await insertUsageOnce(em, {
+        tenantId: world.tenant.id,
+        botId: null,
+        kind: 'minutes',
+        quantity: plan.includedMinutes * OVERAGE_CAP_FACTOR,
+        occurredAt: new Date(),
+        idempotencyKey: `test:cap:${world.tenant.id}`,
+        source: 'test',
+        callSid: null,
+      });
+    });
+    const placed = await control.placeCall({ to: bots[1]!.phoneNumber, deliverTo: apiUrl, durationSeconds: 40 });
+    expect(placed.deliveries[0]!.body).toContain('reached its limit');
+    expect(placed.deliveries[0]!.body).not.toContain('<Connect>');
   });
 
   it('accepts a signed media stream, counts its messages, and closes an unsigned one', async () => {
