@@ -1,24 +1,19 @@
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { buildApp } from '../api/app';
 import { SIMULATOR_AUTH_TOKEN } from '../activities/adapters/twilio-numbers';
-import { Bot, CallLog, Tenant, UsageEvent, User } from '../db/entities';
+import { Bot, CallLog, UsageEvent } from '../db/entities';
 import { inScope } from '../db/scope';
-import { seed } from '../db/seed';
 import { keyFromSecret } from '../domain/auth/tokens';
 import { createBot } from '../domain/bots/create-bot';
 import { billableMinutes } from '../domain/usage/billable-minutes';
 import { botSigningSecret } from '../domain/usage/bot-signature';
 import { simControl } from '../sim/sim-control';
-import { startSimulator } from '../sim/start-simulator';
 import { createCallWorkflows } from '../temporal/call-workflows';
+import { createTemporalHealth } from '../temporal/health';
 import { createOnboardingWorkflows } from '../temporal/onboarding-workflows';
 import { createProvisioningWorkflows } from '../temporal/provisioning-workflows';
-import { createTemporalHealth } from '../temporal/health';
-import { createWorker } from '../temporal/worker';
-import { activityDeps, TEST_WEBHOOK_BASE } from '../tests/support/harness';
-import { percentile, startBenchStack } from './support/bench-stack';
-
+import { TEST_WEBHOOK_BASE } from '../tests/support/harness';
+import { startBenchPlatform } from './support/bench-platform';
+import { percentile } from './support/bench-stack';
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const BOTS = 4;
 
@@ -27,52 +22,42 @@ const BOTS = 4;
  * Temporal, worker, Postgres); prints webhook ack latency, end-to-end throughput and a correctness line.
  */
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const stack = await startBenchStack();
-  const sim = await startSimulator({
-    port: 0,
-    appSetupDelayMs: 100,
-    numberExchange: String(100_000 + (Date.now() % 900_000)),
-  });
-  await seed(stack.orm, {
-    adminEmail: 'bench-admin@voiceplane.local',
-    adminPassword: 'Bench-Admin-Pass-123!',
-    demo: null,
-  });
-  const connection = await Connection.connect({ address: stack.temporalAddress });
-  const client = new Client({ connection });
-  const target = {
-    address: stack.temporalAddress,
-    namespace: 'default',
-    taskQueue: stack.taskQueue,
-    uiUrl: 'http://localhost:8233',
-  };
-  const worker = await createWorker({
-    connection: await NativeConnection.connect({ address: stack.temporalAddress }),
-    namespace: 'default',
-    taskQueue: stack.taskQueue,
-    deps: activityDeps(stack.orm, { send: async () => 'logged' }, sim.url),
-  });
-  const running = worker.run();
+  const platform = await startBenchPlatform('Bench calls');
+  const { orm, client, target, tenantId, actor } = platform;
   const provisioning = createProvisioningWorkflows(client, target);
   const app = await buildApp({
-    orm: stack.orm,
+    orm,
     auth: { tokenKey: keyFromSecret('bench'), accessTtlMinutes: 30, refreshTtlDays: 14 },
     onboarding: createOnboardingWorkflows(client, target, 60_000),
     provisioning,
     calls: createCallWorkflows(client, target, { counterGraceMs: 500 }),
     telephony: { authToken: SIMULATOR_AUTH_TOKEN, webhookBase: TEST_WEBHOOK_BASE },
     botSecret: (botId) => botSigningSecret('bench', botId),
-    health: createTemporalHealth(client, 'default', stack.taskQueue),
+    health: createTemporalHealth(client, 'default', target.taskQueue),
     secureCookies: false,
     loginRateLimitPerMinute: 100,
     publicBaseUrl: TEST_WEBHOOK_BASE,
   });
   const apiUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 
-  const { tenant, numbers } = await provisionBots(stack, provisioning);
+  await Promise.all(
+    Array.from({ length: BOTS }, (_, n) =>
+      createBot(
+        { orm, provisioning },
+        { actor, input: { tenantId, name: `Calls ${n}`, locale: 'de-AT', voice: 'v', greeting: 'Hallo' } },
+      ),
+    ),
+  );
+  let numbers: string[] = [];
+  while (numbers.length < BOTS) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    numbers = (await inScope(orm, { system: 'bench' }, (em) => em.find(Bot, { tenantId, status: 'ready' }))).map(
+      (bot) => bot.twilioNumber!,
+    );
+  }
+
   console.log(`placing ${CALLS} concurrent calls to ${numbers.length} bots through signed webhooks…`);
-  const control = simControl(sim.url);
+  const control = simControl(platform.sim.url);
   const durations = Array.from({ length: CALLS }, (_, n) => (n * 37) % 600);
   const started = Date.now();
   const placed = await Promise.all(
@@ -80,24 +65,18 @@ async function main(): Promise<void> {
       control.placeCall({ to: numbers[n % numbers.length]!, deliverTo: apiUrl, durationSeconds }),
     ),
   );
-  const acks = placed
-    .flatMap((call) => call.deliveries)
-    .map((delivery) => delivery.ms)
-    .sort((a, b) => a - b);
-  const failedAcks = placed
-    .flatMap((call) => call.deliveries)
-    .filter((d) => d.httpStatus >= 300 || d.httpStatus === 0).length;
+  const deliveries = placed.flatMap((call) => call.deliveries);
+  const acks = deliveries.map((delivery) => delivery.ms).sort((a, b) => a - b);
+  const failedAcks = deliveries.filter((d) => d.httpStatus >= 300 || d.httpStatus === 0).length;
 
   let finished = 0;
   while (finished < CALLS && Date.now() - started < 5 * 60_000) {
-    finished = await inScope(stack.orm, { system: 'bench' }, (em) =>
-      em.count(CallLog, { tenantId: tenant, endedAt: { $ne: null } }),
-    );
+    finished = await inScope(orm, { system: 'bench' }, (em) => em.count(CallLog, { tenantId, endedAt: { $ne: null } }));
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const elapsedS = (Date.now() - started) / 1000;
-  const recorded = await inScope(stack.orm, { system: 'bench' }, async (em) => {
-    const events = await em.find(UsageEvent, { tenantId: tenant, source: 'twilio' }, { fields: ['kind', 'quantity'] });
+  const recorded = await inScope(orm, { system: 'bench' }, async (em) => {
+    const events = await em.find(UsageEvent, { tenantId, source: 'twilio' }, { fields: ['kind', 'quantity'] });
     return {
       calls: events.filter((e) => e.kind === 'call_started').length,
       minutes: events.filter((e) => e.kind === 'minutes').reduce((sum, e) => sum + Number(e.quantity), 0),
@@ -115,48 +94,9 @@ async function main(): Promise<void> {
   console.log(
     `correctness:         expected ${expected.calls} calls / ${expected.minutes} min, recorded ${recorded.calls} calls / ${recorded.minutes} min → ${correct ? 'EQUAL' : 'MISMATCH'}`,
   );
-
   await app.close();
-  worker.shutdown();
-  await running;
-  await connection.close();
-  await sim.stop();
-  await stack.stop();
+  await platform.stop();
   if (!correct) process.exit(1);
-
-  async function provisionBots(bench: typeof stack, port: typeof provisioning) {
-    return inScope(bench.orm, { system: 'bench' }, async (em) => {
-      const created = em.create(Tenant, {
-        name: 'Bench calls',
-        slug: `bench-calls-${Date.now()}`,
-        status: 'active',
-        contactEmail: 'bench@example.test',
-        verifiedAt: new Date(),
-      });
-      await em.flush();
-      return created.id;
-    }).then(async (tenantId) => {
-      const admin = await inScope(bench.orm, { system: 'bench' }, (em) =>
-        em.findOneOrFail(User, { email: 'bench-admin@voiceplane.local' }),
-      );
-      const actor = { userId: admin.id, role: 'platform_admin' as const, tenantId: null };
-      const bots = await Promise.all(
-        Array.from({ length: BOTS }, (_, n) =>
-          createBot(
-            { orm: bench.orm, provisioning: port },
-            { actor, input: { tenantId, name: `Calls ${n}`, locale: 'de-AT', voice: 'v', greeting: 'Hallo' } },
-          ),
-        ),
-      );
-      for (;;) {
-        const ready = await inScope(bench.orm, { system: 'bench' }, (em) =>
-          em.find(Bot, { tenantId, status: 'ready' }),
-        );
-        if (ready.length === bots.length) return { tenant: tenantId, numbers: ready.map((bot) => bot.twilioNumber!) };
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    });
-  }
 }
 
 main().catch((error: unknown) => {

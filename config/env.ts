@@ -29,6 +29,7 @@ export const EnvSchema = z.object({
   API_PORT: port(4000),
   WEB_PORT: port(3000),
   SIM_PORT: port(4010),
+  SIM_HOST: z.string().default('127.0.0.1'),
   /** The provider simulator that SDKs without credentials talk to. Default: http://127.0.0.1:$SIM_PORT. */
   SIM_URL: optionalString.pipe(z.url().optional()),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),

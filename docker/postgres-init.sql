@@ -13,3 +13,10 @@ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'temporal')\gexec
 
 SELECT 'CREATE DATABASE temporal_visibility'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'temporal_visibility')\gexec
+
+-- The application connects as a role that is neither superuser nor BYPASSRLS and owns its database, so the
+-- row-level security policies (FORCE'd on every tenant table) apply to it.
+SELECT 'CREATE ROLE voiceplane_app LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ''voiceplane_app'''
+WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'voiceplane_app')\gexec
+ALTER DATABASE voiceplane OWNER TO voiceplane_app;
+ALTER SCHEMA public OWNER TO voiceplane_app;

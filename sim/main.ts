@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const simulator = await startSimulator({
     port: env.SIM_PORT,
-    host: '127.0.0.1',
+    host: env.SIM_HOST,
     logger: loggerOptions(env.LOG_LEVEL, { pretty: env.APP_ENV === 'development' }),
   });
   simulator.app.log.info(`provider simulator on ${simulator.url} (state: ${simulator.url}/_sim/state)`);
