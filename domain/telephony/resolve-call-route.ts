@@ -1,38 +1,65 @@
-import { Bot, Plan, Subscription, Tenant, UsageDaily } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
+import type { TenantStatus } from '../tenants/tenant-status';
 import { tenantAcceptsWebhooks } from '../tenants/tenant-status';
 import { isOverPlanLimit } from '../usage/plan-limits';
 
+export interface RoutedBot {
+  id: string;
+  tenantId: string;
+  greeting: string;
+  locale: string;
+}
+
 export type CallRoute =
-  | { kind: 'connect'; bot: Bot; tenant: Tenant }
-  | { kind: 'refuse'; reason: 'tenant_inactive' | 'bot_unavailable' | 'over_plan_limit'; bot: Bot }
+  | { kind: 'connect'; bot: RoutedBot }
+  | { kind: 'refuse'; reason: 'tenant_inactive' | 'bot_unavailable' | 'over_plan_limit'; bot: RoutedBot }
   | { kind: 'unroutable' };
+
+interface RouteRow {
+  bot_id: string;
+  tenant_id: string;
+  greeting: string;
+  locale: string;
+  bot_status: string;
+  tenant_status: TenantStatus;
+  verified_at: Date | null;
+  included_minutes: number | null;
+  used_minutes: string;
+}
 
 /**
  * Which bot (and so which tenant) answers a called number. Nothing else decides the tenant: an unknown number
- * is unroutable, never a fallback to some tenant.
+ * is unroutable, never a fallback to some tenant. One query, since every webhook asks it while Twilio waits.
  */
-export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string, now = new Date()): Promise<CallRoute> {
-  return inScope(deps.orm, { system: 'call-routing' }, async (em) => {
-    const bot = await em.findOne(Bot, { twilioNumber: calledNumber });
-    if (!bot) return { kind: 'unroutable' };
-    const tenant = await em.findOneOrFail(Tenant, { id: bot.tenantId });
-    if (!tenantAcceptsWebhooks({ status: tenant.status, verifiedAt: tenant.verifiedAt ?? null }))
-      return { kind: 'refuse', reason: 'tenant_inactive', bot };
-    if (bot.status !== 'ready') return { kind: 'refuse', reason: 'bot_unavailable', bot };
-    const subscription = await em.findOne(Subscription, { tenantId: tenant.id, status: 'active' });
-    const plan = subscription ? await em.findOne(Plan, { id: subscription.planId }) : null;
-    if (plan) {
-      const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString().slice(0, 10);
-      const rows = await em.find(
-        UsageDaily,
-        { tenantId: tenant.id, kind: 'minutes', day: { $gte: monthStart } },
-        { fields: ['quantity'] },
-      );
-      const used = rows.reduce((sum, row) => sum + Number(row.quantity), 0);
-      if (isOverPlanLimit(used, plan)) return { kind: 'refuse', reason: 'over_plan_limit', bot };
-    }
-    return { kind: 'connect', bot, tenant };
-  });
+export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string): Promise<CallRoute> {
+  const rows = await inScope(deps.orm, { system: 'call-routing' }, (em) =>
+    em.execute<RouteRow[]>(
+      `select b.id as bot_id, b.tenant_id, b.greeting, b.locale, b.status as bot_status,
+              t.status as tenant_status, t.verified_at, p.included_minutes,
+              (select coalesce(sum(u.quantity), 0) from usage_daily u
+                where u.tenant_id = b.tenant_id and u.kind = 'minutes'
+                  and u.day >= date_trunc('month', now() at time zone 'UTC')::date) as used_minutes
+         from bots b
+         join tenants t on t.id = b.tenant_id
+         left join subscriptions s on s.tenant_id = b.tenant_id and s.status = 'active'
+         left join plans p on p.id = s.plan_id
+        where b.twilio_number = ?`,
+      [calledNumber],
+    ),
+  );
+  const row = rows[0];
+  if (!row) return { kind: 'unroutable' };
+  const bot = { id: row.bot_id, tenantId: row.tenant_id, greeting: row.greeting, locale: row.locale };
+  if (!tenantAcceptsWebhooks({ status: row.tenant_status, verifiedAt: row.verified_at })) {
+    return { kind: 'refuse', reason: 'tenant_inactive', bot };
+  }
+  if (row.bot_status !== 'ready') return { kind: 'refuse', reason: 'bot_unavailable', bot };
+  if (
+    row.included_minutes !== null &&
+    isOverPlanLimit(Number(row.used_minutes), { includedMinutes: row.included_minutes })
+  ) {
+    return { kind: 'refuse', reason: 'over_plan_limit', bot };
+  }
+  return { kind: 'connect', bot };
 }

@@ -65,7 +65,7 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         request.log.info({ callSid: params.CallSid, reason: routed.reason }, 'call_refused');
         return refuseCallTwiml(REFUSALS[routed.reason], routed.bot.locale);
       }
-      await deps.calls.signalStatus(toCallStart(params, routed.tenant.id, routed.bot.id), {
+      await deps.calls.signalStatus(toCallStart(params, routed.bot.tenantId, routed.bot.id), {
         status: params.CallStatus,
         durationSeconds: null,
         at: new Date().toISOString(),
@@ -92,7 +92,7 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         at: eventTime(params.Timestamp),
       };
       if (routed.kind === 'connect') {
-        await deps.calls.signalStatus(toCallStart(params, routed.tenant.id, routed.bot.id), event);
+        await deps.calls.signalStatus(toCallStart(params, routed.bot.tenantId, routed.bot.id), event);
       } else {
         // A refused call is not metered; one accepted before the tenant was suspended still finishes its metering.
         await deps.calls.signalStatusIfMetered(params.CallSid, event);
