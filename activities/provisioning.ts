@@ -183,7 +183,12 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
 
     async markBotFailed(botId: string, _reason: string): Promise<void> {
       await inScope(orm, SYSTEM, (em) =>
-        em.nativeUpdate(Bot, { id: botId }, { status: 'failed', twilioNumber: null, twilioNumberSid: null }),
+        // The saga has released the number and deleted the app by now: the bot no longer points at either.
+        em.nativeUpdate(
+          Bot,
+          { id: botId },
+          { status: 'failed', twilioNumber: null, twilioNumberSid: null, herokuAppName: null },
+        ),
       );
     },
 
