@@ -1,16 +1,8 @@
 import type { LinksFunction, MetaFunction } from '@remix-run/node';
-import {
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-} from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
+import { RouteError } from '~/components/route-error';
 import stylesheet from '~/tailwind.css?url';
 
 export const links: LinksFunction = () => [
@@ -46,25 +38,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const title = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : 'Something went wrong';
-  const detail = isRouteErrorResponse(error)
-    ? typeof error.data === 'string'
-      ? error.data
-      : undefined
-    : error instanceof Error && import.meta.env.DEV
-      ? error.message
-      : undefined;
-
-  return (
-    <main className="mx-auto flex min-h-screen max-w-xl flex-col justify-center px-6 py-16">
-      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-      {detail ? <p className="mt-3 text-slate-600">{detail}</p> : null}
-      <p className="mt-6">
-        <Link to="/" className="font-medium text-indigo-600 hover:text-indigo-500">
-          Back to VoicePlane
-        </Link>
-      </p>
-    </main>
-  );
+  return <RouteError fullPage />;
 }

@@ -59,6 +59,13 @@ export async function proxyToApi(request: Request): Promise<Response> {
 
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
 
+  // The timeout covers the wait for the response headers only: a Server-Sent Events stream (provisioning
+  // progress) stays open for as long as the browser listens.
+  const headersTimeout = new AbortController();
+  const timer = setTimeout(
+    () => headersTimeout.abort(new DOMException('The API did not respond in time', 'TimeoutError')),
+    PROXY_TIMEOUT_MS,
+  );
   let upstream: Response;
   try {
     upstream = await fetch(target, {
@@ -68,14 +75,16 @@ export async function proxyToApi(request: Request): Promise<Response> {
       // streaming-request (duplex) edge cases.
       body: hasBody ? await request.arrayBuffer() : undefined,
       redirect: 'manual',
-      signal: AbortSignal.any([request.signal, AbortSignal.timeout(PROXY_TIMEOUT_MS)]),
+      signal: AbortSignal.any([request.signal, headersTimeout.signal]),
     });
   } catch (error) {
     if (request.signal.aborted) return problem(499, 'Client Closed Request', 'The request was aborted.');
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    const timedOut = headersTimeout.signal.aborted || (error instanceof DOMException && error.name === 'TimeoutError');
     return timedOut
       ? problem(504, 'Gateway Timeout', 'The API did not respond in time.')
       : problem(502, 'Bad Gateway', 'The API is unreachable.');
+  } finally {
+    clearTimeout(timer);
   }
 
   const responseHeaders = new Headers();

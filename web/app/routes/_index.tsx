@@ -1,8 +1,9 @@
-import type { HeadersFunction, MetaFunction } from '@remix-run/node';
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
 import { StatusBadge } from '~/components/StatusBadge';
+import { CSRF_COOKIE, readCookie } from '~/lib/cookies';
 import { temporalUiUrl } from '~/lib/env.server';
 import type { ComponentStatus, HealthReport } from '~/lib/health';
 import { getHealth } from '~/lib/health.server';
@@ -12,13 +13,15 @@ export const meta: MetaFunction = () => [{ title: 'VoicePlane · Status' }];
 // Status must always be fresh.
 export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   const health = await getHealth();
-  return { health, temporalUiUrl: temporalUiUrl() };
+  // The CSRF cookie lives as long as the session: enough to offer "Open portal" instead of "Sign in".
+  const signedIn = readCookie(request.headers.get('cookie'), CSRF_COOKIE) !== undefined;
+  return { health, temporalUiUrl: temporalUiUrl(), signedIn };
 }
 
 export default function Index() {
-  const { health, temporalUiUrl } = useLoaderData<typeof loader>();
+  const { health, temporalUiUrl, signedIn } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const refreshing = revalidator.state === 'loading';
 
@@ -44,10 +47,10 @@ export default function Index() {
               Temporal UI<span className="sr-only"> (opens in a new tab)</span>
             </a>
             <Link
-              to="/login"
+              to={signedIn ? '/portal' : '/login'}
               className="rounded-md bg-indigo-600 px-3 py-2 font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
             >
-              Sign in
+              {signedIn ? 'Open portal' : 'Sign in'}
             </Link>
           </nav>
         </div>
@@ -85,7 +88,7 @@ export default function Index() {
             </button>
           </div>
 
-          <div aria-live="polite" className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <div aria-live="polite" className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <ApiCard health={health} />
             {health.components.map((component) => (
               <ComponentCard key={component.key} component={component} />

@@ -1,0 +1,219 @@
+import { createBotVia, finishedJob } from '../provisioning/provisioning-support';
+import { bearerFor, makeUser, type TestUser } from '../support/factories';
+import {
+  collectPageErrors,
+  eventually,
+  newContext,
+  screenshot,
+  signIn,
+  type BrowserContext,
+  type Page,
+} from './support/browser';
+import { isSameDocument, markDocument } from './support/in-page';
+import { startStack, type Stack } from './support/stack';
+
+const stepStatus = (page: Page, step: string) => page.locator(`[data-step="${step}"]`).getAttribute('data-status');
+
+/** The admin portal in real Chromium against the real API, Temporal worker and provider simulator. */
+describe('admin portal (browser)', () => {
+  let stack: Stack;
+  let admin: TestUser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    stack = await startStack();
+    admin = await makeUser(stack.h.orm, 'platform_admin', null);
+  }, 180_000);
+  afterAll(async () => {
+    await stack?.close();
+  });
+  beforeEach(async () => {
+    context = await newContext(stack.browser, stack.web.url);
+    page = await context.newPage();
+    pageErrors = collectPageErrors(page);
+  });
+  afterEach(async () => {
+    await stack.control.clearFaults();
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('signs in, creates a tenant and a bot, and watches provisioning advance to ready in place', async () => {
+    await page.goto('/admin/tenants');
+    await page.waitForURL(/\/login\?redirectTo=%2Fadmin%2Ftenants$/);
+    await screenshot(page, 'login');
+    await signIn(page, admin, /\/admin\/tenants$/);
+    await page.getByRole('heading', { name: 'Tenants', level: 1 }).waitFor();
+
+    await page.getByRole('link', { name: 'New tenant' }).click();
+    await page.waitForURL(/\/admin\/tenants\/new$/);
+    // The API's field errors appear beside the field.
+    await page.getByLabel('Name').fill('Alpine Dental');
+    await page.getByLabel('Slug').fill('-x');
+    await page.getByLabel('Contact email').fill('office@alpine-dental.example');
+    await page.getByLabel('Slug').evaluate((input) => input.removeAttribute('pattern'));
+    await page.getByRole('button', { name: 'Create tenant' }).click();
+    await page.getByText('lowercase letters, digits and dashes, 2-63 characters').waitFor();
+    await expect(page.getByLabel('Slug').getAttribute('aria-invalid')).resolves.toBe('true');
+    await screenshot(page, 'admin-tenant-new-errors');
+    const slug = `alpine-${Date.now().toString(36)}`;
+    await page.getByLabel('Slug').fill(slug);
+    await page.getByRole('button', { name: 'Create tenant' }).click();
+    await page.waitForURL(/\/admin\/tenants\/[0-9a-f-]{36}\?created=1$/);
+    await page.getByText('Tenant created').waitFor();
+    const tenantId = page.url().match(/tenants\/([0-9a-f-]{36})/)![1]!;
+    await screenshot(page, 'admin-tenant-detail');
+
+    await page.getByRole('link', { name: 'New bot' }).click();
+    await page.waitForURL(new RegExp(`/admin/bots/new\\?tenantId=${tenantId}$`));
+    await expect(page.getByLabel('Tenant').inputValue()).resolves.toBe(tenantId);
+    await page.getByLabel('Bot name').fill('Front desk');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Language').selectOption('en-GB');
+    await page.getByLabel('Greeting').fill('Good morning, Alpine Dental. How can I help?');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('“Good morning, Alpine Dental. How can I help?”').waitFor();
+    await screenshot(page, 'admin-bot-wizard-review');
+    // The app stays unhealthy until the page has shown the run in progress: no race with a fast run.
+    await stack.control.fault({ operation: 'app.health', mode: 'fail', status: 503, times: 0 });
+    await page.getByRole('button', { name: 'Create bot and provision' }).click();
+    await page.waitForURL(/\/admin\/bots\/[0-9a-f-]{36}$/);
+
+    // The page stays the same document while the stream moves the steps along.
+    await page.evaluate(markDocument);
+    await page.locator('[data-step="health_check"][data-status="retrying"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="job-status"][data-status="running"]').waitFor();
+    await expect(stepStatus(page, 'configure_webhooks')).resolves.toBe('done');
+    await expect(stepStatus(page, 'mark_ready')).resolves.toBe('pending');
+    await expect(page.locator('[data-step="health_check"] [data-testid="step-error"]').innerText()).resolves.toContain(
+      '503',
+    );
+    await screenshot(page, 'admin-bot-live-running');
+    await stack.control.clearFaults();
+    await page.locator('[data-step="mark_ready"][data-status="done"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="bot-status"][data-status="ready"]').waitFor({ timeout: 30_000 });
+    for (const step of [
+      'create_app',
+      'set_config',
+      'scale_formation',
+      'buy_number',
+      'configure_webhooks',
+      'health_check',
+    ]) {
+      await expect(stepStatus(page, step)).resolves.toBe('done');
+    }
+    await expect(page.locator('[data-testid="bot-number"]').innerText()).resolves.toMatch(/^\+\d+/);
+    await expect(page.evaluate<boolean>(isSameDocument)).resolves.toBe(true);
+    const temporalLink = page.getByRole('link', { name: /Open run in Temporal/ });
+    await expect(temporalLink.getAttribute('href')).resolves.toContain('provision-bot-');
+    await screenshot(page, 'admin-bot-live-ready');
+
+    await page.getByRole('link', { name: 'Provisioning jobs' }).click();
+    await page.waitForURL(/\/admin\/jobs$/);
+    // Filters apply on change and live in the URL (other suites add jobs to the same database meanwhile).
+    await page.getByLabel('Tenant').selectOption(tenantId);
+    await page.waitForURL(new RegExp(`/admin/jobs\\?tenantId=${tenantId}$`));
+    await page.getByRole('link', { name: 'Front desk' }).waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await screenshot(page, 'admin-jobs');
+    await page.getByRole('link', { name: 'Bots', exact: true }).click();
+    await page.waitForURL(/\/admin\/bots$/);
+    await page.getByLabel('Status').selectOption('ready');
+    await page.getByLabel('Tenant').selectOption(tenantId);
+    await page.waitForURL(new RegExp(`status=ready&tenantId=${tenantId}$`));
+    await page.locator('tbody tr').filter({ hasText: 'Front desk' }).getByText('Ready').waitFor();
+    await screenshot(page, 'admin-bots');
+  }, 180_000);
+
+  it('shows the failed step and its error when a provider keeps failing, and Retry provisions the bot', async () => {
+    const tenant = (
+      await stack.h.app.inject({
+        method: 'POST',
+        url: '/api/tenants',
+        headers: await bearerFor(stack.h.app, admin),
+        payload: { name: 'Harbour Logistics', contactEmail: 'ops@harbour.example' },
+      })
+    ).json<{ id: string }>();
+    await stack.control.fault({ operation: 'heroku.scaleFormation', mode: 'fail', status: 422, times: 0 });
+    const { bot } = await createBotVia(stack.h, await bearerFor(stack.h.app, admin), tenant.id, 'Dispatch line');
+
+    await page.goto(`/login?redirectTo=${encodeURIComponent(`/admin/bots/${bot.id}`)}`);
+    await signIn(page, admin, new RegExp(`/admin/bots/${bot.id}$`));
+    await page.locator('[data-step="scale_formation"][data-status="failed"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="job-status"][data-status="error"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="bot-status"][data-status="failed"]').waitFor({ timeout: 30_000 });
+    await expect(stepStatus(page, 'create_app')).resolves.toBe('compensated');
+    await expect(page.locator('[data-step="scale_formation"] [data-testid="step-error"]').innerText()).resolves.toMatch(
+      /422/,
+    );
+    await expect(page.locator('[data-testid="job-error"]').innerText()).resolves.toContain('scale_formation');
+    await screenshot(page, 'admin-bot-live-failed');
+
+    await stack.control.clearFaults();
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByText('A new provisioning run has started.').waitFor();
+    await page.locator('[data-step="mark_ready"][data-status="done"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="bot-status"][data-status="ready"]').waitFor({ timeout: 30_000 });
+    await expect(stepStatus(page, 'scale_formation')).resolves.toBe('done');
+    await screenshot(page, 'admin-bot-live-retried');
+  }, 180_000);
+  it('rotates the number of a ready bot, then deletes it, following each run live', async () => {
+    const headers = await bearerFor(stack.h.app, admin);
+    const tenant = (
+      await stack.h.app.inject({
+        method: 'POST',
+        url: '/api/tenants',
+        headers,
+        payload: { name: 'Lakeside Clinic', contactEmail: 'it@lakeside.example' },
+      })
+    ).json<{ id: string }>();
+    const { bot } = await createBotVia(stack.h, headers, tenant.id, 'Appointments');
+    await finishedJob(stack.h, headers, bot.id);
+
+    await page.goto(`/login?redirectTo=${encodeURIComponent(`/admin/bots/${bot.id}`)}`);
+    await signIn(page, admin, new RegExp(`/admin/bots/${bot.id}$`));
+    const before = await page.locator('[data-testid="bot-number"]').innerText();
+    await page.getByRole('button', { name: 'Rotate number' }).click();
+    await page.locator('[data-step="release_old_number"][data-status="done"]').waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Number rotation' }).waitFor();
+    const after = await eventually(
+      () => page.locator('[data-testid="bot-number"]').innerText(),
+      (number) => number !== before,
+    );
+    expect(after).toMatch(/^\+\d+/);
+    await screenshot(page, 'admin-bot-rotated');
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByText('Release the number and delete the app?').waitFor();
+    await page.getByRole('button', { name: 'Delete bot' }).click();
+    await page.locator('[data-step="mark_deprovisioned"][data-status="done"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="bot-status"][data-status="deprovisioned"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: 'Rotate number' }).count()).resolves.toBe(0);
+  }, 180_000);
+
+  it('cancels a run that waits for a healthy app and shows what was undone', async () => {
+    const headers = await bearerFor(stack.h.app, admin);
+    const tenant = (
+      await stack.h.app.inject({
+        method: 'POST',
+        url: '/api/tenants',
+        headers,
+        payload: { name: 'Riverside Pharmacy', contactEmail: 'it@riverside.example' },
+      })
+    ).json<{ id: string }>();
+    await stack.control.fault({ operation: 'app.health', mode: 'fail', status: 503, times: 0 });
+    const { bot } = await createBotVia(stack.h, headers, tenant.id, 'Prescriptions');
+
+    await page.goto(`/login?redirectTo=${encodeURIComponent(`/admin/bots/${bot.id}`)}`);
+    await signIn(page, admin, new RegExp(`/admin/bots/${bot.id}$`));
+    await page.locator('[data-step="health_check"][data-status="retrying"]').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await page.locator('[data-testid="job-status"][data-status="canceled"]').waitFor({ timeout: 60_000 });
+    await expect(stepStatus(page, 'buy_number')).resolves.toBe('compensated');
+    await expect(stepStatus(page, 'create_app')).resolves.toBe('compensated');
+    await page.getByRole('button', { name: 'Retry' }).waitFor();
+    await screenshot(page, 'admin-bot-canceled');
+  }, 180_000);
+});

@@ -1,0 +1,34 @@
+import { Form, useSubmit } from '@remix-run/react';
+import type { ReactNode } from 'react';
+
+import { Button } from './ui/button';
+
+/**
+ * Filters as a GET form: the URL holds them (shareable, back button works). With JavaScript a change applies at
+ * once; without, the Apply button submits.
+ */
+export function FilterBar({ children }: { children: ReactNode }) {
+  const submit = useSubmit();
+  return (
+    <Form
+      method="get"
+      role="search"
+      onChange={(event) => {
+        const form = event.currentTarget;
+        const data = new FormData(form);
+        // Drop empty filters and start again at page 1.
+        for (const [key, value] of [...data.entries()]) if (value === '') data.delete(key);
+        data.delete('page');
+        submit(data, { method: 'get', replace: true, preventScrollReset: true });
+      }}
+      className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3 sm:px-5"
+    >
+      {children}
+      <noscript>
+        <Button type="submit" variant="secondary" size="sm">
+          Apply
+        </Button>
+      </noscript>
+    </Form>
+  );
+}

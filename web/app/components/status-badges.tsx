@@ -1,0 +1,72 @@
+import type {
+  BotStatus,
+  InvoiceStatus,
+  JobStatus,
+  StepStatus,
+  TenantStatus,
+  TicketPriority,
+  TicketStatus,
+} from '~/lib/api-types';
+import { humanize } from '~/lib/format';
+
+import { Badge, type Tone } from './ui/badge';
+
+const BOT: Record<BotStatus, Tone> = {
+  provisioning: 'blue',
+  ready: 'green',
+  failed: 'red',
+  deprovisioning: 'amber',
+  deprovisioned: 'gray',
+};
+const JOB: Record<JobStatus, Tone> = {
+  queued: 'gray',
+  running: 'blue',
+  done: 'green',
+  error: 'red',
+  canceled: 'amber',
+};
+const STEP: Record<StepStatus, Tone> = {
+  pending: 'gray',
+  running: 'blue',
+  retrying: 'amber',
+  done: 'green',
+  failed: 'red',
+  compensated: 'violet',
+  skipped: 'gray',
+};
+const TENANT: Record<TenantStatus, Tone> = {
+  pending_verification: 'amber',
+  active: 'green',
+  suspended: 'red',
+  offboarding: 'gray',
+};
+const INVOICE: Record<InvoiceStatus, Tone> = {
+  draft: 'gray',
+  open: 'blue',
+  paid: 'green',
+  void: 'gray',
+  uncollectible: 'red',
+  failed: 'red',
+};
+const TICKET: Record<TicketStatus, Tone> = { open: 'blue', pending: 'amber', resolved: 'green', closed: 'gray' };
+const PRIORITY: Record<TicketPriority, Tone> = { low: 'gray', normal: 'indigo', high: 'amber', urgent: 'red' };
+
+const busy = new Set(['provisioning', 'deprovisioning', 'running', 'retrying', 'queued']);
+
+function make<S extends string>(tones: Record<S, Tone>) {
+  return function StatusBadge({ status }: { status: S }) {
+    return (
+      <Badge tone={tones[status] ?? 'gray'} pulse={busy.has(status)}>
+        {humanize(status)}
+      </Badge>
+    );
+  };
+}
+
+export const BotStatusBadge = make(BOT);
+export const JobStatusBadge = make(JOB);
+export const StepStatusBadge = make(STEP);
+export const TenantStatusBadge = make(TENANT);
+export const InvoiceStatusBadge = make(INVOICE);
+export const TicketStatusBadge = make(TICKET);
+export const PriorityBadge = make(PRIORITY);

@@ -1,0 +1,214 @@
+import { redirect } from '@remix-run/node';
+
+import type {
+  BotView,
+  InvoiceView,
+  JobView,
+  Me,
+  Page,
+  TenantView,
+  TicketDetail,
+  TicketMessage,
+  TicketView,
+  UsageSummary,
+  UserView,
+} from './api-types';
+import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies';
+import { apiUrl } from './env.server';
+import { isProblem, type Problem } from './problem';
+import { loginPath } from './safe-redirect';
+
+/**
+ * The API as loaders and actions call it: server to server (API_URL), with the browser's own session cookies
+ * and, on changes, the double-submit CSRF header. The API alone decides what the caller may see.
+ *
+ * Reads throw what Remix renders: a 401 redirects to the silent-refresh page (or to sign-in when there is no
+ * session), other failures become error responses with the problem+json body. Changes return an `ApiResult`
+ * so actions can show the problem's field errors beside the fields.
+ */
+
+const TIMEOUT_MS = 15_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type ApiProblem = Problem & { status: number };
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: ApiProblem };
+type Query = Record<string, string | number | null | undefined>;
+
+function qs(query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** An id from the URL, as a path segment; anything but a UUID is simply not found. */
+function seg(id: string | undefined): string {
+  if (!id || !UUID.test(id)) throw notFound();
+  return id;
+}
+
+export const notFound = (detail = 'There is nothing at this address.') =>
+  Response.json({ title: 'Not Found', status: 404, detail }, { status: 404 });
+
+export const forbidden = (detail: string) =>
+  Response.json({ title: 'Forbidden', status: 403, detail }, { status: 403 });
+
+/** The page a request was for, without Remix's data-request decorations. */
+export function returnPathOf(request: Request): string {
+  const url = new URL(request.url);
+  url.searchParams.delete('_routes');
+  url.searchParams.delete('index');
+  const path = url.pathname.replace(/\.data$/, '').replace(/^\/_root$/, '/');
+  return path + url.search;
+}
+
+/** Where to go when the API says the session is gone: refresh silently if there is one to refresh. */
+function sessionEnded(request: Request): Response {
+  const returnTo = returnPathOf(request);
+  const hasSession = readCookie(request.headers.get('cookie'), CSRF_COOKIE) !== undefined;
+  return redirect(hasSession ? `/auth/refresh?redirectTo=${encodeURIComponent(returnTo)}` : loginPath(returnTo));
+}
+
+export function createApi(request: Request) {
+  const cookie = request.headers.get('cookie');
+  const hasAccess = readCookie(cookie, ACCESS_COOKIE) !== undefined;
+  const csrf = readCookie(cookie, CSRF_COOKIE);
+
+  async function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
+    // No access cookie: the API would answer 401 anyway (the browser drops the cookie when the token expires).
+    if (!hasAccess) throw sessionEnded(request);
+    const headers = new Headers({ accept: 'application/json' });
+    if (cookie) headers.set('cookie', cookie);
+    if (method !== 'GET') headers.set(CSRF_HEADER, csrf ?? '');
+    if (body !== undefined) headers.set('content-type', 'application/json');
+
+    let response: Response;
+    try {
+      response = await fetch(`${apiUrl()}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.any([request.signal, AbortSignal.timeout(TIMEOUT_MS)]),
+      });
+    } catch {
+      const problem = { title: 'Service Unavailable', status: 503, detail: 'The API is unreachable right now.' };
+      return { ok: false, status: 503, problem } satisfies ApiResult<T>;
+    }
+    if (response.status === 401) throw sessionEnded(request);
+
+    const text = await response.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (a proxy's error page): described below.
+    }
+    if (response.ok) return { ok: true, status: response.status, data: json as T } satisfies ApiResult<T>;
+    const problem: ApiProblem = isProblem(json)
+      ? { ...json, status: response.status }
+      : {
+          title: response.statusText || 'Error',
+          status: response.status,
+          detail: `The API answered HTTP ${response.status}.`,
+        };
+    return { ok: false, status: response.status, problem } satisfies ApiResult<T>;
+  }
+
+  async function get<T>(path: string): Promise<T> {
+    const result = await call<T>('GET', path);
+    if (!result.ok) throw Response.json(result.problem, { status: result.status });
+    return result.data;
+  }
+  const post = <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {});
+  const patch = <T>(path: string, body: unknown) => call<T>('PATCH', path, body);
+
+  type PageQuery = { page?: number; pageSize?: number };
+
+  return {
+    me: () => get<Me>('/api/auth/me'),
+    tenants: {
+      list: (q: PageQuery & { status?: string } = {}) => get<Page<TenantView>>(`/api/tenants${qs(q)}`),
+      get: (id?: string) => get<TenantView>(`/api/tenants/${seg(id)}`),
+      create: (body: { name: string; slug?: string; contactEmail: string }) => post<TenantView>('/api/tenants', body),
+      users: (id: string, q: PageQuery = {}) => get<Page<UserView>>(`/api/tenants/${seg(id)}/users${qs(q)}`),
+      addUser: (id: string, body: { email: string; name: string; role: string; password: string }) =>
+        post<UserView>(`/api/tenants/${seg(id)}/users`, body),
+      updateUser: (id: string, userId: string, body: { isActive?: boolean; name?: string; role?: string }) =>
+        patch<UserView>(`/api/tenants/${seg(id)}/users/${seg(userId)}`, body),
+    },
+    bots: {
+      list: (q: PageQuery & { status?: string; tenantId?: string } = {}) => get<Page<BotView>>(`/api/bots${qs(q)}`),
+      get: (id?: string) => get<BotView>(`/api/bots/${seg(id)}`),
+      create: (body: { tenantId: string; name: string; locale: string; voice: string; greeting: string }) =>
+        post<{ bot: BotView; job: JobView }>('/api/bots', body),
+      update: (id: string, body: { name?: string; locale?: string; voice?: string; greeting?: string }) =>
+        patch<BotView>(`/api/bots/${seg(id)}`, body),
+      remove: (id: string) => call<JobView>('DELETE', `/api/bots/${seg(id)}`),
+      provisioning: (id?: string) => get<JobView>(`/api/bots/${seg(id)}/provisioning`),
+      retry: (id: string) => post<JobView>(`/api/bots/${seg(id)}/retry`),
+      cancel: (id: string) => post<JobView>(`/api/bots/${seg(id)}/cancel`),
+      rotateNumber: (id: string) => post<JobView>(`/api/bots/${seg(id)}/rotate-number`),
+    },
+    jobs: {
+      list: (q: PageQuery & { status?: string; kind?: string; tenantId?: string; botId?: string } = {}) =>
+        get<Page<JobView>>(`/api/provisioning/jobs${qs(q)}`),
+    },
+    usage: {
+      summary: (q: { range: string; groupBy: string; from?: string; to?: string; tenantId?: string }) =>
+        get<UsageSummary>(`/api/usage/summary${qs(q)}`),
+    },
+    invoices: {
+      list: (q: PageQuery & { status?: string; tenantId?: string } = {}) =>
+        get<Page<InvoiceView>>(`/api/invoices${qs(q)}`),
+    },
+    tickets: {
+      list: (q: PageQuery & { status?: string; priority?: string; tenantId?: string } = {}) =>
+        get<Page<TicketView>>(`/api/support/tickets${qs(q)}`),
+      get: (id?: string) => get<TicketDetail>(`/api/support/tickets/${seg(id)}`),
+      create: (body: { subject: string; body: string; priority?: string }) =>
+        post<TicketView>('/api/support/tickets', body),
+      reply: (id: string, body: string) => post<TicketMessage>(`/api/support/tickets/${seg(id)}/messages`, { body }),
+      update: (id: string, body: { status?: string; priority?: string }) =>
+        patch<TicketView>(`/api/support/tickets/${seg(id)}`, body),
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+/**
+ * A read that may fail without failing the page (a section shows the problem instead). Redirects still win:
+ * a gone session is never shown as a section error.
+ */
+export async function settle<T>(
+  read: Promise<T>,
+): Promise<{ data: T; error: null } | { data: null; error: ApiProblem }> {
+  try {
+    return { data: await read, error: null };
+  } catch (thrown) {
+    if (!(thrown instanceof Response) || (thrown.status >= 300 && thrown.status < 400)) throw thrown;
+    const body: unknown = await thrown.json().catch(() => null);
+    const error: ApiProblem = isProblem(body)
+      ? { ...body, status: thrown.status }
+      : { title: 'Error', status: thrown.status, detail: `HTTP ${thrown.status}` };
+    return { data: null, error };
+  }
+}
+
+/** `?page=` (or another parameter) of a list page, at least 1. */
+export function pageOf(url: URL, param = 'page'): number {
+  const page = Number.parseInt(url.searchParams.get(param) ?? '1', 10);
+  return Number.isInteger(page) && page > 0 ? page : 1;
+}
+
+/** Names of the given tenants: from a list already loaded, the rest looked up one by one. */
+export async function tenantNames(api: Api, ids: string[], known: Array<{ id: string; name: string }>) {
+  const names = new Map(known.map((tenant) => [tenant.id, tenant.name]));
+  const missing = [...new Set(ids)].filter((id) => !names.has(id));
+  for (const result of await Promise.all(missing.map((id) => settle(api.tenants.get(id))))) {
+    if (result.data) names.set(result.data.id, result.data.name);
+  }
+  return Object.fromEntries(names);
+}

@@ -1,0 +1,132 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+
+import { FilterBar } from '~/components/filter-bar';
+import { BotStatusBadge } from '~/components/status-badges';
+import { ButtonLink } from '~/components/ui/button';
+import { Card } from '~/components/ui/card';
+import { EmptyState } from '~/components/ui/empty-state';
+import { FilterSelect } from '~/components/ui/field';
+import { PageHeader } from '~/components/ui/page-header';
+import { Pagination } from '~/components/ui/pagination';
+import { Table, TBody, Td, Th } from '~/components/ui/table';
+import { createApi, pageOf, settle, tenantNames } from '~/lib/api.server';
+import { requireUser } from '~/lib/auth.server';
+import { humanize } from '~/lib/format';
+import { may } from '~/lib/roles';
+import { useMe } from '~/lib/use-me';
+
+export { ErrorBoundary } from '~/components/route-error';
+export const meta: MetaFunction = () => [{ title: 'Bots · VoicePlane admin' }];
+
+const STATUSES = ['provisioning', 'ready', 'failed', 'deprovisioning', 'deprovisioned'];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, 'admin');
+  const api = createApi(request);
+  const url = new URL(request.url);
+  const status = url.searchParams.get('status') ?? '';
+  const tenantId = url.searchParams.get('tenantId') ?? '';
+  const [bots, tenants] = await Promise.all([
+    api.bots.list({
+      page: pageOf(url),
+      status: STATUSES.includes(status) ? status : undefined,
+      tenantId: /^[0-9a-f-]{36}$/i.test(tenantId) ? tenantId : undefined,
+    }),
+    api.tenants.list({ pageSize: 100 }),
+  ]);
+  const names = await tenantNames(
+    api,
+    bots.items.map((bot) => bot.tenantId),
+    tenants.items,
+  );
+  // The latest run's error explains a failed bot.
+  const errors = Object.fromEntries(
+    await Promise.all(
+      bots.items
+        .filter((bot) => bot.status === 'failed')
+        .map(async (bot) => [bot.id, (await settle(api.bots.provisioning(bot.id))).data?.error ?? null] as const),
+    ),
+  );
+  return { bots, tenants: tenants.items, tenantNameById: names, errors, filters: { status, tenantId } };
+}
+
+export default function Bots() {
+  const { bots, tenants, tenantNameById, errors, filters } = useLoaderData<typeof loader>();
+  const { user } = useMe();
+  const filtered = Boolean(filters.status || filters.tenantId);
+  return (
+    <>
+      <PageHeader
+        title="Bots"
+        description="Every tenant’s voice bots, their numbers and Heroku apps."
+        actions={may.manageBots(user.role) ? <ButtonLink to="/admin/bots/new">New bot</ButtonLink> : null}
+      />
+      <Card>
+        <FilterBar>
+          <FilterSelect label="Status" name="status" defaultValue={filters.status}>
+            <option value="">All statuses</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {humanize(s)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Tenant" name="tenantId" defaultValue={filters.tenantId}>
+            <option value="">All tenants</option>
+            {tenants.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </FilterSelect>
+        </FilterBar>
+        {bots.items.length === 0 ? (
+          <EmptyState
+            title={filtered ? 'No bots match these filters' : 'No bots yet'}
+            action={
+              may.manageBots(user.role) && !filtered ? <ButtonLink to="/admin/bots/new">Create a bot</ButtonLink> : null
+            }
+          />
+        ) : (
+          <Table label="Bots">
+            <thead>
+              <tr>
+                <Th>Bot</Th>
+                <Th>Status</Th>
+                <Th>Number</Th>
+                <Th>Heroku app</Th>
+                <Th>Last error</Th>
+              </tr>
+            </thead>
+            <TBody>
+              {bots.items.map((bot) => (
+                <tr key={bot.id} data-bot-id={bot.id}>
+                  <Td>
+                    <Link to={`/admin/bots/${bot.id}`} className="font-medium text-indigo-600 hover:underline">
+                      {bot.name}
+                    </Link>
+                    <p className="text-xs text-slate-500">{tenantNameById[bot.tenantId] ?? 'Unknown tenant'}</p>
+                  </Td>
+                  <Td>
+                    <BotStatusBadge status={bot.status} />
+                  </Td>
+                  <Td className="whitespace-nowrap font-mono text-xs">{bot.phoneNumber ?? '—'}</Td>
+                  <Td className="whitespace-nowrap font-mono text-xs">{bot.herokuAppName ?? '—'}</Td>
+                  <Td className="max-w-xs">
+                    {errors[bot.id] ? (
+                      <span className="line-clamp-2 text-xs text-rose-700">{errors[bot.id]}</span>
+                    ) : (
+                      '—'
+                    )}
+                  </Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+        <Pagination page={bots} label="bots" />
+      </Card>
+    </>
+  );
+}

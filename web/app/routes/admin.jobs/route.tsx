@@ -1,0 +1,163 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+
+import { FilterBar } from '~/components/filter-bar';
+import { Icon } from '~/components/icons';
+import { JOB_KIND_LABELS } from '~/components/provisioning-live';
+import { JobStatusBadge } from '~/components/status-badges';
+import { Card } from '~/components/ui/card';
+import { EmptyState } from '~/components/ui/empty-state';
+import { FilterSelect } from '~/components/ui/field';
+import { PageHeader } from '~/components/ui/page-header';
+import { Pagination } from '~/components/ui/pagination';
+import { Table, TBody, Td, Th } from '~/components/ui/table';
+import { createApi, pageOf, settle, tenantNames } from '~/lib/api.server';
+import type { JobView } from '~/lib/api-types';
+import { requireUser } from '~/lib/auth.server';
+import { formatDateTime, formatDuration, humanize } from '~/lib/format';
+
+export { ErrorBoundary } from '~/components/route-error';
+export const meta: MetaFunction = () => [{ title: 'Provisioning jobs · VoicePlane admin' }];
+
+const STATUSES = ['queued', 'running', 'done', 'error', 'canceled'];
+const KINDS = ['provision', 'rotate_number', 'deprovision'] as const;
+const UUID = /^[0-9a-f-]{36}$/i;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, 'admin');
+  const api = createApi(request);
+  const url = new URL(request.url);
+  const filters = {
+    status: url.searchParams.get('status') ?? '',
+    kind: url.searchParams.get('kind') ?? '',
+    tenantId: url.searchParams.get('tenantId') ?? '',
+  };
+  const [jobs, tenants] = await Promise.all([
+    api.jobs.list({
+      page: pageOf(url),
+      status: STATUSES.includes(filters.status) ? filters.status : undefined,
+      kind: (KINDS as readonly string[]).includes(filters.kind) ? filters.kind : undefined,
+      tenantId: UUID.test(filters.tenantId) ? filters.tenantId : undefined,
+    }),
+    api.tenants.list({ pageSize: 100 }),
+  ]);
+  const botIds = [...new Set(jobs.items.map((job) => job.botId))];
+  const bots = await Promise.all(botIds.map((id) => settle(api.bots.get(id))));
+  const botNames = Object.fromEntries(bots.flatMap((b) => (b.data ? [[b.data.id, b.data.name]] : [])));
+  const names = await tenantNames(
+    api,
+    jobs.items.map((job) => job.tenantId),
+    tenants.items,
+  );
+  return { jobs, tenants: tenants.items, botNames, tenantNameById: names, filters };
+}
+
+/** The step a job is on, or the one it failed at. */
+function currentStep(job: JobView): string | null {
+  const step =
+    job.steps.find((s) => s.status === 'failed') ??
+    job.steps.find((s) => s.status === 'running' || s.status === 'retrying');
+  return step
+    ? `${step.label} (${humanize(step.status)}${step.attempts > 1 ? `, ${step.attempts} attempts` : ''})`
+    : null;
+}
+
+export default function Jobs() {
+  const { jobs, tenants, botNames, tenantNameById, filters } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Provisioning jobs"
+        description="Every provisioning, number rotation and deprovisioning run, newest first."
+      />
+      <Card>
+        <FilterBar>
+          <FilterSelect label="Status" name="status" defaultValue={filters.status}>
+            <option value="">All statuses</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {humanize(s)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Kind" name="kind" defaultValue={filters.kind}>
+            <option value="">All kinds</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {JOB_KIND_LABELS[k]}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Tenant" name="tenantId" defaultValue={filters.tenantId}>
+            <option value="">All tenants</option>
+            {tenants.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </FilterSelect>
+        </FilterBar>
+        {jobs.items.length === 0 ? (
+          <EmptyState title="No jobs match these filters" />
+        ) : (
+          <Table label="Provisioning jobs">
+            <thead>
+              <tr>
+                <Th>Job</Th>
+                <Th>Status</Th>
+                <Th>Step / error</Th>
+                <Th>Started</Th>
+                <Th>Duration</Th>
+                <Th>
+                  <span className="sr-only">Temporal</span>
+                </Th>
+              </tr>
+            </thead>
+            <TBody>
+              {jobs.items.map((job) => {
+                const step = currentStep(job);
+                const started = job.startedAt ?? job.createdAt;
+                return (
+                  <tr key={job.id}>
+                    <Td>
+                      <Link to={`/admin/bots/${job.botId}`} className="font-medium text-indigo-600 hover:underline">
+                        {botNames[job.botId] ?? 'Bot'}
+                      </Link>
+                      <p className="text-xs text-slate-500">
+                        {JOB_KIND_LABELS[job.kind]} · {tenantNameById[job.tenantId] ?? 'tenant'}
+                      </p>
+                    </Td>
+                    <Td>
+                      <JobStatusBadge status={job.status} />
+                    </Td>
+                    <Td className="max-w-sm">
+                      {step ? <p className="text-xs text-slate-700">{step}</p> : null}
+                      {job.error ? <p className="line-clamp-2 text-xs text-rose-700">{job.error}</p> : null}
+                      {!step && !job.error ? '—' : null}
+                    </Td>
+                    <Td className="whitespace-nowrap">{formatDateTime(started)}</Td>
+                    <Td className="whitespace-nowrap">
+                      {job.finishedAt ? formatDuration(Date.parse(job.finishedAt) - Date.parse(started)) : '—'}
+                    </Td>
+                    <Td>
+                      <a
+                        href={job.workflowUrl}
+                        target="_blank"
+                        rel="noreferrer"
+                        className="inline-flex items-center gap-1 whitespace-nowrap text-xs font-medium text-indigo-600 hover:underline"
+                      >
+                        Temporal <Icon name="external" className="h-3.5 w-3.5" />
+                        <span className="sr-only">(opens in a new tab)</span>
+                      </a>
+                    </Td>
+                  </tr>
+                );
+              })}
+            </TBody>
+          </Table>
+        )}
+        <Pagination page={jobs} label="jobs" />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+
+import { FilterBar } from '~/components/filter-bar';
+import { TicketTable } from '~/components/ticket-table';
+import { Card } from '~/components/ui/card';
+import { EmptyState } from '~/components/ui/empty-state';
+import { FilterSelect } from '~/components/ui/field';
+import { PageHeader } from '~/components/ui/page-header';
+import { Pagination } from '~/components/ui/pagination';
+import { createApi, pageOf } from '~/lib/api.server';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '~/lib/api-types';
+import { requireUser } from '~/lib/auth.server';
+import { humanize } from '~/lib/format';
+
+export { ErrorBoundary } from '~/components/route-error';
+export const meta: MetaFunction = () => [{ title: 'Support inbox · VoicePlane admin' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, 'admin');
+  const api = createApi(request);
+  const url = new URL(request.url);
+  const filters = {
+    status: url.searchParams.get('status') ?? '',
+    priority: url.searchParams.get('priority') ?? '',
+    tenantId: url.searchParams.get('tenantId') ?? '',
+  };
+  const [tickets, tenants] = await Promise.all([
+    api.tickets.list({
+      page: pageOf(url),
+      status: (TICKET_STATUSES as readonly string[]).includes(filters.status) ? filters.status : undefined,
+      priority: (TICKET_PRIORITIES as readonly string[]).includes(filters.priority) ? filters.priority : undefined,
+      tenantId: /^[0-9a-f-]{36}$/i.test(filters.tenantId) ? filters.tenantId : undefined,
+    }),
+    api.tenants.list({ pageSize: 100 }),
+  ]);
+  return { tickets, tenants: tenants.items.map((t) => ({ id: t.id, name: t.name })), filters };
+}
+
+export default function SupportInbox() {
+  const { tickets, tenants, filters } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="Support inbox" description="Tickets from every tenant, latest activity first." />
+      <Card>
+        <FilterBar>
+          <FilterSelect label="Status" name="status" defaultValue={filters.status}>
+            <option value="">All statuses</option>
+            {TICKET_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {humanize(s)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Priority" name="priority" defaultValue={filters.priority}>
+            <option value="">Any priority</option>
+            {TICKET_PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {humanize(p)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Tenant" name="tenantId" defaultValue={filters.tenantId}>
+            <option value="">All tenants</option>
+            {tenants.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </FilterSelect>
+        </FilterBar>
+        {tickets.items.length === 0 ? (
+          <EmptyState title="Inbox zero">No tickets match these filters.</EmptyState>
+        ) : (
+          <TicketTable tickets={tickets.items} basePath="/admin/support" showTenant />
+        )}
+        <Pagination page={tickets} label="tickets" />
+      </Card>
+    </>
+  );
+}

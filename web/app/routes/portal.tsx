@@ -1,0 +1,10 @@
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
+
+import { getMe } from '~/lib/auth.server';
+import { homeFor } from '~/lib/roles';
+
+/** "My portal": the admin portal for platform staff, the customer portal for everyone else. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await getMe(request);
+  throw redirect(homeFor(user.role));
+}
