@@ -1,10 +1,11 @@
-import { ApplicationFailure, CancellationScope, defineQuery, isCancellation, setHandler } from '@temporalio/workflow';
+import { defineQuery, setHandler } from '@temporalio/workflow';
 import { PROVISION_STEPS } from '../domain/provisioning/provisioning-steps';
 import type { JobProgress } from '../domain/provisioning/step-progress';
 import { provisioningActivities } from './support/provisioning-activities';
 import { withTiming, type ProvisioningTiming } from './support/provisioning-timing';
 import { Saga } from './support/saga';
-import { failureMessage, StepFailedError, StepRunner } from './support/step-runner';
+import { failSaga } from './support/fail-saga';
+import { StepRunner } from './support/step-runner';
 
 export const provisioningProgressQuery = defineQuery<JobProgress>('provisioningProgress');
 
@@ -56,20 +57,9 @@ export async function provisionBot(input: ProvisionBotInput): Promise<{ appName:
     await runner.finish('done');
     return { appName: app.appName, phoneNumber: number.phoneNumber };
   } catch (error) {
-    const canceled = isCancellation(error);
-    const reason = canceled
-      ? 'Canceled by an administrator'
-      : error instanceof StepFailedError
-        ? error.message
-        : failureMessage(error);
-    const message = await CancellationScope.nonCancellable(async () => {
-      const problems = await saga.compensate((step) => runner.compensated(step));
-      const text = problems.length ? `${reason} (clean-up incomplete: ${problems.join('; ')})` : reason;
-      await durable.markBotFailed(input.botId, text);
-      await runner.finish(canceled ? 'canceled' : 'error', text);
-      return text;
+    return failSaga(error, saga, runner, {
+      failureType: 'ProvisioningFailed',
+      markFailed: (reason) => durable.markBotFailed(input.botId, reason),
     });
-    if (canceled) throw error;
-    throw ApplicationFailure.nonRetryable(message, 'ProvisioningFailed');
   }
 }

@@ -1,10 +1,11 @@
-import { ApplicationFailure, CancellationScope, defineQuery, isCancellation, setHandler } from '@temporalio/workflow';
+import { defineQuery, setHandler } from '@temporalio/workflow';
 import { ROTATE_STEPS } from '../domain/provisioning/provisioning-steps';
 import type { JobProgress } from '../domain/provisioning/step-progress';
 import { provisioningActivities } from './support/provisioning-activities';
 import { withTiming, type ProvisioningTiming } from './support/provisioning-timing';
 import { Saga } from './support/saga';
-import { failureMessage, StepFailedError, StepRunner } from './support/step-runner';
+import { failSaga } from './support/fail-saga';
+import { StepRunner } from './support/step-runner';
 
 export const rotationProgressQuery = defineQuery<JobProgress>('provisioningProgress');
 
@@ -45,17 +46,6 @@ export async function rotateNumber(input: RotateNumberInput): Promise<{ phoneNum
     await runner.finish('done');
     return { phoneNumber: number.phoneNumber };
   } catch (error) {
-    const canceled = isCancellation(error);
-    const reason = canceled
-      ? 'Canceled by an administrator'
-      : error instanceof StepFailedError
-        ? error.message
-        : failureMessage(error);
-    await CancellationScope.nonCancellable(async () => {
-      await saga.compensate((step) => runner.compensated(step));
-      await runner.finish(canceled ? 'canceled' : 'error', reason);
-    });
-    if (canceled) throw error;
-    throw ApplicationFailure.nonRetryable(reason, 'NumberRotationFailed');
+    return failSaga(error, saga, runner, { failureType: 'NumberRotationFailed' });
   }
 }

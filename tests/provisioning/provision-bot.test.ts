@@ -121,7 +121,11 @@ describe('bot provisioning saga', () => {
     expect(canceled.statusCode).toBe(202);
     const job = await finishedJob(h, admin(), bot.id);
     expect(job).toMatchObject({ status: 'canceled', error: 'Canceled by an administrator' });
-    expect(stepStatuses(job)).toMatchObject({ create_app: 'compensated', buy_number: 'compensated' });
+    expect(stepStatuses(job)).toMatchObject({
+      create_app: 'compensated',
+      buy_number: 'compensated',
+      health_check: 'failed',
+    });
     const { apps, numbers } = simResourcesOf(await control.state(), bot);
     expect([apps.length, numbers.length]).toEqual([0, 0]);
   });

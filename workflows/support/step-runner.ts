@@ -64,6 +64,13 @@ export class StepRunner {
     await this.record(this.progress);
   }
 
+  /** Marks the step that was under way when the run was canceled, so it does not look like it is still running. */
+  async interrupt(reason: string): Promise<void> {
+    const current = this.progress.steps.find((step) => step.status === 'running' || step.status === 'retrying');
+    if (current)
+      await this.set(current.name, { status: 'failed', lastError: reason, finishedAt: new Date().toISOString() });
+  }
+
   /** A step whose effects were undone; a step that itself failed keeps its `failed` status. */
   async compensated(name: string): Promise<void> {
     const step = this.progress.steps.find((candidate) => candidate.name === name);
