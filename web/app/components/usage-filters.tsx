@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { TenantView } from '~/lib/api-types';
 
 import { Button } from './ui/button';
-import { FilterSelect } from './ui/field';
+import { FilterChoice, FilterSelect } from './ui/field';
 
 export const RANGES = [
   { value: 'day', label: 'Today' },
@@ -66,14 +66,13 @@ export function UsageFilters({
         </>
       ) : null}
       {tenants ? (
-        <FilterSelect label="Tenant" name="tenantId" defaultValue={tenantId ?? ''}>
-          <option value="">All tenants</option>
-          {tenants.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </FilterSelect>
+        <FilterChoice
+          label="Tenant"
+          name="tenantId"
+          defaultValue={tenantId ?? ''}
+          anyLabel="All tenants"
+          choices={tenants.map((t) => ({ value: t.id, label: t.name }))}
+        />
       ) : null}
     </Form>
   );

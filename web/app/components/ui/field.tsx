@@ -117,3 +117,25 @@ export function FilterSelect({
     </div>
   );
 }
+
+/** A filter dropdown whose first option means "no filter". */
+export function FilterChoice({
+  anyLabel,
+  choices,
+  ...select
+}: {
+  label: string;
+  anyLabel: string;
+  choices: { value: string; label: string }[];
+} & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <FilterSelect {...select}>
+      <option value="">{anyLabel}</option>
+      {choices.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+    </FilterSelect>
+  );
+}

@@ -6,7 +6,7 @@ import { BotStatusBadge } from '~/components/status-badges';
 import { ButtonLink } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { EmptyState } from '~/components/ui/empty-state';
-import { FilterSelect } from '~/components/ui/field';
+import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
@@ -64,22 +64,20 @@ export default function Bots() {
       />
       <Card>
         <FilterBar>
-          <FilterSelect label="Status" name="status" defaultValue={filters.status}>
-            <option value="">All statuses</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterSelect label="Tenant" name="tenantId" defaultValue={filters.tenantId}>
-            <option value="">All tenants</option>
-            {tenants.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </FilterSelect>
+          <FilterChoice
+            label="Status"
+            name="status"
+            defaultValue={filters.status}
+            anyLabel="All statuses"
+            choices={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+          />
+          <FilterChoice
+            label="Tenant"
+            name="tenantId"
+            defaultValue={filters.tenantId}
+            anyLabel="All tenants"
+            choices={tenants.map((t) => ({ value: t.id, label: t.name }))}
+          />
         </FilterBar>
         {bots.items.length === 0 ? (
           <EmptyState

@@ -7,7 +7,7 @@ import { JOB_KIND_LABELS } from '~/components/provisioning-live';
 import { JobStatusBadge } from '~/components/status-badges';
 import { Card } from '~/components/ui/card';
 import { EmptyState } from '~/components/ui/empty-state';
-import { FilterSelect } from '~/components/ui/field';
+import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
@@ -72,30 +72,27 @@ export default function Jobs() {
       />
       <Card>
         <FilterBar>
-          <FilterSelect label="Status" name="status" defaultValue={filters.status}>
-            <option value="">All statuses</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterSelect label="Kind" name="kind" defaultValue={filters.kind}>
-            <option value="">All kinds</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {JOB_KIND_LABELS[k]}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterSelect label="Tenant" name="tenantId" defaultValue={filters.tenantId}>
-            <option value="">All tenants</option>
-            {tenants.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </FilterSelect>
+          <FilterChoice
+            label="Status"
+            name="status"
+            defaultValue={filters.status}
+            anyLabel="All statuses"
+            choices={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+          />
+          <FilterChoice
+            label="Kind"
+            name="kind"
+            defaultValue={filters.kind}
+            anyLabel="All kinds"
+            choices={KINDS.map((k) => ({ value: k, label: JOB_KIND_LABELS[k] }))}
+          />
+          <FilterChoice
+            label="Tenant"
+            name="tenantId"
+            defaultValue={filters.tenantId}
+            anyLabel="All tenants"
+            choices={tenants.map((t) => ({ value: t.id, label: t.name }))}
+          />
         </FilterBar>
         {jobs.items.length === 0 ? (
           <EmptyState title="No jobs match these filters" />

@@ -5,7 +5,7 @@ import { FilterBar } from '~/components/filter-bar';
 import { TicketTable } from '~/components/ticket-table';
 import { Card } from '~/components/ui/card';
 import { EmptyState } from '~/components/ui/empty-state';
-import { FilterSelect } from '~/components/ui/field';
+import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { createApi, pageOf } from '~/lib/api.server';
@@ -44,30 +44,27 @@ export default function SupportInbox() {
       <PageHeader title="Support inbox" description="Tickets from every tenant, latest activity first." />
       <Card>
         <FilterBar>
-          <FilterSelect label="Status" name="status" defaultValue={filters.status}>
-            <option value="">All statuses</option>
-            {TICKET_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterSelect label="Priority" name="priority" defaultValue={filters.priority}>
-            <option value="">Any priority</option>
-            {TICKET_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {humanize(p)}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterSelect label="Tenant" name="tenantId" defaultValue={filters.tenantId}>
-            <option value="">All tenants</option>
-            {tenants.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </FilterSelect>
+          <FilterChoice
+            label="Status"
+            name="status"
+            defaultValue={filters.status}
+            anyLabel="All statuses"
+            choices={TICKET_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+          />
+          <FilterChoice
+            label="Priority"
+            name="priority"
+            defaultValue={filters.priority}
+            anyLabel="Any priority"
+            choices={TICKET_PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))}
+          />
+          <FilterChoice
+            label="Tenant"
+            name="tenantId"
+            defaultValue={filters.tenantId}
+            anyLabel="All tenants"
+            choices={tenants.map((t) => ({ value: t.id, label: t.name }))}
+          />
         </FilterBar>
         {tickets.items.length === 0 ? (
           <EmptyState title="Inbox zero">No tickets match these filters.</EmptyState>

@@ -6,7 +6,7 @@ import { TenantStatusBadge } from '~/components/status-badges';
 import { ButtonLink } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { EmptyState } from '~/components/ui/empty-state';
-import { FilterSelect } from '~/components/ui/field';
+import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
@@ -44,14 +44,13 @@ export default function Tenants() {
       />
       <Card>
         <FilterBar>
-          <FilterSelect label="Status" name="status" defaultValue={status}>
-            <option value="">All statuses</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </FilterSelect>
+          <FilterChoice
+            label="Status"
+            name="status"
+            defaultValue={status}
+            anyLabel="All statuses"
+            choices={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+          />
         </FilterBar>
         {tenants.items.length === 0 ? (
           <EmptyState
