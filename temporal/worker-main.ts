@@ -3,6 +3,8 @@ import { buildActivityDeps } from '../activities/build-deps';
 import { loadRuntime, onShutdown } from '../config/runtime';
 import { provideDatabase } from '../db/database-url';
 import { createOrm } from '../db/orm';
+import { connectTemporalClient } from './client';
+import { ensureSearchAttributes } from './ensure-search-attributes';
 import { createWorker } from './worker';
 
 async function main(): Promise<void> {
@@ -10,6 +12,15 @@ async function main(): Promise<void> {
   const database = await provideDatabase(env);
   const orm = await createOrm(database.url);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  // A server the project did not start itself (docker-compose, a cluster) may lack TenantId/BotId.
+  const client = await connectTemporalClient({
+    address: env.TEMPORAL_ADDRESS,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    uiUrl: env.TEMPORAL_UI_URL,
+  });
+  await ensureSearchAttributes(client, env.TEMPORAL_NAMESPACE);
+  await client.connection.close();
   // Development prints mails (verification links) to the console; production never logs their content.
   const log = env.APP_ENV === 'production' ? () => undefined : (line: string) => console.log(`[mail] ${line}`);
   const worker = await createWorker({
