@@ -73,7 +73,7 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
     async loadBotForProvisioning(botId: string) {
       const bot = await loadBot(botId);
       return {
-        appName: bot.herokuAppName ?? herokuAppNameFor(botId),
+        appName: herokuAppNameFor(bot.id),
         numberFriendlyName: numberFriendlyNameFor(botId),
         country: countryOfLocale(bot.locale),
       };

@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { ProvisioningWorkflows } from '../domain/provisioning/provisioning-port';
+import { RunInProgressError, type ProvisioningWorkflows } from '../domain/provisioning/provisioning-port';
 import { provisioningWorkflowId } from '../domain/provisioning/provisioning-steps';
 import type { JobProgress } from '../domain/provisioning/step-progress';
 import { deprovisionBot } from '../workflows/deprovision-bot';
@@ -46,7 +46,11 @@ export function createProvisioningWorkflows(
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
         // A failed run records its job as failed moments before it closes; a retry in that gap waits for it.
         await waitForClose(client, workflowId, CLOSE_GRACE_MS);
-        return { workflowId, runId: (await start()).firstExecutionRunId };
+        try {
+          return { workflowId, runId: (await start()).firstExecutionRunId };
+        } catch (again) {
+          throw again instanceof WorkflowExecutionAlreadyStartedError ? new RunInProgressError(workflowId) : again;
+        }
       }
     },
 

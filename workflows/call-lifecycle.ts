@@ -74,19 +74,24 @@ export async function callLifecycle(input: CallLifecycleInput): Promise<{ status
 
   const finalizeAfterMs = input.finalizeAfterMs ?? 15 * 60_000;
   const maxReconciliations = input.maxReconciliations ?? 16;
-  while (!final) {
-    if (await condition(() => final !== null, finalizeAfterMs)) break;
-    reconciliations += 1;
-    const fetched = await activities.fetchCallStatus(input.call.callSid);
-    if (fetched && isTerminalCallStatus(fetched.status)) {
-      final = { status: fetched.status, durationSeconds: fetched.durationSeconds, at: new Date().toISOString() };
-    } else if (reconciliations >= maxReconciliations) {
-      final = { status: 'unknown', durationSeconds: null, at: new Date().toISOString() };
+  /** The final status from a callback, or else from Twilio itself (reconciliation), or `unknown` at last. */
+  const awaitFinalStatus = async (): Promise<CallStatusEvent> => {
+    for (;;) {
+      const arrived = await condition(() => final !== null, finalizeAfterMs);
+      if (arrived && final) return final;
+      reconciliations += 1;
+      const fetched = await activities.fetchCallStatus(input.call.callSid);
+      if (fetched && isTerminalCallStatus(fetched.status)) {
+        return { status: fetched.status, durationSeconds: fetched.durationSeconds, at: new Date().toISOString() };
+      }
+      if (reconciliations >= maxReconciliations)
+        return { status: 'unknown', durationSeconds: null, at: new Date().toISOString() };
     }
-  }
-
+  };
+  final = await awaitFinalStatus();
   await sleep(input.counterGraceMs ?? 5_000);
-  const ended = final as unknown as CallStatusEvent;
+  // Read after the grace period: a callback carrying the duration may still replace a bare final status.
+  const ended: CallStatusEvent = final;
   return activities.recordCallOutcome({
     call: input.call,
     status: ended.status,

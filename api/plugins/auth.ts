@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Orm } from '../../db/orm';
 import type { Actor } from '../../domain/auth/actor';
@@ -80,5 +80,3 @@ export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthorized', 'Sign in to continue');
   return request.actor;
 }
-
-export type Reply = FastifyReply;

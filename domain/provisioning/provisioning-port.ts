@@ -1,6 +1,9 @@
 import type { ProvisioningKind } from './provisioning-steps';
 import type { JobProgress } from './step-progress';
 
+/** The bot already has an open run of this kind (e.g. a retry while the previous run is still closing). */
+export class RunInProgressError extends Error {}
+
 /** How use cases drive the provisioning workflows without knowing about Temporal. */
 export interface ProvisioningWorkflows {
   start(

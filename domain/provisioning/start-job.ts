@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Bot, ProvisioningJob } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope, type ScopedEm } from '../../db/scope';
@@ -8,7 +7,7 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { AppError } from '../errors/app-error';
 import { toJobView, type JobView } from './job-view';
-import type { ProvisioningWorkflows } from './provisioning-port';
+import { RunInProgressError, type ProvisioningWorkflows } from './provisioning-port';
 import { provisioningWorkflowId, type ProvisioningKind } from './provisioning-steps';
 
 export interface JobDeps {
@@ -65,7 +64,7 @@ export async function startJob(
     );
   } catch (cause) {
     const reason =
-      cause instanceof WorkflowExecutionAlreadyStartedError
+      cause instanceof RunInProgressError
         ? 'Another run for this bot is still in progress'
         : 'The workflow service is unavailable';
     await inScope(deps.orm, { system: 'job-start-failed' }, async (em) => {
@@ -76,7 +75,7 @@ export async function startJob(
       );
       if (input.kind === 'provision') await em.nativeUpdate(Bot, { id: job.botId }, { status: 'failed' });
     });
-    throw new AppError(cause instanceof WorkflowExecutionAlreadyStartedError ? 'conflict' : 'unavailable', reason, {
+    throw new AppError(cause instanceof RunInProgressError ? 'conflict' : 'unavailable', reason, {
       cause,
     });
   }

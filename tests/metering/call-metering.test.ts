@@ -128,6 +128,9 @@ describe('call metering from Twilio webhooks', () => {
     const busy = await call({ durationSeconds: 30, finalStatus: 'busy' });
     expect(await callResult(h, busy.callSid)).toEqual({ status: 'busy', minutes: 0 });
     expect(await usageOfCall(h, busy.callSid)).toEqual({ call_started: [1] });
+    const unanswered = await call({ durationSeconds: 30, finalStatus: 'no-answer' });
+    expect(await callResult(h, unanswered.callSid)).toEqual({ status: 'no-answer', minutes: 0 });
+    expect(await usageOfCall(h, unanswered.callSid)).toEqual({ call_started: [1] });
   });
 
   it('does not double count when the worker restarts mid-call', async () => {

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors/app-error';
@@ -36,9 +37,13 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
   const verified = verifyTwilioSignature(deps.telephony);
   const streamUrl = `${deps.telephony.webhookBase.replace(/^http/, 'ws')}/telephony/media`;
 
-  const route = async (params: z.infer<typeof CallParams>) => {
+  // The called number alone decides bot and tenant; an unknown number is logged and refused, never guessed.
+  const route = async (request: FastifyRequest, params: z.infer<typeof CallParams>) => {
     const routed = await resolveCallRoute(deps, params.To);
-    if (routed.kind === 'unroutable') throw new AppError('not_found', `No bot answers ${params.To}`);
+    if (routed.kind === 'unroutable') {
+      request.log.warn({ callSid: params.CallSid }, 'unroutable_call');
+      throw new AppError('not_found', `No bot answers ${params.To}`);
+    }
     return routed;
   };
   const toCallStart = (params: z.infer<typeof CallParams>, tenantId: string, botId: string) => ({
@@ -55,11 +60,7 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     { schema: { tags: ['telephony'], summary: 'Twilio voice webhook', body: CallParams }, preHandler: verified },
     async (request, reply) => {
       const params = request.body;
-      const routed = await route(params).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'not_found')
-          request.log.warn({ callSid: params.CallSid }, 'unroutable_call');
-        throw error;
-      });
+      const routed = await route(request, params);
       reply.type('text/xml');
       if (routed.kind === 'refuse') {
         request.log.info({ callSid: params.CallSid, reason: routed.reason }, 'call_refused');
@@ -85,7 +86,7 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     { schema: { tags: ['telephony'], summary: 'Twilio status callback', body: CallParams }, preHandler: verified },
     async (request, reply) => {
       const params = request.body;
-      const routed = await route(params);
+      const routed = await route(request, params);
       const event = {
         status: params.CallStatus,
         durationSeconds: params.CallDuration ?? null,

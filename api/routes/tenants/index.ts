@@ -13,9 +13,7 @@ import { actorOf } from '../../plugins/auth';
 const TenantParams = z.object({ id: z.uuid() });
 
 export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  app.addHook('preHandler', async (request) => {
-    if ((request.params as { id?: string }).id) await app.requireTenantParamAccess(request);
-  });
+  app.addHook('preHandler', app.requireTenantParamAccess);
   app.get(
     '/',
     {
