@@ -1,4 +1,5 @@
 import { simulatorUrl, webhookBase, type Env } from '../config/env';
+import { providerCredentials } from '../config/provider-mode';
 import type { Orm } from '../db/orm';
 import { botSigningSecret } from '../domain/usage/bot-signature';
 import type { ActivityDeps } from './index';
@@ -7,9 +8,10 @@ import { createHerokuPlatform } from './adapters/heroku-platform';
 import { createLogMailer, createSmtpMailer } from './adapters/mailer';
 import { createTwilioNumbers } from './adapters/twilio-numbers';
 
-/** Chooses the real provider APIs when credentials are configured, the local simulator otherwise. */
+/** The real provider APIs when providers are live (config/provider-mode.ts), the local simulator otherwise. */
 export function buildActivityDeps(env: Env, orm: Orm, secretKey: string, log: (line: string) => void): ActivityDeps {
   const simulator = simulatorUrl(env);
+  const credentials = providerCredentials(env);
   return {
     orm,
     billing: createLocalBillingProvider(),
@@ -18,14 +20,12 @@ export function buildActivityDeps(env: Env, orm: Orm, secretKey: string, log: (l
     currency: env.BILLING_CURRENCY,
     // Provider calls give up before the activity's own timeout, so they end as readable provider errors.
     heroku: createHerokuPlatform({
-      apiKey: env.HEROKU_API_KEY,
-      team: env.HEROKU_TEAM_NAME,
+      ...credentials.heroku,
       simulatorUrl: simulator,
       requestTimeoutMs: 20_000,
     }),
     twilio: createTwilioNumbers({
-      accountSid: env.TWILIO_ACCOUNT_SID,
-      authToken: env.TWILIO_AUTH_TOKEN,
+      ...credentials.twilio,
       simulatorUrl: simulator,
       timeoutMs: 20_000,
     }),

@@ -1,3 +1,4 @@
+import { log } from '@temporalio/activity';
 import { CallLog } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { inScope } from '../db/scope';
@@ -7,6 +8,7 @@ import { insertUsageOnce } from '../domain/usage/insert-usage-once';
 import { callUsageKey } from '../domain/usage/usage-keys';
 import type { UsageKind } from '../domain/usage/usage-kind';
 import type { TwilioNumbers } from './adapters/twilio-numbers';
+import { refusingBadData } from './bad-data';
 import { providerCall } from './provider-failure';
 
 export interface MeteringActivityDeps {
@@ -22,32 +24,34 @@ export function createMeteringActivities(deps: MeteringActivityDeps) {
   return {
     async recordCallStarted(call: CallStart): Promise<void> {
       const startedAt = new Date(call.startedAt);
-      await inScope(orm, SYSTEM, async (em) => {
-        await em.upsert(
-          CallLog,
-          {
+      await refusingBadData(() =>
+        inScope(orm, SYSTEM, async (em) => {
+          await em.upsert(
+            CallLog,
+            {
+              tenantId: call.tenantId,
+              botId: call.botId,
+              provider: 'twilio',
+              externalCallId: call.callSid,
+              fromNumber: call.from,
+              toNumber: call.to,
+              status: 'in-progress',
+              startedAt,
+            },
+            { onConflictFields: ['provider', 'externalCallId'], onConflictAction: 'ignore' },
+          );
+          await insertUsageOnce(em, {
             tenantId: call.tenantId,
             botId: call.botId,
-            provider: 'twilio',
-            externalCallId: call.callSid,
-            fromNumber: call.from,
-            toNumber: call.to,
-            status: 'in-progress',
-            startedAt,
-          },
-          { onConflictFields: ['provider', 'externalCallId'], onConflictAction: 'ignore' },
-        );
-        await insertUsageOnce(em, {
-          tenantId: call.tenantId,
-          botId: call.botId,
-          kind: 'call_started',
-          quantity: 1,
-          occurredAt: startedAt,
-          idempotencyKey: callUsageKey(call.callSid, 'call_started'),
-          source: 'twilio',
-          callSid: call.callSid,
-        });
-      });
+            kind: 'call_started',
+            quantity: 1,
+            occurredAt: startedAt,
+            idempotencyKey: callUsageKey(call.callSid, 'call_started'),
+            source: 'twilio',
+            callSid: call.callSid,
+          });
+        }),
+      );
     },
 
     /** Reconciliation: what Twilio itself says became of the call. */
@@ -71,27 +75,37 @@ export function createMeteringActivities(deps: MeteringActivityDeps) {
           ([kind, quantity]) => [kind as UsageKind, quantity] as [UsageKind, number],
         ),
       ];
-      await inScope(orm, SYSTEM, async (em) => {
-        for (const [kind, quantity] of quantities) {
-          if (quantity <= 0) continue;
-          await insertUsageOnce(em, {
-            tenantId: input.call.tenantId,
-            botId: input.call.botId,
-            kind,
-            quantity,
-            occurredAt,
-            idempotencyKey: callUsageKey(input.call.callSid, kind),
-            source: 'twilio',
-            callSid: input.call.callSid,
-          });
-        }
-        await em.nativeUpdate(
-          CallLog,
-          { provider: 'twilio', externalCallId: input.call.callSid },
-          { status: input.status, endedAt: new Date(input.endedAt), durationSeconds: input.durationSeconds },
-        );
-      });
+      await refusingBadData(() =>
+        inScope(orm, SYSTEM, async (em) => {
+          for (const [kind, quantity] of quantities) {
+            if (quantity <= 0) continue;
+            await insertUsageOnce(em, {
+              tenantId: input.call.tenantId,
+              botId: input.call.botId,
+              kind,
+              quantity,
+              occurredAt,
+              idempotencyKey: callUsageKey(input.call.callSid, kind),
+              source: 'twilio',
+              callSid: input.call.callSid,
+            });
+          }
+          await em.nativeUpdate(
+            CallLog,
+            { provider: 'twilio', externalCallId: input.call.callSid },
+            { status: input.status, endedAt: new Date(input.endedAt), durationSeconds: input.durationSeconds },
+          );
+        }),
+      );
       return { status: input.status, minutes };
+    },
+
+    /** A call whose metering failed for good is marked, so it shows up for review instead of vanishing. */
+    async flagCallMeteringFailed(input: { callSid: string; reason: string }): Promise<void> {
+      await inScope(orm, SYSTEM, (em) =>
+        em.nativeUpdate(CallLog, { provider: 'twilio', externalCallId: input.callSid }, { status: 'metering_failed' }),
+      );
+      log.error('call_metering_failed', { callSid: input.callSid, reason: input.reason });
     },
   };
 }

@@ -21,11 +21,17 @@ export interface AppDeps {
     authToken: string;
     /** Public base URL Twilio calls; signatures cover it, whatever proxy sits in between. */
     webhookBase: string;
+    /** Signs each call's media-stream token (domain/telephony/media-stream-token.ts). */
+    mediaStreamKey: string;
   };
   /** Each bot's secret for signing its usage reports. */
   botSecret: (botId: string) => string;
   health: HealthProbes;
   secureCookies: boolean;
   loginRateLimitPerMinute: number;
+  /** Failed sign-ins an account may have before each further attempt waits. */
+  loginFreeFailures: number;
+  /** Which peers' X-Forwarded-For is believed (Fastify `trustProxy`): only the web proxy's hop. */
+  trustProxy: string;
   publicBaseUrl: string;
 }

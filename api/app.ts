@@ -12,6 +12,7 @@ import {
 import type { AppDeps } from './app-deps';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
+import { rejectUnstorableTextPlugin } from './plugins/reject-unstorable-text';
 import { authRoutes } from './routes/auth';
 import { botRoutes } from './routes/bots';
 import { healthRoutes } from './routes/health';
@@ -27,7 +28,8 @@ import { userRoutes } from './routes/users';
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}) {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    // Only the configured proxy hop's X-Forwarded-For is believed; anyone else's would let a client pick its IP.
+    trustProxy: deps.trustProxy,
     forceCloseConnections: true,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -36,6 +38,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(rejectUnstorableTextPlugin);
   await app.register(swagger, {
     openapi: {
       info: { title: 'VoicePlane API', version: '0.1.0', description: 'Control plane for voice-AI agents' },

@@ -11,11 +11,15 @@ import { createCallWorkflows } from '../temporal/call-workflows';
 import { SIMULATOR_AUTH_TOKEN } from '../activities/adapters/twilio-numbers';
 import { botSigningSecret } from '../domain/usage/bot-signature';
 import { webhookBase } from '../config/env';
+import { providerMode } from '../config/provider-mode';
+import { limitPasswordWork } from '../domain/auth/password';
+import { mediaStreamKey } from '../domain/telephony/media-stream-token';
 import { buildApp } from './app';
 import { loggerOptions } from './logger';
 
 async function main(): Promise<void> {
   const { env, secrets } = loadRuntime();
+  limitPasswordWork({ concurrency: env.PASSWORD_HASH_CONCURRENCY });
   const database = await provideDatabase(env);
   const orm = await createOrm(database.url);
   const target: TemporalTarget = {
@@ -36,11 +40,18 @@ async function main(): Promise<void> {
       onboarding: createOnboardingWorkflows(temporal, target, env.ONBOARDING_VERIFICATION_TIMEOUT),
       provisioning: createProvisioningWorkflows(temporal, target),
       calls: createCallWorkflows(temporal, target, { finalizeAfterMs: env.CALL_FINALIZE_AFTER }),
-      telephony: { authToken: env.TWILIO_AUTH_TOKEN ?? SIMULATOR_AUTH_TOKEN, webhookBase: webhookBase(env) },
+      telephony: {
+        // Live mode has the real token (loadRuntime refuses to start without it); only the simulator's is public.
+        authToken: providerMode(env) === 'live' ? env.TWILIO_AUTH_TOKEN! : SIMULATOR_AUTH_TOKEN,
+        webhookBase: webhookBase(env),
+        mediaStreamKey: mediaStreamKey(secrets.secretKey),
+      },
       botSecret: (botId) => botSigningSecret(secrets.secretKey, botId),
       health: createTemporalHealth(temporal, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE),
       secureCookies: env.APP_ENV === 'production',
       loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MIN,
+      loginFreeFailures: env.LOGIN_FREE_FAILURES,
+      trustProxy: env.TRUST_PROXY,
       publicBaseUrl: env.PUBLIC_BASE_URL,
     },
     { logger: loggerOptions(env.LOG_LEVEL, { pretty: env.APP_ENV === 'development' }) },

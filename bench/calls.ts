@@ -6,6 +6,7 @@ import { keyFromSecret } from '../domain/auth/tokens';
 import { createBot } from '../domain/bots/create-bot';
 import { billableMinutes } from '../domain/usage/billable-minutes';
 import { botSigningSecret } from '../domain/usage/bot-signature';
+import { mediaStreamKey } from '../domain/telephony/media-stream-token';
 import { simControl } from '../sim/sim-control';
 import { createCallWorkflows } from '../temporal/call-workflows';
 import { createTemporalHealth } from '../temporal/health';
@@ -31,11 +32,17 @@ async function main(): Promise<void> {
     onboarding: createOnboardingWorkflows(client, target, 60_000),
     provisioning,
     calls: createCallWorkflows(client, target, { counterGraceMs: 500 }),
-    telephony: { authToken: SIMULATOR_AUTH_TOKEN, webhookBase: TEST_WEBHOOK_BASE },
+    telephony: {
+      authToken: SIMULATOR_AUTH_TOKEN,
+      webhookBase: TEST_WEBHOOK_BASE,
+      mediaStreamKey: mediaStreamKey('bench'),
+    },
     botSecret: (botId) => botSigningSecret('bench', botId),
     health: createTemporalHealth(client, 'default', target.taskQueue),
     secureCookies: false,
     loginRateLimitPerMinute: 100,
+    loginFreeFailures: 5,
+    trustProxy: 'loopback',
     publicBaseUrl: TEST_WEBHOOK_BASE,
   });
   const apiUrl = await app.listen({ port: 0, host: '127.0.0.1' });

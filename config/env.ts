@@ -52,9 +52,25 @@ export const EnvSchema = z.object({
   /** A call without a final status callback by then is reconciled by asking Twilio. */
   CALL_FINALIZE_AFTER: Duration.default(15 * 60_000),
 
+  /**
+   * Proxy hops whose X-Forwarded-For the API believes (addresses, CIDRs or proxy-addr's `loopback`,
+   * `uniquelocal`): only the web proxy, which overwrites the header with the browser's real address.
+   */
+  TRUST_PROXY: z.string().default('loopback'),
+  /** Failed sign-ins to one account before each further attempt waits (progressively longer). */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** Password hashes verified at once; more wait in a short queue, beyond that sign-in answers 503. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+
   SMTP_URL: optionalString,
   MAIL_FROM: z.string().default('VoicePlane <no-reply@voiceplane.local>'),
 
+  /**
+   * `simulator`: the provider SDKs talk to `sim/` and webhooks are signed with its public test secrets.
+   * `live`: the real providers, with every credential required. Unset: live in production (simulator is refused
+   * there), otherwise live when provider credentials are given and simulator when none are.
+   */
+  PROVIDERS: z.enum(['simulator', 'live']).optional(),
   STRIPE_API_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   BILLING_CURRENCY: z.string().length(3).default('EUR'),

@@ -1,19 +1,17 @@
 import type { Env } from './env';
 import { loadEnv } from './load-env';
-import { resolveSecrets, SecretsError, type Secrets } from './secrets';
+import { resolveSecrets, type Secrets } from './secrets';
+import { startupProblems } from './startup-requirements';
 
-/** Environment and secrets for a process entry point; prints what is wrong and exits instead of starting. */
+/** Environment and secrets for a process entry point; prints everything that is wrong and exits instead. */
 export function loadRuntime(): { env: Env; secrets: Secrets } {
   const env = loadEnv();
-  try {
-    return { env, secrets: resolveSecrets(env) };
-  } catch (error) {
-    if (error instanceof SecretsError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+  const problems = startupProblems(env);
+  if (problems.length > 0) {
+    console.error(`Refusing to start (APP_ENV=${env.APP_ENV}):\n  - ${problems.join('\n  - ')}`);
+    process.exit(1);
   }
+  return { env, secrets: resolveSecrets(env) };
 }
 
 /** Runs `stop` once on SIGINT/SIGTERM, then exits. */

@@ -13,19 +13,26 @@ export interface Secrets {
 
 export class SecretsError extends Error {}
 
+/** What production lacks among its own secrets, one line each (nothing outside production). */
+export function secretProblems(env: Env): string[] {
+  if (env.APP_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (!env.SECRET_KEY || env.SECRET_KEY.length < 32)
+    problems.push('SECRET_KEY must be set to at least 32 random characters');
+  const weak = passwordProblems(env.SEED_ADMIN_PASSWORD ?? '', 'strong');
+  if (!env.SEED_ADMIN_PASSWORD || weak.length > 0) {
+    problems.push(`SEED_ADMIN_PASSWORD must be set and contain ${weak.join(', ') || 'a value'}`);
+  }
+  return problems;
+}
+
 /**
  * Production refuses weak or missing secrets and says which. Development and tests generate them once and keep
  * them in the git-ignored data folder, so sessions and dev logins survive restarts.
  */
 export function resolveSecrets(env: Env): Secrets {
   if (env.APP_ENV === 'production') {
-    const problems: string[] = [];
-    if (!env.SECRET_KEY || env.SECRET_KEY.length < 32)
-      problems.push('SECRET_KEY must be set to at least 32 random characters');
-    const weak = passwordProblems(env.SEED_ADMIN_PASSWORD ?? '', 'strong');
-    if (!env.SEED_ADMIN_PASSWORD || weak.length > 0) {
-      problems.push(`SEED_ADMIN_PASSWORD must be set and contain ${weak.join(', ') || 'a value'}`);
-    }
+    const problems = secretProblems(env);
     if (problems.length > 0) throw new SecretsError(`Refusing to start in production:\n  - ${problems.join('\n  - ')}`);
     return { secretKey: env.SECRET_KEY!, adminPassword: env.SEED_ADMIN_PASSWORD!, demoPassword: '' };
   }

@@ -1,4 +1,14 @@
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  defineQuery,
+  defineSignal,
+  patched,
+  proxyActivities,
+  setHandler,
+  sleep,
+} from '@temporalio/workflow';
 import type { MeteringActivities } from '../activities/metering';
 import { isTerminalCallStatus, type CallStart, type CallStatusEvent } from '../domain/telephony/call-status';
 
@@ -30,10 +40,22 @@ export interface CallLifecycleInput {
 
 const COUNTER_KINDS = ['stt_requests', 'tts_chars', 'gpt_tokens'] as const;
 
-const activities = proxyActivities<MeteringActivities>({
+/** Calls started before retries were bounded keep their original (unbounded) schedule on replay. */
+const unboundedActivities = proxyActivities<MeteringActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
+/** About ten minutes of retries ride out a database restart; bad data fails at once (non-retryable). */
+const boundedActivities = proxyActivities<MeteringActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '500 milliseconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    maximumAttempts: 25,
+  },
+});
+export const BOUNDED_METERING_PATCH = 'bounded-metering-retries';
 
 /**
  * Meters one call: `call_started` at once, billable minutes and adapter counters when it ends. Duplicate and
@@ -63,6 +85,9 @@ export async function callLifecycle(input: CallLifecycleInput): Promise<{ status
       counters[report.kind]! += report.quantity;
     }
   });
+  const bounded = patched(BOUNDED_METERING_PATCH);
+  const activities = bounded ? boundedActivities : unboundedActivities;
+
   setHandler(callStateQuery, () => ({
     status: final?.status ?? statuses.at(-1) ?? 'started',
     statuses,
@@ -70,7 +95,7 @@ export async function callLifecycle(input: CallLifecycleInput): Promise<{ status
     reconciliations,
   }));
 
-  await activities.recordCallStarted(input.call);
+  await surfacingFailure(bounded, input.call.callSid, () => activities.recordCallStarted(input.call));
 
   const finalizeAfterMs = input.finalizeAfterMs ?? 15 * 60_000;
   const maxReconciliations = input.maxReconciliations ?? 16;
@@ -80,7 +105,11 @@ export async function callLifecycle(input: CallLifecycleInput): Promise<{ status
       const arrived = await condition(() => final !== null, finalizeAfterMs);
       if (arrived && final) return final;
       reconciliations += 1;
-      const fetched = await activities.fetchCallStatus(input.call.callSid);
+      // Twilio unreachable for good counts as one more unanswered look, not as a failed call.
+      const fetched = await activities.fetchCallStatus(input.call.callSid).catch((error: unknown) => {
+        if (bounded && error instanceof ActivityFailure) return null;
+        throw error;
+      });
       if (fetched && isTerminalCallStatus(fetched.status)) {
         return { status: fetched.status, durationSeconds: fetched.durationSeconds, at: new Date().toISOString() };
       }
@@ -92,11 +121,29 @@ export async function callLifecycle(input: CallLifecycleInput): Promise<{ status
   await sleep(input.counterGraceMs ?? 5_000);
   // Read after the grace period: a callback carrying the duration may still replace a bare final status.
   const ended: CallStatusEvent = final;
-  return activities.recordCallOutcome({
-    call: input.call,
-    status: ended.status,
-    durationSeconds: ended.durationSeconds,
-    endedAt: ended.at,
-    counters: { ...counters },
-  });
+  return surfacingFailure(bounded, input.call.callSid, () =>
+    activities.recordCallOutcome({
+      call: input.call,
+      status: ended.status,
+      durationSeconds: ended.durationSeconds,
+      endedAt: ended.at,
+      counters: { ...counters },
+    }),
+  );
+}
+
+/**
+ * A metering step that failed for good marks the call `metering_failed` and fails the workflow, so the call shows
+ * up in the call log and as a failed run in Temporal (filter by TenantId) instead of retrying unseen.
+ */
+async function surfacingFailure<T>(bounded: boolean, callSid: string, step: () => Promise<T>): Promise<T> {
+  if (!bounded) return step();
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    const reason = error.cause?.message ?? error.message;
+    await boundedActivities.flagCallMeteringFailed({ callSid, reason });
+    throw ApplicationFailure.nonRetryable(`Metering call ${callSid} failed: ${reason}`, 'CallMeteringFailed');
+  }
 }

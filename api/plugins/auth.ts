@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Orm } from '../../db/orm';
 import type { Actor } from '../../domain/auth/actor';
 import { authenticate } from '../../domain/auth/authenticate';
+import { csrfTokenBelongsTo, sameSecret } from '../../domain/auth/csrf-token';
 import { assertTenantAccess, can, type Permission } from '../../domain/auth/permissions';
 import { AppError } from '../../domain/errors/app-error';
 import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from '../session-cookies';
@@ -24,8 +24,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Signing in must work even when the browser still holds stale cookies of an earlier session. */
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/register']);
 
-const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-
 /**
  * Resolves the caller from `Authorization: Bearer` or the access cookie, and enforces the double-submit CSRF
  * check on cookie-authenticated changes (bearer clients are not exposed to CSRF).
@@ -41,19 +39,25 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { orm: Orm; toke
     const usesCookies = !bearer && (cookie !== undefined || request.cookies[REFRESH_COOKIE] !== undefined);
     const path = request.url.split('?')[0]!;
 
+    const token = bearer ?? cookie;
+    request.actor = token ? await authenticate(opts, token) : null;
+    request.authVia = request.actor ? (bearer ? 'bearer' : 'cookie') : null;
+    if (!request.actor && bearer) throw new AppError('unauthorized', 'The access token is invalid or expired');
+
     if (usesCookies && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
       const sent = request.headers[CSRF_HEADER];
       const expected = request.cookies[CSRF_COOKIE];
-      if (typeof sent !== 'string' || !expected || !sameToken(sent, expected)) {
+      // Signed-in requests also prove the token was issued to this user; refresh and logout (no valid access
+      // cookie) rely on the double submit alone.
+      const valid =
+        typeof sent === 'string' &&
+        expected !== undefined &&
+        sameSecret(sent, expected) &&
+        (!request.actor || csrfTokenBelongsTo(opts.tokenKey, expected, request.actor.userId));
+      if (!valid) {
         throw new AppError('forbidden', `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated request`);
       }
     }
-
-    const token = bearer ?? cookie;
-    if (!token) return;
-    request.actor = await authenticate(opts, token);
-    request.authVia = request.actor ? (bearer ? 'bearer' : 'cookie') : null;
-    if (!request.actor && bearer) throw new AppError('unauthorized', 'The access token is invalid or expired');
   });
 
   app.decorate('requireActor', async (request: FastifyRequest) => {

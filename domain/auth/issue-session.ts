@@ -3,6 +3,7 @@ import { RefreshSession } from '../../db/entities';
 import type { ScopedEm } from '../../db/scope';
 import type { Actor } from './actor';
 import type { AuthSettings } from './auth-settings';
+import { issueCsrfToken } from './csrf-token';
 import { hashToken, newOpaqueToken, signAccessToken } from './tokens';
 
 export interface IssuedSession {
@@ -10,6 +11,8 @@ export interface IssuedSession {
   accessExpiresAt: Date;
   refreshToken: string;
   refreshExpiresAt: Date;
+  /** The double-submit CSRF token for this session, signed for its user. */
+  csrfToken: string;
 }
 
 /** Mints an access token and a refresh token; the refresh token joins `familyId` or starts a new family. */
@@ -34,5 +37,6 @@ export async function issueSession(
     accessExpiresAt: new Date(Date.now() + settings.accessTtlMinutes * 60_000),
     refreshToken,
     refreshExpiresAt,
+    csrfToken: issueCsrfToken(settings.tokenKey, actor.userId),
   };
 }

@@ -8,6 +8,8 @@ export function connectToBotTwiml(input: {
   streamUrl: string;
   botId: string;
   callSid: string;
+  /** Signed per call (media-stream-token.ts): the stream proves it belongs to this call. */
+  streamToken: string;
 }): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -16,6 +18,7 @@ export function connectToBotTwiml(input: {
     `<Connect><Stream url="${escapeXml(input.streamUrl)}">`,
     `<Parameter name="botId" value="${escapeXml(input.botId)}"/>`,
     `<Parameter name="callSid" value="${escapeXml(input.callSid)}"/>`,
+    `<Parameter name="token" value="${escapeXml(input.streamToken)}"/>`,
     '</Stream></Connect>',
     '</Response>',
   ].join('');

@@ -6,11 +6,13 @@ import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { WORKFLOWS_PATH } from '../../temporal/worker';
 import { simControl } from '../../sim/sim-control';
 import type { RunningSimulator } from '../../sim/start-simulator';
+import { WorkflowFailedError } from '@temporalio/client';
+import { createCallWorkflows } from '../../temporal/call-workflows';
 import { createHarness, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
 import { makeWorld } from '../support/factories';
 import { startTestSimulator } from '../support/test-simulator';
 import { createBotVia, finishedJob } from '../provisioning/provisioning-support';
-import { callLog, callResult, usageOfCall } from './metering-support';
+import { callLog, callLogBot, callResult, usageOfCall } from './metering-support';
 
 /** Re-record with RECORD_HISTORIES=1 only for an intended, versioned change of the workflow. */
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'call-lifecycle.history.bin');
@@ -191,5 +193,78 @@ describe('call metering from Twilio webhooks', () => {
     });
     expect(response.statusCode).toBe(404);
     expect(await usageOfCall(h, params.CallSid)).toEqual({});
+  });
+
+  const signedPost = (url: string, params: Record<string, string>) =>
+    h.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': getExpectedTwilioSignature('simulator', `${TEST_WEBHOOK_BASE}${url}`, params),
+      },
+      payload: new URLSearchParams(params).toString(),
+    });
+
+  it.each([
+    ['a duration beyond a day', { CallDuration: '900000000' }, 'CallDuration'],
+    ['a duration of a day and a second', { CallDuration: '86401' }, 'CallDuration'],
+    ['a timestamp in year 0', { Timestamp: '0000-01-01T00:00:00Z' }, 'Timestamp'],
+    ['a timestamp that is no date', { Timestamp: 'yesterday-ish' }, 'Timestamp'],
+    ['an unknown call status', { CallStatus: 'exploded' }, 'CallStatus'],
+    ['a called number that is no phone address', { To: 'x'.repeat(80) }, 'To'],
+  ])('refuses a correctly signed status callback with %s (400, nothing metered)', async (_name, change, field) => {
+    const params = {
+      CallSid: `CA${'3'.repeat(31)}${field.length % 10}`,
+      To: phoneNumber,
+      From: '+43111',
+      CallStatus: 'completed',
+      CallDuration: '60',
+      ...change,
+    };
+    const response = await signedPost('/telephony/status', params);
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(response.json().errors)).toContain(field);
+    expect(await usageOfCall(h, params.CallSid)).toEqual({});
+  });
+
+  it('accepts the longest possible call, a day, and bills 1440 minutes', async () => {
+    const params = {
+      CallSid: `CA${'5'.repeat(32)}`,
+      To: phoneNumber,
+      From: '+43111',
+      CallStatus: 'completed',
+      CallDuration: '86400',
+      Timestamp: new Date().toUTCString(),
+    };
+    expect((await signedPost('/telephony/status', params)).statusCode).toBe(204);
+    expect(await callResult(h, params.CallSid)).toEqual({ status: 'completed', minutes: 1440 });
+  });
+
+  it('fails a call whose data the database refuses, marks it metering_failed, and stops retrying', async () => {
+    const calls = createCallWorkflows(h.client, h.target, { counterGraceMs: 50, finalizeAfterMs: 60_000 });
+    const callSid = `CA${'4'.repeat(32)}`;
+    const start = {
+      callSid,
+      tenantId: world.tenant.id,
+      botId: (await callLogBot(h, world.tenant.id))!,
+      from: '+43111',
+      to: phoneNumber,
+      startedAt: new Date().toISOString(),
+    };
+    // Past the edge's validation only by a bug: the activity must fail for good, not retry for ever.
+    await calls.signalStatus(start, { status: 'completed', durationSeconds: 30, at: '0000-01-01T00:00:00Z' });
+    const failure = await h.client.workflow
+      .getHandle(`call-${callSid}`)
+      .result()
+      .then(
+        () => null,
+        (error: unknown) => error as Error,
+      );
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    expect(String((failure as WorkflowFailedError).cause?.message)).toContain('Metering call');
+    expect(await callLog(h, callSid)).toMatchObject({ status: 'metering_failed' });
+    expect(await usageOfCall(h, callSid)).toEqual({ call_started: [1] });
   });
 });

@@ -1,4 +1,4 @@
-import { CallLog, UsageEvent } from '../../db/entities';
+import { Bot, CallLog, UsageEvent } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import type { Harness } from '../support/harness';
 
@@ -28,3 +28,7 @@ export async function callResult(h: Harness, callSid: string): Promise<{ status:
 
 export const callLog = (h: Harness, callSid: string) =>
   inScope(h.orm, { system: 'test' }, (em) => em.findOne(CallLog, { provider: 'twilio', externalCallId: callSid }));
+
+/** Any ready bot of the tenant (its id), for tests that start a call workflow directly. */
+export const callLogBot = async (h: Harness, tenantId: string) =>
+  (await inScope(h.orm, { system: 'test' }, (em) => em.findOne(Bot, { tenantId, status: 'ready' })))?.id;

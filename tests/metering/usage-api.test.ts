@@ -5,6 +5,7 @@ import { insertUsageOnce } from '../../domain/usage/insert-usage-once';
 import { OVERAGE_CAP_FACTOR } from '../../domain/usage/plan-limits';
 import { inScope } from '../../db/scope';
 import { botSigningSecret, signBotRequest } from '../../domain/usage/bot-signature';
+import { mediaStreamKey, signMediaStream } from '../../domain/telephony/media-stream-token';
 import { simControl } from '../../sim/sim-control';
 import type { RunningSimulator } from '../../sim/start-simulator';
 import { createHarness, TEST_SECRET, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
@@ -266,24 +267,59 @@ describe('usage API, bot reports and media streams', () => {
     expect(placed.deliveries[0]!.body).not.toContain('<Connect>');
   });
 
-  it('accepts a signed media stream, counts its messages, and closes an unsigned one', async () => {
+  const openMediaStream = async () => {
     const wsUrl = `${apiUrl.replace('http', 'ws')}/telephony/media`;
     const publicUrl = `${TEST_WEBHOOK_BASE.replace('http', 'ws')}/telephony/media`;
-    const signed = new WebSocket(wsUrl, {
+    const socket = new WebSocket(wsUrl, {
       headers: { 'x-twilio-signature': getExpectedTwilioSignature('simulator', publicUrl, {}) },
     });
-    await new Promise((resolve, reject) => signed.once('open', resolve).once('error', reject));
-    const closed = new Promise<number>((resolve) => signed.once('close', (code) => resolve(code)));
-    const send = (message: object) => signed.send(JSON.stringify(message));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    return { closed, send: (message: object) => socket.send(JSON.stringify(message)) };
+  };
+  const streamKey = mediaStreamKey(TEST_SECRET);
+
+  it('accepts a media stream carrying its call’s signed token, counts its messages, and closes an unsigned one', async () => {
+    const { closed, send } = await openMediaStream();
+    const token = signMediaStream(streamKey, { callSid: 'CA1', botId: bots[0]!.id });
     send({ event: 'connected', protocol: 'Call', version: '1.0.0' });
-    send({ event: 'start', streamSid: 'MZ1', start: { callSid: 'CA1', customParameters: { botId: bots[0]!.id } } });
+    send({
+      event: 'start',
+      streamSid: 'MZ1',
+      start: { callSid: 'CA1', customParameters: { botId: bots[0]!.id, token } },
+    });
     for (let i = 0; i < 5; i += 1)
       send({ event: 'media', streamSid: 'MZ1', media: { payload: Buffer.from('audio').toString('base64') } });
     send({ event: 'stop', streamSid: 'MZ1' });
     expect(await closed).toBe(1000);
 
-    const unsigned = new WebSocket(wsUrl);
+    const unsigned = new WebSocket(`${apiUrl.replace('http', 'ws')}/telephony/media`);
     const code = await new Promise<number>((resolve) => unsigned.once('close', (c) => resolve(c)));
     expect(code).toBe(1008);
+  });
+
+  it.each([
+    ['without a token', () => undefined],
+    ['with a token of another call', () => signMediaStream(streamKey, { callSid: 'CA2', botId: bots[0]!.id })],
+    ['with a token for another bot', () => signMediaStream(streamKey, { callSid: 'CA1', botId: bots[1]!.id })],
+    [
+      'with an expired token',
+      () => signMediaStream(streamKey, { callSid: 'CA1', botId: bots[0]!.id }, Date.now() - 3_600_000),
+    ],
+    ['with a token signed by another key', () => signMediaStream('other-key', { callSid: 'CA1', botId: bots[0]!.id })],
+  ])('closes a signed-upgrade media stream whose start comes %s (1008)', async (_name, token) => {
+    const { closed, send } = await openMediaStream();
+    send({
+      event: 'start',
+      streamSid: 'MZ2',
+      start: { callSid: 'CA1', customParameters: { botId: bots[0]!.id, token: token() } },
+    });
+    expect(await closed).toBe(1008);
+  });
+
+  it('closes a media stream that sends audio before a verified start (1008)', async () => {
+    const { closed, send } = await openMediaStream();
+    send({ event: 'media', streamSid: 'MZ3', media: { payload: Buffer.from('audio').toString('base64') } });
+    expect(await closed).toBe(1008);
   });
 });

@@ -16,6 +16,7 @@ import { createTwilioNumbers, SIMULATOR_AUTH_TOKEN } from '../../activities/adap
 import { createCallWorkflows } from '../../temporal/call-workflows';
 import type { CallLifecycleInput } from '../../workflows/call-lifecycle';
 import { botSigningSecret } from '../../domain/usage/bot-signature';
+import { mediaStreamKey } from '../../domain/telephony/media-stream-token';
 import type { ActivityDeps } from '../../activities';
 import type { ProvisioningTiming } from '../../workflows/support/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
@@ -92,6 +93,8 @@ export async function createHarness(
     worker?: boolean;
     verificationTimeoutMs?: number;
     loginRateLimitPerMinute?: number;
+    /** Failed sign-ins per account before the backoff starts (high by default: most suites sign in a lot). */
+    loginFreeFailures?: number;
     logger?: import('fastify').FastifyServerOptions['logger'];
     /** Provider simulator the worker's SDK adapters talk to (tests that provision start their own). */
     simulatorUrl?: string;
@@ -146,11 +149,17 @@ export async function createHarness(
       onboarding: createOnboardingWorkflows(client, target, options.verificationTimeoutMs ?? 60_000),
       provisioning: createProvisioningWorkflows(client, target, options.provisioningTiming ?? FAST_TIMING),
       calls: createCallWorkflows(client, target, options.callTiming ?? { counterGraceMs: 200 }),
-      telephony: { authToken: SIMULATOR_AUTH_TOKEN, webhookBase: TEST_WEBHOOK_BASE },
+      telephony: {
+        authToken: SIMULATOR_AUTH_TOKEN,
+        webhookBase: TEST_WEBHOOK_BASE,
+        mediaStreamKey: mediaStreamKey(TEST_SECRET),
+      },
       botSecret: (botId) => botSigningSecret(TEST_SECRET, botId),
       health,
       secureCookies: false,
       loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,
+      loginFreeFailures: options.loginFreeFailures ?? 1000,
+      trustProxy: 'loopback',
       publicBaseUrl: 'http://localhost:3000',
     },
     { logger: options.logger },

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Tenant } from '../../../db/entities';
 import { inScope } from '../../../db/scope';
-import { login } from '../../../domain/auth/login';
+import { KNOWN_DEVICE_TTL_MS } from '../../../domain/auth/known-device';
 import { logout } from '../../../domain/auth/logout';
 import { refreshSession } from '../../../domain/auth/refresh-session';
+import { signIn, SignInDelayedError } from '../../../domain/auth/sign-in';
 import { AppError } from '../../../domain/errors/app-error';
 import { registerTenant } from '../../../domain/tenants/register-tenant';
 import { RegisterBody } from '../../../domain/tenants/tenant-schemas';
@@ -13,7 +14,13 @@ import { verifyTenantEmail } from '../../../domain/tenants/verify-tenant-email';
 import { getUserView } from '../../../domain/users/get-user-view';
 import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
-import { clearSessionCookies, REFRESH_COOKIE, setSessionCookies } from '../../session-cookies';
+import {
+  clearSessionCookies,
+  DEVICE_COOKIE,
+  REFRESH_COOKIE,
+  setDeviceCookie,
+  setSessionCookies,
+} from '../../session-cookies';
 
 const LoginBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
 
@@ -28,26 +35,31 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       },
       config: {
         rateLimit: {
+          // Per client address (the real one: only the web proxy's X-Forwarded-For is trusted); guesses spread
+          // over many addresses meet the per-account backoff in signIn instead.
           max: deps.loginRateLimitPerMinute,
           timeWindow: '1 minute',
-          // After body parsing, so the key can include the email being tried.
-          hook: 'preHandler',
-          keyGenerator: (request) =>
-            `${request.ip}:${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
+          keyGenerator: (request) => request.ip,
           errorResponseBuilder: (_request, context) =>
             new AppError('rate_limited', `Too many sign-in attempts; try again in ${context.after}`),
         },
       },
     },
     async (request, reply) => {
-      const session = await login(deps, request.body);
-      setSessionCookies(reply, session, deps.secureCookies);
-      return {
-        user: session.user,
-        accessToken: session.accessToken,
-        tokenType: 'Bearer',
-        expiresAt: session.accessExpiresAt.toISOString(),
-      };
+      try {
+        const session = await signIn(deps, { ...request.body, deviceToken: request.cookies[DEVICE_COOKIE] });
+        setSessionCookies(reply, session, deps.secureCookies);
+        setDeviceCookie(reply, session.deviceToken, deps.secureCookies, KNOWN_DEVICE_TTL_MS);
+        return {
+          user: session.user,
+          accessToken: session.accessToken,
+          tokenType: 'Bearer',
+          expiresAt: session.accessExpiresAt.toISOString(),
+        };
+      } catch (error) {
+        if (error instanceof SignInDelayedError) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
     },
   );
 
@@ -98,15 +110,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
   app.post(
     '/register',
     {
-      schema: { tags: ['auth'], summary: 'Self-service sign-up: a new tenant and its first admin', body: RegisterBody },
+      schema: {
+        tags: ['auth'],
+        summary: 'Self-service sign-up: a new tenant and its first admin, pending until the email is confirmed',
+        description: 'Answers the same 202 whether or not the email already has an account (its owner is told by mail).',
+        body: RegisterBody,
+      },
       config: { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const created = await registerTenant(deps, request.body);
-      return reply.status(202).send({
-        ...created,
-        message: 'Check your inbox: the organisation becomes active once the email address is confirmed.',
-      });
+      await registerTenant(deps, request.body);
+      return reply.status(202).send({ message: 'Check your inbox: we have sent you an email to continue.' });
     },
   );
 

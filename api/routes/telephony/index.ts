@@ -1,26 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../../domain/errors/app-error';
+import { signMediaStream } from '../../../domain/telephony/media-stream-token';
 import { resolveCallRoute } from '../../../domain/telephony/resolve-call-route';
 import { connectToBotTwiml, refuseCallTwiml } from '../../../domain/telephony/twiml';
 import type { AppDeps } from '../../app-deps';
+import { CallParams } from './call-params';
 import { mediaStreamRoute } from './media-stream';
 import { acceptTwilioForms, verifyTwilioSignature } from './twilio-webhook';
-
-const CallParams = z.looseObject({
-  CallSid: z.string().regex(/^CA[0-9a-f]{32}$/),
-  To: z.string().min(1),
-  From: z.string().default('unknown'),
-  CallStatus: z.string().min(1),
-  CallDuration: z.coerce.number().int().min(0).optional(),
-  Timestamp: z.string().optional(),
-});
-
-const eventTime = (timestamp: string | undefined): string => {
-  const parsed = timestamp ? Date.parse(timestamp) : Number.NaN;
-  return new Date(Number.isNaN(parsed) ? Date.now() : parsed).toISOString();
-};
 
 const REFUSALS = {
   tenant_inactive: 'This service is not available at the moment. Goodbye.',
@@ -38,15 +25,20 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
   const streamUrl = `${deps.telephony.webhookBase.replace(/^http/, 'ws')}/telephony/media`;
 
   // The called number alone decides bot and tenant; an unknown number is logged and refused, never guessed.
-  const route = async (request: FastifyRequest, params: z.infer<typeof CallParams>) => {
+  const route = async (request: FastifyRequest, params: CallParams) => {
     const routed = await resolveCallRoute(deps, params.To);
     if (routed.kind === 'unroutable') {
       request.log.warn({ callSid: params.CallSid }, 'unroutable_call');
       throw new AppError('not_found', `No bot answers ${params.To}`);
     }
+    // A deactivated tenant's numbers take no calls at all: Twilio plays its own failure message.
+    if (routed.kind === 'refuse' && routed.reason === 'tenant_suspended') {
+      request.log.warn({ callSid: params.CallSid, tenantId: routed.bot.tenantId }, 'call_for_suspended_tenant');
+      throw new AppError('forbidden', 'The organisation this number belongs to is deactivated');
+    }
     return routed;
   };
-  const toCallStart = (params: z.infer<typeof CallParams>, tenantId: string, botId: string) => ({
+  const toCallStart = (params: CallParams, tenantId: string, botId: string) => ({
     callSid: params.CallSid,
     tenantId,
     botId,
@@ -57,14 +49,14 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
 
   app.post(
     '/incoming',
-    { schema: { tags: ['telephony'], summary: 'Twilio voice webhook', body: CallParams }, preHandler: verified },
+    { schema: { tags: ['telephony'], summary: 'Twilio voice webhook', body: CallParams }, preValidation: verified },
     async (request, reply) => {
       const params = request.body;
       const routed = await route(request, params);
       reply.type('text/xml');
       if (routed.kind === 'refuse') {
         request.log.info({ callSid: params.CallSid, reason: routed.reason }, 'call_refused');
-        return refuseCallTwiml(REFUSALS[routed.reason], routed.bot.locale);
+        return refuseCallTwiml(REFUSALS[routed.reason as keyof typeof REFUSALS], routed.bot.locale);
       }
       await deps.calls.signalStatus(toCallStart(params, routed.bot.tenantId, routed.bot.id), {
         status: params.CallStatus,
@@ -77,20 +69,21 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         streamUrl,
         botId: routed.bot.id,
         callSid: params.CallSid,
+        streamToken: signMediaStream(deps.telephony.mediaStreamKey, { callSid: params.CallSid, botId: routed.bot.id }),
       });
     },
   );
 
   app.post(
     '/status',
-    { schema: { tags: ['telephony'], summary: 'Twilio status callback', body: CallParams }, preHandler: verified },
+    { schema: { tags: ['telephony'], summary: 'Twilio status callback', body: CallParams }, preValidation: verified },
     async (request, reply) => {
       const params = request.body;
       const routed = await route(request, params);
       const event = {
         status: params.CallStatus,
         durationSeconds: params.CallDuration ?? null,
-        at: eventTime(params.Timestamp),
+        at: params.Timestamp ?? new Date().toISOString(),
       };
       if (routed.kind === 'connect') {
         await deps.calls.signalStatus(toCallStart(params, routed.bot.tenantId, routed.bot.id), event);

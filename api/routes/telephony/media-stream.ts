@@ -1,14 +1,26 @@
 import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
 import twilio from 'twilio';
+import { verifyMediaStream } from '../../../domain/telephony/media-stream-token';
 import type { AppDeps } from '../../app-deps';
 
 const EVENTS = ['connected', 'start', 'media', 'mark', 'stop'] as const;
 type MediaEvent = (typeof EVENTS)[number];
+/** A stream that has not proved which call it carries by then is closed. */
+const START_DEADLINE_MS = 10_000;
+const POLICY_VIOLATION = 1008;
+
+interface StreamMessage {
+  event?: string;
+  streamSid?: string;
+  start?: { callSid?: string; customParameters?: Record<string, unknown> };
+}
 
 /**
  * Twilio Media Streams: accepts the call audio WebSocket, counts its messages and logs start and stop without
- * caller data (phone numbers and audio stay out of the log). Speech processing attaches here later.
+ * caller data (phone numbers and audio stay out of the log). Twilio signs the upgrade request, but over a URL that
+ * is the same for every call; what binds a stream to one call is the token the platform put into that call's
+ * TwiML, which Twilio returns in the `start` message. No audio is taken before it checks out.
  */
 export const mediaStreamRoute: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
@@ -18,7 +30,7 @@ export const mediaStreamRoute: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
     const signature = request.headers['x-twilio-signature'];
     if (typeof signature !== 'string' || !twilio.validateRequest(deps.telephony.authToken, signature, streamUrl, {})) {
       request.log.warn('media_stream_signature_invalid');
-      socket.close(1008, 'invalid signature');
+      socket.close(POLICY_VIOLATION, 'invalid signature');
       return;
     }
     const counts: Record<MediaEvent | 'invalid', number> = {
@@ -29,15 +41,18 @@ export const mediaStreamRoute: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
       stop: 0,
       invalid: 0,
     };
-    let stream: { streamSid?: string; callSid?: string; botId?: string } = {};
+    let stream: { streamSid?: string; callSid?: string; botId?: string } | null = null;
+    const refuse = (reason: string) => {
+      request.log.warn({ reason }, 'media_stream_refused');
+      socket.close(POLICY_VIOLATION, reason);
+    };
+    const deadline = setTimeout(() => refuse('no verified start'), START_DEADLINE_MS);
+    socket.on('close', () => clearTimeout(deadline));
+
     socket.on('message', (raw: Buffer) => {
-      let message: {
-        event?: string;
-        streamSid?: string;
-        start?: { callSid?: string; customParameters?: Record<string, string> };
-      };
+      let message: StreamMessage;
       try {
-        message = JSON.parse(raw.toString());
+        message = JSON.parse(raw.toString()) as StreamMessage;
       } catch {
         counts.invalid += 1;
         return;
@@ -47,15 +62,22 @@ export const mediaStreamRoute: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
         counts.invalid += 1;
         return;
       }
-      counts[event] += 1;
       if (event === 'start') {
-        stream = {
-          streamSid: message.streamSid,
-          callSid: message.start?.callSid,
-          botId: message.start?.customParameters?.botId,
-        };
+        const callSid = String(message.start?.callSid ?? '');
+        const botId = String(message.start?.customParameters?.botId ?? '');
+        const token = message.start?.customParameters?.token;
+        if (!verifyMediaStream(deps.telephony.mediaStreamKey, token, { callSid, botId })) {
+          refuse('invalid stream token');
+          return;
+        }
+        clearTimeout(deadline);
+        stream = { streamSid: message.streamSid, callSid, botId };
         request.log.info({ ...stream }, 'media_stream_started');
+      } else if (!stream && event !== 'connected') {
+        refuse(`${event} before a verified start`);
+        return;
       }
+      counts[event] += 1;
       if (event === 'stop') {
         request.log.info({ ...stream, counts }, 'media_stream_stopped');
         socket.close(1000, 'stream stopped');
