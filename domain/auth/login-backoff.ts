@@ -8,13 +8,16 @@ export const MAX_LOGIN_DELAY_MS = 60_000;
 export const accountKey = (email: string): string =>
   createHash('sha256').update(`login:${email.trim().toLowerCase()}`).digest('hex');
 
+/** The first wait, once the free failures are used up; each further failure doubles it. */
+export const FIRST_LOGIN_DELAY_MS = 4_000;
+
 /**
- * Progressive delay: the first `freeFailures` failures cost nothing, then each one doubles the wait (1 s, 2 s,
- * 4 s … capped at a minute). A delay, never a block, so an attacker can slow an account but not lock it.
+ * Progressive delay: the first `freeFailures` failures cost nothing, then each one doubles the wait (4 s, 8 s,
+ * 16 s … capped at a minute). A delay, never a block, so an attacker can slow an account but not lock it.
  */
 export function loginDelayMs(failures: number, freeFailures: number): number {
   if (failures < freeFailures) return 0;
-  return Math.min(1_000 * 2 ** (failures - freeFailures), MAX_LOGIN_DELAY_MS);
+  return Math.min(FIRST_LOGIN_DELAY_MS * 2 ** (failures - freeFailures), MAX_LOGIN_DELAY_MS);
 }
 
 /** When the account may next try, or null when it may try now. */

@@ -1,0 +1,45 @@
+import { parseEnv } from './env';
+import { providerCredentials, providerMode, providerProblems } from './provider-mode';
+import { startupProblems } from './startup-requirements';
+
+const LIVE = { TWILIO_ACCOUNT_SID: 'AC123', TWILIO_AUTH_TOKEN: 'real-token', HEROKU_API_KEY: 'heroku-key' };
+const STRONG = { SECRET_KEY: 'k'.repeat(40), SEED_ADMIN_PASSWORD: 'Sufficiently-Strong-Pass-9' };
+
+describe('provider mode', () => {
+  it('uses the simulator outside production when no provider credential is given', () => {
+    expect(providerMode(parseEnv({}))).toBe('simulator');
+    expect(providerProblems(parseEnv({}))).toEqual([]);
+    expect(providerCredentials(parseEnv({})).twilio).toEqual({});
+  });
+
+  it('goes live in development as soon as a credential is given, and then wants all of them', () => {
+    const env = parseEnv({ TWILIO_AUTH_TOKEN: 'real-token' });
+    expect(providerMode(env)).toBe('live');
+    expect(providerProblems(env).join('\n')).toMatch(/TWILIO_ACCOUNT_SID[\s\S]*HEROKU_API_KEY/);
+  });
+
+  it('keeps stray credentials away from an explicitly chosen simulator', () => {
+    const env = parseEnv({ ...LIVE, PROVIDERS: 'simulator' });
+    expect(providerMode(env)).toBe('simulator');
+    expect(providerCredentials(env)).toEqual({ twilio: {}, heroku: { team: undefined } });
+  });
+
+  it('is live in production and never falls back to the simulator', () => {
+    const env = parseEnv({ APP_ENV: 'production', ...STRONG });
+    expect(providerMode(env)).toBe('live');
+    const problems = startupProblems(env).join('\n');
+    for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'HEROKU_API_KEY', 'SMTP_URL'])
+      expect(problems).toContain(name);
+  });
+
+  it('refuses PROVIDERS=simulator in production, saying why', () => {
+    const env = parseEnv({ APP_ENV: 'production', PROVIDERS: 'simulator', ...STRONG, SMTP_URL: 'smtp://mail:587' });
+    expect(startupProblems(env)).toEqual([expect.stringMatching(/PROVIDERS=simulator is refused in production/)]);
+  });
+
+  it('starts production with every secret it verifies or calls with', () => {
+    const env = parseEnv({ APP_ENV: 'production', ...STRONG, ...LIVE, SMTP_URL: 'smtp://mail:587' });
+    expect(startupProblems(env)).toEqual([]);
+    expect(providerCredentials(env).twilio).toEqual({ accountSid: 'AC123', authToken: 'real-token' });
+  });
+});
