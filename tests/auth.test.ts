@@ -43,7 +43,7 @@ describe('authentication', () => {
 
     expect(body.user).toMatchObject({ email: user.email, role: 'customer_admin', tenantId: tenant.id });
     expect(body.user.passwordHash).toBeUndefined();
-    expect(Object.keys(cookies).sort()).toEqual(['vp_access', 'vp_csrf', 'vp_refresh']);
+    expect(Object.keys(cookies).sort()).toEqual(['vp_access', 'vp_csrf', 'vp_device', 'vp_refresh']);
     expect(String(raw)).toMatch(/vp_access=[^;]+;.*HttpOnly/);
     expect(String(raw)).toMatch(/vp_refresh=[^;]+;.*Path=\/api\/auth;.*HttpOnly;.*SameSite=Strict/);
 

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { vitePlugin as remix } from '@remix-run/dev';
 import autoprefixer from 'autoprefixer';
 import tailwindcss from 'tailwindcss';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defineConfig } from 'vite';
 import tsconfigPaths from 'vite-tsconfig-paths';
+
+import { devApiProxy } from './dev-api-proxy';
 
 /**
  * Vite + Remix config for the VoicePlane web UI.
@@ -18,7 +20,7 @@ import tsconfigPaths from 'vite-tsconfig-paths';
  * directory (a `root` set here would be ignored), so none is set and every
  * path below is absolute, anchored at this file. With the commands above the
  * Vite/Remix root is the repository root, and the server build expects to be
- * started from there too: `remix-serve web/build/server/index.js`.
+ * started from there too: `node web/server.mjs` (`npm run start:web`).
  */
 
 // Enables single-fetch types for loaders/actions (`useLoaderData<typeof loader>`).
@@ -30,8 +32,16 @@ declare module '@remix-run/node' {
 
 const webRoot = path.dirname(fileURLToPath(import.meta.url));
 
-/** Paths served by the API. The browser only ever talks to the web origin. */
-const API_PATH_PREFIXES = ['api', 'docs', 'telephony'] as const;
+/** What the browser imports from node_modules: the Remix client entry's needs and the routes'. */
+const BROWSER_DEPENDENCIES = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  '@remix-run/react',
+  'recharts',
+];
 
 export default defineConfig(() => {
   // Config-time environment (dev server only; the app reads its own runtime
@@ -41,30 +51,26 @@ export default defineConfig(() => {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     throw new Error(`WEB_PORT must be a TCP port number, got "${process.env.WEB_PORT}"`);
   }
-
-  // Keys starting with "^" are regular expressions matched against the request
-  // URL; this matches "/api", "/api/...", "/api?..." but not e.g. "/apiary".
-  const proxy: Record<string, ProxyOptions> = Object.fromEntries(
-    API_PATH_PREFIXES.map((prefix) => [
-      `^/${prefix}(?:[/?]|$)`,
-      {
-        target: apiUrl,
-        // Keep the browser's Host header and add X-Forwarded-* so the API sees
-        // the public origin (cookies, absolute URLs, webhook signatures).
-        changeOrigin: false,
-        xfwd: true,
-        // Telephony media streams use WebSockets.
-        ws: true,
-      } satisfies ProxyOptions,
-    ]),
-  );
+  const appDirectory = path.join(webRoot, 'app');
 
   return {
+    // Where Vite keeps its pre-bundled dependencies (default node_modules/.vite); a test sets a fresh one.
+    cacheDir: process.env.VITE_CACHE_DIR || undefined,
     publicDir: path.join(webRoot, 'public'),
     server: {
       port,
       strictPort: true,
-      proxy,
+      proxy: devApiProxy(apiUrl),
+    },
+    // Pre-bundle every browser dependency when the dev server starts. Otherwise Vite meets some (recharts) only
+    // when a page first imports them, bundles again and reloads that page; modules loaded before and after the
+    // reload hold different copies of React ("Invalid hook call").
+    optimizeDeps: {
+      entries: [path.join(appDirectory, 'root.tsx'), path.join(appDirectory, 'routes/**/*.{ts,tsx}')],
+      include: BROWSER_DEPENDENCIES,
+    },
+    resolve: {
+      dedupe: ['react', 'react-dom'],
     },
     css: {
       postcss: {
@@ -73,7 +79,7 @@ export default defineConfig(() => {
     },
     plugins: [
       remix({
-        appDirectory: path.join(webRoot, 'app'),
+        appDirectory,
         buildDirectory: path.join(webRoot, 'build'),
         future: {
           v3_fetcherPersist: true,

@@ -1,6 +1,14 @@
 import type { Bot, Invoice, Tenant } from '../../db/entities';
 import { makeTenant, makeUser, type TestUser } from '../support/factories';
-import { collectPageErrors, newContext, screenshot, signIn, type BrowserContext, type Page } from './support/browser';
+import {
+  collectPageErrors,
+  eventually,
+  newContext,
+  screenshot,
+  signIn,
+  type BrowserContext,
+  type Page,
+} from './support/browser';
 import { makeInvoice, makeReadyBot, recordUsage } from './support/customer-data';
 import { overflowingElements, pageScrollWidth } from './support/in-page';
 import { startStack, type Stack } from './support/stack';
@@ -186,6 +194,37 @@ describe('customer portal (browser)', () => {
     await page.getByRole('button', { name: 'Sign out' }).first().click();
     await page.waitForURL(/\/login\?signedOut=1$/);
     expect((await page.goto('/app'))?.url()).toMatch(/\/login\?redirectTo=%2Fapp$/);
+  }, 120_000);
+
+  it('stays on this site when a return path points elsewhere, after a refresh and after signing in', async () => {
+    const appOrigin = new URL(stack.web.url).origin;
+    // Any request leaving the app would be a followed open redirect; none reaches the network.
+    const offsite: string[] = [];
+    await context.route(
+      (url) => url.origin !== appOrigin,
+      (route) => {
+        offsite.push(route.request().url());
+        return route.abort();
+      },
+    );
+    // A browser drops the tab (%09) and reads what is left as "//evil.example": another site.
+    const hostile = encodeURIComponent('/\t/evil.example');
+
+    await page.goto('/login');
+    await signIn(page, ours.admin, /\/app$/);
+    await page.goto(`/auth/refresh?redirectTo=${hostile}`);
+    // The refresh page moves on by script: wait until it has gone somewhere.
+    await eventually(
+      async () => page.url(),
+      (url) => offsite.length > 0 || new URL(url).pathname === '/app',
+    );
+    expect(offsite).toEqual([]);
+    expect(page.url()).toBe(`${appOrigin}/app`);
+
+    await context.clearCookies();
+    await page.goto(`/login?redirectTo=${hostile}`);
+    await signIn(page, ours.admin, /\/app$/);
+    expect(offsite).toEqual([]);
   }, 120_000);
 
   it('lets a customer open a ticket that support answers from the inbox', async () => {

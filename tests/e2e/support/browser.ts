@@ -3,16 +3,16 @@ import path from 'node:path';
 
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
+import { findChromium } from './chromium-executable';
+
 const SCREENSHOTS = path.resolve(__dirname, '../../../test-artifacts/screenshots');
 
-/** Headless Debian Chromium (CHROMIUM_PATH overrides), set up for a closed network and running as root. */
-export function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
-  }
+/** Headless Chromium (see chromium-executable.ts for which one), set up for a closed network and running as root. */
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath, env } = await findChromium();
   return chromium.launch({
     executablePath,
+    env: { ...process.env, ...env },
     headless: true,
     args: [
       '--no-sandbox',

@@ -16,3 +16,9 @@ export const overflowingElements = `(() => {
     .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(el.parentElement))
     .map((el) => (el.tagName + ' ' + (el.getAttribute('class') || '')).slice(0, 120));
 })()`;
+
+/**
+ * What a client-side navigation to the customer dashboard does first: import its route module, which draws its
+ * charts with recharts. Gives the module's export names.
+ */
+export const importDashboardRoute = `import('/web/app/routes/app._index/route.tsx').then((module) => Object.keys(module))`;

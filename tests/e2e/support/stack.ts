@@ -20,7 +20,7 @@ export interface Stack {
 
 /**
  * Everything a browser test needs, for real: the API (with its Temporal worker and a provider simulator) on a
- * free port, the production web build under remix-serve pointing at it, and headless Chromium.
+ * free port, the production web build (web/server.mjs) pointing at it, and headless Chromium.
  */
 export async function startStack({ appSetupDelayMs = 50 }: { appSetupDelayMs?: number } = {}): Promise<Stack> {
   const [sim] = await Promise.all([startTestSimulator(appSetupDelayMs), ensureWebBuild()]);

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const WEB = path.join(ROOT, 'web');
-export const SERVER_BUILD = path.join(WEB, 'build/server/index.js');
+const SERVER_BUILD = path.join(WEB, 'build/server/index.js');
 const SOURCES = [
   path.join(WEB, 'app'),
   path.join(WEB, 'public'),

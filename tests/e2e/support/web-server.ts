@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 import { getFreePort } from '../../support/free-port';
-import { SERVER_BUILD } from './web-build';
 
 const ROOT = path.resolve(__dirname, '../../..');
+const SERVER = path.join(ROOT, 'web/server.mjs');
 
 export interface WebServer {
   url: string;
@@ -13,11 +13,10 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-/** The production build under remix-serve (the way `npm run start:web` runs it), talking to `apiUrl`. */
+/** The production build under web/server.mjs (what `npm run start:web` runs), talking to `apiUrl`. */
 export async function startWebServer({ apiUrl, timeoutMs = 30_000 }: { apiUrl: string; timeoutMs?: number }) {
   const port = await getFreePort();
-  const cli = path.join(ROOT, 'node_modules/@remix-run/serve/dist/cli.js');
-  const child: ChildProcess = spawn(process.execPath, [cli, SERVER_BUILD], {
+  const child: ChildProcess = spawn(process.execPath, [SERVER], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -38,7 +37,7 @@ export async function startWebServer({ apiUrl, timeoutMs = 30_000 }: { apiUrl: s
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`remix-serve exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`web server exited (${child.exitCode}):\n${output}`);
     const up = await fetch(`${url}/login`).then(
       (response) => response.ok,
       () => false,
@@ -46,7 +45,7 @@ export async function startWebServer({ apiUrl, timeoutMs = 30_000 }: { apiUrl: s
     if (up) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`remix-serve did not answer on ${url} within ${timeoutMs} ms:\n${output}`);
+      throw new Error(`web server did not answer on ${url} within ${timeoutMs} ms:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -1,10 +1,13 @@
 import { apiUrl } from './env.server';
+import { readBodyWithinLimit } from './read-body-within-limit.server';
+import { upstreamRequestHeaders } from './upstream-request-headers.server';
 
 /**
  * Same-origin fallback proxy for the API paths (/api, /docs, /telephony) when
- * the web app runs under `remix-serve` without a reverse proxy in front (e.g.
- * the docker-compose setup). In development Vite's dev-server proxy answers
- * these paths first, so this code is not reached there.
+ * the web app runs under `npm run start:web` (web/server.mjs) without a reverse
+ * proxy in front (e.g. the docker-compose setup). In development Vite's
+ * dev-server proxy (web/dev-api-proxy.ts) answers these paths first, so this
+ * code is not reached there.
  *
  * Plain HTTP only: WebSocket upgrades (telephony media streams) need a real
  * reverse proxy that routes these paths straight to the API.
@@ -12,20 +15,8 @@ import { apiUrl } from './env.server';
 
 const PROXY_TIMEOUT_MS = 30_000;
 
-// Hop-by-hop headers (RFC 9110 §7.6.1) plus headers fetch() manages itself.
-const STRIP_REQUEST_HEADERS = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'content-length',
-  'accept-encoding',
-]);
+/** The API's own `bodyLimit` (api/app.ts): anything larger would be refused there anyway, so it is never read here. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 // fetch() transparently decodes compressed bodies, so the original encoding
 // and length headers no longer describe the body we pass on.
@@ -39,25 +30,40 @@ const STRIP_RESPONSE_HEADERS = new Set([
   'content-length',
 ]);
 
-function problem(status: number, title: string, detail: string): Response {
+function problem(status: number, title: string, detail: string, extraHeaders: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
     status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...extraHeaders },
   });
 }
 
-export async function proxyToApi(request: Request): Promise<Response> {
+// The rest of the upload is never read, so the connection cannot carry another request: close it.
+const tooLarge = () =>
+  problem(413, 'Content Too Large', `Request bodies are limited to ${MAX_REQUEST_BODY_BYTES} bytes.`, {
+    connection: 'close',
+  });
+
+/**
+ * Forwards the request to the API. `clientAddress` is the browser's TCP peer address (from the server's load
+ * context), passed on as X-Forwarded-For.
+ */
+export async function proxyToApi(
+  request: Request,
+  { clientAddress }: { clientAddress?: string } = {},
+): Promise<Response> {
   const incoming = new URL(request.url);
   const target = new URL(incoming.pathname + incoming.search, apiUrl());
+  const headers = upstreamRequestHeaders(request, clientAddress);
 
-  const headers = new Headers();
-  request.headers.forEach((value, key) => {
-    if (!STRIP_REQUEST_HEADERS.has(key)) headers.set(key, value);
-  });
-  headers.set('x-forwarded-host', incoming.host);
-  headers.set('x-forwarded-proto', incoming.protocol.replace(/:$/, ''));
-
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  let body: Uint8Array<ArrayBuffer> | undefined;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) return tooLarge();
+    // Buffered (API and webhook payloads are small, and this avoids streaming-request edge cases), but capped:
+    // a chunked body declares no length.
+    const read = await readBodyWithinLimit(request.body, MAX_REQUEST_BODY_BYTES);
+    if (read === 'too-large') return tooLarge();
+    body = read;
+  }
 
   // The timeout covers the wait for the response headers only: a Server-Sent Events stream (provisioning
   // progress) stays open for as long as the browser listens.
@@ -71,9 +77,7 @@ export async function proxyToApi(request: Request): Promise<Response> {
     upstream = await fetch(target, {
       method: request.method,
       headers,
-      // Buffered: API and webhook payloads are small, and this avoids
-      // streaming-request (duplex) edge cases.
-      body: hasBody ? await request.arrayBuffer() : undefined,
+      body,
       redirect: 'manual',
       signal: AbortSignal.any([request.signal, headersTimeout.signal]),
     });

@@ -16,7 +16,8 @@ const GUARD_MS = 10_000;
  * fails, or the page answered 401 again right after a refresh, it is time to sign in.
  */
 export async function clientLoader({ request }: ClientLoaderFunctionArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/portal');
+  const url = new URL(request.url);
+  const redirectTo = safeRedirect(url.searchParams.get('redirectTo'), { origin: url.origin, fallback: '/portal' });
   // The same page answering 401 again right after a refresh would loop: sign in instead.
   const last = JSON.parse(sessionStorage.getItem(GUARD_KEY) ?? 'null') as { to: string; at: number } | null;
   const looping = last !== null && last.to === redirectTo && Date.now() - last.at < GUARD_MS;

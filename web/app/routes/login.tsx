@@ -22,9 +22,9 @@ interface FormState {
   fieldErrors: Partial<Record<Field, string>>;
 }
 
-/** The return path if this role may use it, else the role's own portal. */
+/** The return path if this role may use it, else the role's own portal. Runs in the browser (after sign-in). */
 function destination(redirectTo: string | null, role: Role): string {
-  const target = safeRedirect(redirectTo, homeFor(role));
+  const target = safeRedirect(redirectTo, { origin: window.location.origin, fallback: homeFor(role) });
   const wrongPortal = isStaff(role) ? /^\/app(\/|$|\?)/.test(target) : /^\/admin(\/|$|\?)/.test(target);
   return wrongPortal ? homeFor(role) : target;
 }

@@ -1,0 +1,12 @@
+/** What `web/server.mjs` (`npm run start:web`) gives every loader and action as `context`. */
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /**
+     * The browser's TCP peer address. Absent under the Vite dev server, whose own proxy answers the API paths
+     * (web/vite.config.ts).
+     */
+    clientAddress?: string;
+  }
+}
+
+export {};

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { createRequestHandler } from '@remix-run/express';
+import { installGlobals } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import morgan from 'morgan';
+
+/**
+ * The production web server (`npm run start:web`, after `npm run web:build`): what `remix-serve` sets up, plus the
+ * one thing remix-serve cannot do, handing loaders and actions the browser's TCP peer address
+ * (`context.clientAddress`, see app/load-context.ts). The same-origin API proxy sends it on as X-Forwarded-For,
+ * which the API's rate limits trust from this hop only. Listens on HOST (all interfaces if unset) and PORT (3000).
+ */
+
+process.env.NODE_ENV ??= 'production';
+const webDir = path.dirname(fileURLToPath(import.meta.url));
+const clientDir = path.join(webDir, 'build/client');
+const build = await import(pathToFileURL(path.join(webDir, 'build/server/index.js')).href);
+// As remix-serve does: the fetch, Request and Response the server build expects.
+installGlobals({ nativeFetch: build.future.v3_singleFetch });
+
+const app = express();
+app.disable('x-powered-by');
+app.use(compression());
+// Vite fingerprints everything under /assets; the rest of public/ may change between deploys.
+app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }));
+app.use(express.static(clientDir, { maxAge: '1h' }));
+app.use(morgan('tiny'));
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress }),
+  }),
+);
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST;
+const onListen = () => console.log(`[web] http://${host ?? 'localhost'}:${port}`);
+const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
+for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => server.close());
