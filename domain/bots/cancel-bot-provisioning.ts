@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { AppError } from '../errors/app-error';
+import { operatorLink } from '../provisioning/job-view';
 import type { JobDeps } from '../provisioning/start-job';
 import { findBot } from './find-bot';
 
@@ -12,7 +13,7 @@ import { findBot } from './find-bot';
 export async function cancelBotProvisioning(
   deps: JobDeps,
   { actor, botId }: { actor: Actor; botId: string },
-): Promise<{ workflowId: string; workflowUrl: string }> {
+): Promise<{ workflowId: string; workflowUrl: string | null }> {
   assertCan(actor, 'bots:manage');
   const job = await inScope(deps.orm, scopeOf(actor), async (em) => {
     const bot = await findBot(em, botId);
@@ -34,5 +35,5 @@ export async function cancelBotProvisioning(
     return running;
   });
   if (!(await deps.provisioning.cancel(job.workflowId))) throw new AppError('conflict', 'The job already finished');
-  return { workflowId: job.workflowId, workflowUrl: deps.provisioning.link(job.workflowId) };
+  return { workflowId: job.workflowId, workflowUrl: operatorLink(actor, deps.provisioning.link)(job.workflowId) };
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { notFound } from '../errors/app-error';
-import { toJobView, type JobView } from '../provisioning/job-view';
+import { operatorLink, toJobView, type JobView } from '../provisioning/job-view';
 import type { JobDeps } from '../provisioning/start-job';
 import { findBot } from './find-bot';
 
@@ -18,6 +18,6 @@ export async function getBotProvisioning(
     const bot = await findBot(em, botId);
     const job = await em.findOne(ProvisioningJob, { botId: bot.id }, { orderBy: { createdAt: 'desc', id: 'desc' } });
     if (!job) throw notFound('Provisioning job');
-    return toJobView(job, deps.provisioning.link);
+    return toJobView(job, operatorLink(actor, deps.provisioning.link));
   });
 }

@@ -1,4 +1,6 @@
 import type { ProvisioningJob } from '../../db/entities/provisioning-job';
+import type { Actor } from '../auth/actor';
+import { isPlatformRole } from '../auth/roles';
 import type { StepProgress } from './step-progress';
 
 export interface JobView {
@@ -10,13 +12,20 @@ export interface JobView {
   steps: StepProgress[];
   error: string | null;
   workflowId: string;
-  workflowUrl: string;
+  /** The run in Temporal's Web UI: for platform operators only, null for customers. */
+  workflowUrl: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
 }
 
-export const toJobView = (job: ProvisioningJob, link: (workflowId: string) => string): JobView => ({
+/** Temporal's Web UI is an operators' tool on an internal address; customers never get a link to it. */
+export const operatorLink =
+  (actor: Actor, link: (workflowId: string) => string) =>
+  (workflowId: string): string | null =>
+    isPlatformRole(actor.role) ? link(workflowId) : null;
+
+export const toJobView = (job: ProvisioningJob, link: (workflowId: string) => string | null): JobView => ({
   id: job.id,
   tenantId: job.tenantId,
   botId: job.botId,

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { pageWindow, type Page, type PageQuery } from '../pagination';
-import { toJobView, type JobView } from './job-view';
+import { operatorLink, toJobView, type JobView } from './job-view';
 import type { JobDeps } from './start-job';
 
 export const JobFilter = z.object({
@@ -28,6 +28,6 @@ export async function listJobs(
       orderBy: { createdAt: 'desc', id: 'asc' },
       ...pageWindow(page),
     });
-    return { items: jobs.map((job) => toJobView(job, deps.provisioning.link)), total, ...page };
+    return { items: jobs.map((job) => toJobView(job, operatorLink(actor, deps.provisioning.link))), total, ...page };
   });
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { AppError } from '../errors/app-error';
-import { toJobView, type JobView } from './job-view';
+import { operatorLink, toJobView, type JobView } from './job-view';
 import { RunInProgressError, type ProvisioningWorkflows } from './provisioning-port';
 import { provisioningWorkflowId, type ProvisioningKind } from './provisioning-steps';
 
@@ -79,5 +79,5 @@ export async function startJob(
       cause,
     });
   }
-  return toJobView(job, deps.provisioning.link);
+  return toJobView(job, operatorLink(input.actor, deps.provisioning.link));
 }

@@ -2,15 +2,16 @@ import type { Orm } from '../../db/orm';
 import type { Actor } from '../auth/actor';
 import type { OnboardingWorkflows } from './onboarding-port';
 import type { OnboardingProgress, OnboardingStep } from './onboarding-steps';
+import { operatorLink } from '../provisioning/job-view';
 import { getTenant } from './get-tenant';
 
 /** Live progress from the running workflow; after it has finished, the step mirrored on the tenant row. */
 export async function getOnboardingProgress(
   deps: { orm: Orm; onboarding: OnboardingWorkflows },
   { actor, tenantId }: { actor: Actor; tenantId: string },
-): Promise<OnboardingProgress & { source: 'workflow' | 'database'; workflowUrl: string }> {
+): Promise<OnboardingProgress & { source: 'workflow' | 'database'; workflowUrl: string | null }> {
   const tenant = await getTenant(deps, { actor, tenantId });
-  const workflowUrl = deps.onboarding.link(tenantId);
+  const workflowUrl = operatorLink(actor, deps.onboarding.link)(tenantId);
   const live = await deps.onboarding.progress(tenantId);
   if (live) return { ...live, source: 'workflow', workflowUrl };
   return {

@@ -90,6 +90,17 @@ describe('bot tenant isolation', () => {
     expect(user.statusCode).toBe(403);
   });
 
+  it('shows the Temporal run link to platform staff only, never to the customer who owns the bot', async () => {
+    const own = await h.app.inject({ url: `/api/bots/${botOfB}/provisioning`, headers: b.headers.customer_admin });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().workflowUrl).toBeNull();
+    expect(own.body).not.toContain('8233');
+    for (const role of ['platform_admin', 'support'] as const) {
+      const staff = await h.app.inject({ url: `/api/bots/${botOfB}/provisioning`, headers: b.headers[role] });
+      expect(staff.json().workflowUrl).toContain(encodeURIComponent(`provision-bot-${botOfB}`));
+    }
+  });
+
   it('keeps provisioning actions for platform admins', async () => {
     for (const [method, url] of [
       ['POST', '/api/bots'],

@@ -140,16 +140,18 @@ export function JobSummary({ job, live }: { job: JobView; live: LiveState }) {
         <span suppressHydrationWarning>
           {terminal(job) ? 'Took' : 'Running for'} {formatDuration(elapsed)}
         </span>
-        <a
-          href={job.workflowUrl}
-          target="_blank"
-          rel="noreferrer"
-          className="inline-flex items-center gap-1 font-medium text-indigo-600 hover:text-indigo-500"
-        >
-          Open run in Temporal
-          <Icon name="external" className="h-4 w-4" />
-          <span className="sr-only">(opens in a new tab)</span>
-        </a>
+        {job.workflowUrl && (
+          <a
+            href={job.workflowUrl}
+            target="_blank"
+            rel="noreferrer"
+            className="inline-flex items-center gap-1 font-medium text-indigo-600 hover:text-indigo-500"
+          >
+            Open run in Temporal
+            <Icon name="external" className="h-4 w-4" />
+            <span className="sr-only">(opens in a new tab)</span>
+          </a>
+        )}
       </div>
     </div>
   );

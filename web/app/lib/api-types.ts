@@ -80,7 +80,7 @@ export interface JobView {
   steps: StepProgress[];
   error: string | null;
   workflowId: string;
-  workflowUrl: string;
+  workflowUrl: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;

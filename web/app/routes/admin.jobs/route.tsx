@@ -137,15 +137,17 @@ export default function Jobs() {
                       {job.finishedAt ? formatDuration(Date.parse(job.finishedAt) - Date.parse(started)) : '—'}
                     </Td>
                     <Td>
-                      <a
-                        href={job.workflowUrl}
-                        target="_blank"
-                        rel="noreferrer"
-                        className="inline-flex items-center gap-1 whitespace-nowrap text-xs font-medium text-indigo-600 hover:underline"
-                      >
-                        Temporal <Icon name="external" className="h-3.5 w-3.5" />
-                        <span className="sr-only">(opens in a new tab)</span>
-                      </a>
+                      {job.workflowUrl && (
+                        <a
+                          href={job.workflowUrl}
+                          target="_blank"
+                          rel="noreferrer"
+                          className="inline-flex items-center gap-1 whitespace-nowrap text-xs font-medium text-indigo-600 hover:underline"
+                        >
+                          Temporal <Icon name="external" className="h-3.5 w-3.5" />
+                          <span className="sr-only">(opens in a new tab)</span>
+                        </a>
+                      )}
                     </Td>
                   </tr>
                 );
