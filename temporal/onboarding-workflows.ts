@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { OnboardingWorkflows } from '../domain/tenants/onboarding-port';
 import { onboardingWorkflowId } from '../domain/tenants/onboarding-steps';
+import { deliverEmail } from '../workflows/deliver-email';
 import { emailVerifiedSignal, onboardingProgressQuery, tenantOnboarding } from '../workflows/tenant-onboarding';
 import { workflowUiLink, type TemporalTarget } from './client';
 import { TenantIdAttribute } from './search-attributes';
@@ -46,6 +47,19 @@ export function createOnboardingWorkflows(
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) return null;
         throw error;
+      }
+    },
+
+    async deliverEmail(outbox) {
+      try {
+        await client.workflow.start(deliverEmail, {
+          workflowId: `deliver-email-${outbox.id}`,
+          taskQueue: target.taskQueue,
+          args: [{ outboxId: outbox.id }],
+          typedSearchAttributes: outbox.tenantId ? [{ key: TenantIdAttribute, value: outbox.tenantId }] : [],
+        });
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }
     },
 

@@ -196,11 +196,12 @@ describe('login rate limit and log redaction', () => {
   });
   afterAll(() => h.close());
 
-  it('answers 429 problem+json after too many attempts for one email', async () => {
+  it('answers 429 problem+json after too many attempts from one address', async () => {
     const attempt = () =>
       h.app.inject({
         method: 'POST',
         url: '/api/auth/login',
+        remoteAddress: '192.0.2.50',
         payload: { email: 'victim@example.test', password: 'guess-guess-1' },
       });
     const statuses = [];

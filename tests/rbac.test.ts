@@ -57,6 +57,22 @@ describe('role-based access control', () => {
       }),
       expected: { platform_admin: 200, support: 403, customer_admin: 200, customer_user: 403 },
     },
+    // The world's tenant is active: a platform admin passes the role check and meets the status rule (409).
+    {
+      name: 'POST /api/tenants/:id/reactivate',
+      request: () => ({ method: 'POST', url: `/api/tenants/${world.tenant.id}/reactivate` }),
+      expected: { platform_admin: 409, support: 403, customer_admin: 403, customer_user: 403 },
+    },
+    {
+      name: 'POST /api/tenants/:id/verification/resend',
+      request: () => ({ method: 'POST', url: `/api/tenants/${world.tenant.id}/verification/resend` }),
+      expected: { platform_admin: 409, support: 403, customer_admin: 403, customer_user: 403 },
+    },
+    {
+      name: 'POST /api/tenants/:id/verify',
+      request: () => ({ method: 'POST', url: `/api/tenants/${world.tenant.id}/verify` }),
+      expected: { platform_admin: 409, support: 403, customer_admin: 403, customer_user: 403 },
+    },
   ];
 
   for (const testCase of cases) {
@@ -76,6 +92,28 @@ describe('role-based access control', () => {
       expect(response.statusCode).toBe(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
+  });
+
+  it('lets only platform admins deactivate a tenant (its users are signed out, so it runs on a world of its own)', async () => {
+    const own = await makeWorld(h.orm, h.app);
+    const deactivate = (role: Role) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/tenants/${own.tenant.id}/deactivate`,
+        headers: own.headers[role],
+        payload: { reason: 'RBAC check' },
+      });
+    const statuses: Record<string, number> = {};
+    for (const role of ['support', 'customer_user', 'customer_admin', 'platform_admin'] as Role[]) {
+      statuses[role] = (await deactivate(role)).statusCode;
+    }
+    expect(statuses).toEqual({ support: 403, customer_user: 403, customer_admin: 403, platform_admin: 200 });
+    const anonymous = await h.app.inject({
+      method: 'POST',
+      url: `/api/tenants/${own.tenant.id}/deactivate`,
+      payload: { reason: 'RBAC check' },
+    });
+    expect(anonymous.statusCode).toBe(401);
   });
 
   it('lets nobody deactivate themselves', async () => {

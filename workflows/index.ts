@@ -1,5 +1,6 @@
 // The workflow bundle's entry: every workflow the worker runs is exported here.
 export { callLifecycle } from './call-lifecycle';
+export { deliverEmail } from './deliver-email';
 export { deprovisionBot } from './deprovision-bot';
 export { provisionBot } from './provision-bot';
 export { rotateNumber } from './rotate-number';

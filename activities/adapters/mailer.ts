@@ -6,22 +6,28 @@ export interface OutgoingMail {
   text: string;
 }
 
+/**
+ * What became of a mail, recorded as the outbox row's status: `sent` only when an SMTP server accepted the
+ * recipient, `logged` when there is no transport and the text only went to the development log, `failed` when
+ * the server refused the recipient. Transport errors (server unreachable) throw, so the activity retries.
+ */
+export type MailOutcome = 'sent' | 'logged' | 'failed';
+
 export interface Mailer {
-  /** `sent` when handed to an SMTP server, `logged` when only written to the log (development default). */
-  send(mail: OutgoingMail): Promise<'sent' | 'logged'>;
+  send(mail: OutgoingMail): Promise<MailOutcome>;
 }
 
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      await transport.sendMail({ from, ...mail });
-      return 'sent';
+      const info = await transport.sendMail({ from, ...mail });
+      return info.accepted.length > 0 && info.rejected.length === 0 ? 'sent' : 'failed';
     },
   };
 }
 
-/** Development mailer: the message stays in the outbox table and its text goes to the log. */
+/** Development mailer: the message stays in the outbox table (status `logged`, never `sent`) and goes to the log. */
 export function createLogMailer(log: (message: string) => void): Mailer {
   return {
     async send(mail) {

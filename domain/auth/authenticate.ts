@@ -1,19 +1,38 @@
-import { User } from '../../db/entities';
 import type { Orm } from '../../db/orm';
-import { inScope } from '../../db/scope';
+import { inScope, type ScopedEm } from '../../db/scope';
+import { tenantAllowsSessions, type TenantStatus } from '../tenants/tenant-status';
 import type { Actor } from './actor';
+import type { Role } from './roles';
 import { verifyAccessToken } from './tokens';
 
 /**
- * Resolves an access token to its actor. The user row is read on every request (one primary-key look-up),
- * so deactivation or a role change takes effect on the very next request, not when the token expires.
+ * Resolves an access token to its actor. The user row and its tenant's status are read on every request (one
+ * primary-key look-up), so deactivating a user or suspending their tenant takes effect on the very next request,
+ * not when the token expires.
  */
 export async function authenticate(deps: { orm: Orm; tokenKey: Uint8Array }, token: string): Promise<Actor | null> {
   const claimed = await verifyAccessToken(token, deps.tokenKey);
   if (!claimed) return null;
-  const user = await inScope(deps.orm, { system: 'authenticate' }, (em) =>
-    em.findOne(User, { id: claimed.userId }, { fields: ['id', 'role', 'tenantId', 'isActive'] }),
+  return inScope(deps.orm, { system: 'authenticate' }, (em) => findSessionActor(em, claimed.userId));
+}
+
+interface SessionRow {
+  id: string;
+  role: Role;
+  tenant_id: string | null;
+  is_active: boolean;
+  tenant_status: TenantStatus | null;
+}
+
+/** The actor a session of this user stands for, or null when the user or their tenant may not hold one. */
+export async function findSessionActor(em: ScopedEm, userId: string): Promise<Actor | null> {
+  const [row] = await em.execute<SessionRow[]>(
+    `select u.id, u.role, u.tenant_id, u.is_active, t.status as tenant_status
+       from users u left join tenants t on t.id = u.tenant_id
+      where u.id = ?`,
+    [userId],
   );
-  if (!user?.isActive) return null;
-  return { userId: user.id, role: user.role, tenantId: user.tenantId ?? null };
+  if (!row?.is_active) return null;
+  if (row.tenant_id !== null && (row.tenant_status === null || !tenantAllowsSessions(row.tenant_status))) return null;
+  return { userId: row.id, role: row.role, tenantId: row.tenant_id };
 }

@@ -5,6 +5,10 @@ import { isPlatformRole, type Role } from './roles';
 const GRANTS = {
   'tenants:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
   'tenants:create': ['platform_admin'],
+  /** Deactivate (suspend) and reactivate a tenant. */
+  'tenants:lifecycle': ['platform_admin'],
+  /** Resend the verification email or confirm a tenant's address by hand. */
+  'tenants:verify': ['platform_admin'],
   'users:read': ['platform_admin', 'support', 'customer_admin'],
   'users:manage': ['platform_admin', 'customer_admin'],
   'bots:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],

@@ -1,8 +1,9 @@
-import { RefreshSession, User } from '../../db/entities';
+import { RefreshSession } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope, type ScopedEm } from '../../db/scope';
 import { AppError } from '../errors/app-error';
 import type { AuthSettings } from './auth-settings';
+import { findSessionActor } from './authenticate';
 import { issueSession, type IssuedSession } from './issue-session';
 import { hashToken } from './tokens';
 
@@ -25,12 +26,12 @@ export async function refreshSession(
       await revokeFamily(em, session.familyId);
       return { ok: false, error: 'This session was ended because its refresh token was used twice' } as const;
     }
-    const user = await em.findOne(User, { id: session.userId });
-    if (!user?.isActive) {
+    // A deactivated user or a suspended tenant ends the family for good: reactivation means signing in again.
+    const actor = await findSessionActor(em, session.userId);
+    if (!actor) {
       await revokeFamily(em, session.familyId);
       return { ok: false, error: EXPIRED } as const;
     }
-    const actor = { userId: user.id, role: user.role, tenantId: user.tenantId ?? null };
     return { ok: true, session: await issueSession(em, deps.auth, actor, session.familyId) } as const;
   });
   // Revocations above must commit, so the error is thrown only after the transaction ends.

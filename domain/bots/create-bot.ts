@@ -6,6 +6,7 @@ import { assertCan } from '../auth/permissions';
 import { AppError, notFound } from '../errors/app-error';
 import type { JobView } from '../provisioning/job-view';
 import { startJob, type JobDeps } from '../provisioning/start-job';
+import { tenantMayAddBots, type TenantStatus } from '../tenants/tenant-status';
 import type { CreateBotBody } from './bot-schemas';
 import { toBotView, type BotView } from './bot-view';
 
@@ -18,9 +19,8 @@ export async function createBot(
   const bot = await inScope(deps.orm, scopeOf(actor), async (em) => {
     const tenant = await em.findOne(Tenant, { id: input.tenantId });
     if (!tenant) throw notFound('Tenant');
-    if (tenant.status === 'suspended' || tenant.status === 'offboarding') {
-      throw new AppError('unprocessable', `Tenant is ${tenant.status}; no new bots`);
-    }
+    // A bot holds provider resources (app, number) that an unverified tenant's removal would otherwise strand.
+    if (!tenantMayAddBots(tenant)) throw botsRefused(tenant.status);
     const created = em.create(Bot, { ...input, status: 'provisioning' });
     await em.flush();
     return created;
@@ -28,3 +28,11 @@ export async function createBot(
   const job = await startJob(deps, { actor, kind: 'provision', botId: bot.id, prepare: () => undefined });
   return { bot: toBotView(bot), job };
 }
+
+const botsRefused = (status: TenantStatus) =>
+  new AppError(
+    'conflict',
+    status === 'pending_verification' || status === 'active'
+      ? 'The organisation has not confirmed its email address yet; bots can be added once it has'
+      : `The organisation is ${status}; no new bots`,
+  );

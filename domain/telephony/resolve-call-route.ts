@@ -11,9 +11,15 @@ export interface RoutedBot {
   locale: string;
 }
 
+/**
+ * Why a call is refused. `tenant_suspended`: a platform admin deactivated the tenant; `tenant_inactive`: any other
+ * tenant that is not active and verified (pending verification, offboarding).
+ */
+export type CallRefusalReason = 'tenant_suspended' | 'tenant_inactive' | 'bot_unavailable' | 'over_plan_limit';
+
 export type CallRoute =
   | { kind: 'connect'; bot: RoutedBot }
-  | { kind: 'refuse'; reason: 'tenant_inactive' | 'bot_unavailable' | 'over_plan_limit'; bot: RoutedBot }
+  | { kind: 'refuse'; reason: CallRefusalReason; bot: RoutedBot }
   | { kind: 'unroutable' };
 
 interface RouteRow {
@@ -51,6 +57,7 @@ export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string)
   const row = rows[0];
   if (!row) return { kind: 'unroutable' };
   const bot = { id: row.bot_id, tenantId: row.tenant_id, greeting: row.greeting, locale: row.locale };
+  if (row.tenant_status === 'suspended') return { kind: 'refuse', reason: 'tenant_suspended', bot };
   if (!tenantAcceptsWebhooks({ status: row.tenant_status, verifiedAt: row.verified_at })) {
     return { kind: 'refuse', reason: 'tenant_inactive', bot };
   }

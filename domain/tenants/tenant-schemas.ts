@@ -19,3 +19,10 @@ export const RegisterBody = z.object({
   password: Password,
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
+
+/** Why the tenant is suspended, kept in the audit trail. */
+export const DeactivateTenantBody = z.object({ reason: z.string().trim().min(3).max(500) });
+export type DeactivateTenantBody = z.infer<typeof DeactivateTenantBody>;
+
+export const ReactivateTenantBody = z.object({ reason: z.string().trim().min(3).max(500).optional() });
+export type ReactivateTenantBody = z.infer<typeof ReactivateTenantBody>;

@@ -16,7 +16,7 @@ export async function verifyTenantEmail(
 ): Promise<{ tenantId: string; status: TenantStatus }> {
   const verification = await inScope(deps.orm, { system: 'verify-email' }, async (em) => {
     const found = await em.findOne(EmailVerification, { tokenHash: hashToken(token) });
-    if (!found) throw new AppError('not_found', 'This verification link is not valid');
+    if (!found) throw new AppError('not_found', 'This verification link is not valid (a newer one may have been sent)');
     if (!found.usedAt && found.expiresAt < new Date()) {
       throw new AppError('gone', 'This verification link has expired; please register again');
     }

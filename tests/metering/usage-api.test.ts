@@ -221,14 +221,14 @@ describe('usage API, bot reports and media streams', () => {
     expect(response.statusCode).toBe(404);
   });
 
-  it('refuses calls for a suspended tenant with a polite message and meters nothing', async () => {
+  it('answers 403 to calls for a deactivated tenant’s number, status callbacks too, and meters nothing', async () => {
     const world = worlds[1]!;
     await inScope(h.orm, { system: 'test' }, (em) =>
       em.nativeUpdate(Tenant, { id: world.tenant.id }, { status: 'suspended' }),
     );
     try {
       const placed = await control.placeCall({ to: bots[1]!.phoneNumber, deliverTo: apiUrl, durationSeconds: 40 });
-      expect(placed.deliveries[0]!.body).toContain('<Hangup/>');
+      expect(placed.deliveries.map((delivery) => delivery.httpStatus)).toEqual([403, 403, 403, 403]);
       expect(placed.deliveries[0]!.body).not.toContain('<Connect>');
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await usageOfCall(h, placed.callSid)).toEqual({});

@@ -113,7 +113,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       schema: {
         tags: ['auth'],
         summary: 'Self-service sign-up: a new tenant and its first admin, pending until the email is confirmed',
-        description: 'Answers the same 202 whether or not the email already has an account (its owner is told by mail).',
+        description:
+          'Answers the same 202 whether or not the email already has an account (its owner is told by mail).',
         body: RegisterBody,
       },
       config: { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: '1 minute' } },

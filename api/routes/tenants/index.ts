@@ -1,11 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createTenant } from '../../../domain/tenants/create-tenant';
+import { deactivateTenant } from '../../../domain/tenants/deactivate-tenant';
 import { getOnboardingProgress } from '../../../domain/tenants/get-onboarding-progress';
 import { getTenant } from '../../../domain/tenants/get-tenant';
 import { listTenants } from '../../../domain/tenants/list-tenants';
-import { CreateTenantBody } from '../../../domain/tenants/tenant-schemas';
+import { reactivateTenant } from '../../../domain/tenants/reactivate-tenant';
+import { resendVerificationEmail } from '../../../domain/tenants/resend-verification-email';
+import { CreateTenantBody, DeactivateTenantBody, ReactivateTenantBody } from '../../../domain/tenants/tenant-schemas';
 import { TENANT_STATUSES } from '../../../domain/tenants/tenant-status';
+import { verifyTenantManually } from '../../../domain/tenants/verify-tenant-manually';
 import { PageQuery } from '../../../domain/pagination';
 import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
@@ -62,5 +66,69 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       preHandler: app.requirePermission('tenants:read'),
     },
     async (request) => getOnboardingProgress(deps, { actor: actorOf(request), tenantId: request.params.id }),
+  );
+
+  app.post(
+    '/:id/deactivate',
+    {
+      schema: {
+        tags: ['tenants'],
+        summary: 'Suspend an active tenant: its sessions end at once, sign-in and its calls are refused',
+        description: 'Only an active tenant can be deactivated; any other status answers 409.',
+        params: TenantParams,
+        body: DeactivateTenantBody,
+      },
+      preHandler: app.requirePermission('tenants:lifecycle'),
+    },
+    async (request) =>
+      deactivateTenant(deps, { actor: actorOf(request), tenantId: request.params.id, reason: request.body.reason }),
+  );
+
+  app.post(
+    '/:id/reactivate',
+    {
+      schema: {
+        tags: ['tenants'],
+        summary: 'Lift a suspension: the tenant is active again and its users can sign in',
+        description: 'Only a suspended tenant can be reactivated; any other status answers 409.',
+        params: TenantParams,
+        body: ReactivateTenantBody.nullish(),
+      },
+      preHandler: app.requirePermission('tenants:lifecycle'),
+    },
+    async (request) =>
+      reactivateTenant(deps, { actor: actorOf(request), tenantId: request.params.id, reason: request.body?.reason }),
+  );
+
+  app.post(
+    '/:id/verification/resend',
+    {
+      schema: {
+        tags: ['tenants'],
+        summary: 'Send a pending tenant a new verification link; earlier links stop working, the deadline stays',
+        params: TenantParams,
+      },
+      preHandler: app.requirePermission('tenants:verify'),
+    },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send(await resendVerificationEmail(deps, { actor: actorOf(request), tenantId: request.params.id })),
+  );
+
+  app.post(
+    '/:id/verify',
+    {
+      schema: {
+        tags: ['tenants'],
+        summary: "Confirm a pending tenant's email by hand; its onboarding workflow then activates it",
+        params: TenantParams,
+      },
+      preHandler: app.requirePermission('tenants:verify'),
+    },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send(await verifyTenantManually(deps, { actor: actorOf(request), tenantId: request.params.id })),
   );
 };

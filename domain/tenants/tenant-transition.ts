@@ -1,0 +1,9 @@
+import { AppError } from '../errors/app-error';
+import { canTransition, type TenantStatus } from './tenant-status';
+
+/** Refuses a status change the transition table does not allow, as 409 problem+json naming both statuses. */
+export function assertTenantTransition(from: TenantStatus, to: TenantStatus): void {
+  if (!canTransition(from, to)) {
+    throw new AppError('conflict', `The organisation is ${from}; it cannot become ${to}`);
+  }
+}
