@@ -2,18 +2,7 @@ import { Writable } from 'node:stream';
 import { loggerOptions } from '../api/logger';
 import { createHarness, type Harness } from './support/harness';
 import { bearerFor, makeTenant, makeUser } from './support/factories';
-
-type Cookies = Record<string, string>;
-
-function cookiesFrom(setCookie: string | string[] | undefined): Cookies {
-  const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
-  return Object.fromEntries(list.map((line) => line.split(';')[0]!.split('=') as [string, string]));
-}
-const cookieHeader = (cookies: Cookies) =>
-  Object.entries(cookies)
-    .filter(([, value]) => value !== '')
-    .map(([name, value]) => `${name}=${value}`)
-    .join('; ');
+import { cookieHeader, cookiesFrom, type Cookies } from './support/cookies';
 
 describe('authentication', () => {
   let h: Harness;

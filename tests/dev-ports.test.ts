@@ -25,7 +25,9 @@ describe('npm run dev with a port already taken', () => {
     expect(conflicts).toHaveLength(1);
     // ss reports the process (or its main thread) by name, with this test's pid.
     expect(conflicts[0]).toMatch(
-      new RegExp(`^port ${taken} for the API is in use by \\S+ \\(pid ${process.pid}\\): stop it, or set API_PORT in \\.env$`),
+      new RegExp(
+        `^port ${taken} for the API is in use by \\S+ \\(pid ${process.pid}\\): stop it, or set API_PORT in \\.env$`,
+      ),
     );
   });
 

@@ -1,18 +1,7 @@
 import { limitPasswordWork } from '../domain/auth/password';
 import { createHarness, type Harness } from './support/harness';
 import { makeTenant, makeUser, type TestUser } from './support/factories';
-
-type Cookies = Record<string, string>;
-const cookiesFrom = (setCookie: string | string[] | undefined): Cookies =>
-  Object.fromEntries(
-    (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []).map(
-      (line) => line.split(';')[0]!.split('=') as [string, string],
-    ),
-  );
-const cookieHeader = (cookies: Cookies) =>
-  Object.entries(cookies)
-    .map(([name, value]) => `${name}=${value}`)
-    .join('; ');
+import { cookieHeader, cookiesFrom, type Cookies } from './support/cookies';
 
 /** An address outside the trusted proxy hop: a client that reaches the API directly. */
 const OUTSIDER = '203.0.113.7';

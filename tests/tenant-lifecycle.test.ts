@@ -6,17 +6,7 @@ import { inScope } from '../db/scope';
 import { resolveCallRoute } from '../domain/telephony/resolve-call-route';
 import { createHarness, TEST_WEBHOOK_BASE, type Harness } from './support/harness';
 import { bearerFor, makeTenant, makeUser, makeWorld } from './support/factories';
-
-type Cookies = Record<string, string>;
-
-function cookiesFrom(setCookie: string | string[] | undefined): Cookies {
-  const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
-  return Object.fromEntries(list.map((line) => line.split(';')[0]!.split('=') as [string, string]));
-}
-const cookieHeader = (cookies: Cookies) =>
-  Object.entries(cookies)
-    .map(([name, value]) => `${name}=${value}`)
-    .join('; ');
+import { cookieHeader, cookiesFrom } from './support/cookies';
 
 describe('tenant deactivation and reactivation', () => {
   let h: Harness;
