@@ -11,7 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps';
 import { authPlugin } from './plugins/auth';
-import { errorsPlugin } from './plugins/errors';
+import { errorsPlugin, frameworkErrors } from './plugins/errors';
 import { rejectUnstorableTextPlugin } from './plugins/reject-unstorable-text';
 import { authRoutes } from './routes/auth';
 import { botRoutes } from './routes/bots';
@@ -32,6 +32,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     trustProxy: deps.trustProxy,
     forceCloseConnections: true,
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

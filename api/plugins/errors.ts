@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../domain/errors/app-error';
@@ -12,9 +12,24 @@ const CODE_BY_STATUS: Record<number, string> = {
   405: 'method_not_allowed',
   406: 'not_acceptable',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'rate_limited',
 };
+
+/**
+ * SQLSTATE class 22 ("data exception": invalid byte sequence, value out of range, bad text representation) means a
+ * value the database cannot hold reached it. Validation at the edge should make that impossible; this net exists
+ * so that a field validation misses still answers 400 (the transaction rolled back, nothing changed) instead of
+ * a 500, and it logs at error level because every hit is a validation gap to close.
+ */
+function dataExceptionState(error: unknown): string | null {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return code;
+  }
+  return null;
+}
 
 /** Turns every error into problem+json: business errors keep their message, unexpected ones hide details. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
@@ -31,6 +46,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       body = problem(400, 'validation_failed', 'The request is invalid', { errors });
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       body = problem(error.statusCode, CODE_BY_STATUS[error.statusCode] ?? 'bad_request', error.message);
+    } else if (dataExceptionState(error)) {
+      request.log.error({ err: error, sqlState: dataExceptionState(error) }, 'data exception: a validation gap');
+      body = problem(400, 'bad_request', 'The request holds a value that cannot be stored');
     } else {
       request.log.error({ err: error }, 'unhandled error');
       body = problem(500, 'internal', 'Something went wrong on our side; it has been logged');
@@ -48,3 +66,21 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       .send(problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`)),
   );
 });
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any hook or handler runs (a URL that is not valid
+ * percent-encoding, a path parameter longer than `maxParamLength`) answers problem+json too, not Fastify's JSON.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 500;
+  const body =
+    status >= 400 && status < 500
+      ? problem(
+          status,
+          CODE_BY_STATUS[status] ?? 'bad_request',
+          'The URL cannot be routed: it is malformed or too long',
+        )
+      : problem(500, 'internal', 'Something went wrong on our side; it has been logged');
+  if (status >= 500) request.log.error({ err: error }, 'router error');
+  void reply.status(body.status).type('application/problem+json').send(body);
+}

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { USAGE_KINDS } from './usage-kind';
+import { EARLIEST_DAY, isUsableDay, MAX_YEARS_AHEAD } from './usage-range';
 
-const IsoDay = z.iso.date();
+/** A calendar day the database can hold and a usage range may cover (checked against the clock at request time). */
+const IsoDay = z.iso
+  .date()
+  .refine(
+    (day) => isUsableDay(day, new Date()),
+    `must lie between ${EARLIEST_DAY} and the end of the year ${MAX_YEARS_AHEAD} years from now`,
+  );
 
 export const UsageSummaryQuery = z.object({
   range: z.enum(['day', 'week', 'month', 'custom']).default('month'),

@@ -21,14 +21,14 @@ const BotHeaders = z.looseObject({
 });
 
 export const usageRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  // Bot reports are signed over their exact bytes, so this scope keeps the raw JSON next to the parsed body.
+  // Bot reports are signed over their exact bytes, so this scope keeps the raw JSON next to the parsed body; the
+  // parsing itself stays Fastify's, which refuses __proto__ and constructor.prototype keys as everywhere else.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     request.rawBody = body as string;
-    try {
-      done(null, JSON.parse(body as string));
-    } catch {
-      done(new AppError('bad_request', 'The body is not valid JSON'), undefined);
-    }
+    parseJson(request, body as string, (error, parsed) =>
+      error ? done(new AppError('bad_request', 'The body is not valid JSON'), undefined) : done(null, parsed),
+    );
   });
 
   app.get(

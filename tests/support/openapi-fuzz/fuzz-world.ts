@@ -1,0 +1,74 @@
+import { Bot, Invoice, ProvisioningJob, SupportTicket, Tenant, User } from '../../../db/entities';
+import { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, DEMO_USER_EMAIL } from '../../../db/seed';
+import { inScope } from '../../../db/scope';
+import { bearerFor } from '../factories';
+import { createHarness, type Harness } from '../harness';
+import { DEMO_PASSWORD, FUZZ_ADMIN, openPrivateSchema } from './private-schema';
+
+/** The two callers every request is sent as: between them, every authorised route gets past its permission check. */
+export const ACTORS = ['platform_admin', 'customer_admin'] as const;
+export type ActorName = (typeof ACTORS)[number];
+
+/** Real rows of the seeded demo tenant, by the resource a path parameter names. */
+export interface RealIds {
+  tenant: string;
+  bot: string;
+  user: string;
+  ticket: string;
+  invoice: string;
+}
+
+export interface FuzzWorld {
+  h: Harness;
+  actors: Record<ActorName, { authorization: string }>;
+  ids: RealIds;
+  botNumber: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The API on a private, seeded schema with no worker (a workflow a malformed request started would stay queued,
+ * visible to the state check), both callers signed in, and a finished provisioning job for the demo bot so its
+ * progress endpoints answer at once.
+ */
+export async function createFuzzWorld(): Promise<FuzzWorld> {
+  const schema = await openPrivateSchema();
+  const h = await createHarness();
+  const found = await inScope(h.orm, { system: 'test' }, async (em) => {
+    const tenant = await em.findOneOrFail(Tenant, { slug: DEMO_TENANT_SLUG });
+    const bot = await em.findOneOrFail(Bot, { tenantId: tenant.id });
+    em.create(ProvisioningJob, {
+      tenantId: tenant.id,
+      botId: bot.id,
+      kind: 'provision',
+      status: 'done',
+      workflowId: `provision-bot-${bot.id}`,
+      startedAt: new Date(),
+      finishedAt: new Date(),
+    });
+    await em.flush();
+    return {
+      ids: {
+        tenant: tenant.id,
+        bot: bot.id,
+        user: (await em.findOneOrFail(User, { email: DEMO_USER_EMAIL })).id,
+        ticket: (await em.findOneOrFail(SupportTicket, { tenantId: tenant.id })).id,
+        invoice: (await em.find(Invoice, { tenantId: tenant.id }, { limit: 1 }))[0]!.id,
+      },
+      botNumber: bot.twilioNumber!,
+    };
+  });
+  const actors = {
+    platform_admin: await bearerFor(h.app, FUZZ_ADMIN),
+    customer_admin: await bearerFor(h.app, { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD }),
+  };
+  return {
+    h,
+    actors,
+    ...found,
+    async close() {
+      await h.close();
+      await schema.drop();
+    },
+  };
+}
