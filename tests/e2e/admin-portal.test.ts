@@ -1,4 +1,4 @@
-import { createBotVia, finishedJob } from '../provisioning/provisioning-support';
+import { createBotVia, createVerifiedTenantVia, finishedJob } from '../provisioning/provisioning-support';
 import { bearerFor, makeUser, type TestUser } from '../support/factories';
 import {
   collectPageErrors,
@@ -64,7 +64,19 @@ describe('admin portal (browser)', () => {
     await page.waitForURL(/\/admin\/tenants\/[0-9a-f-]{36}\?created=1$/);
     await page.getByText('Tenant created').waitFor();
     const tenantId = page.url().match(/tenants\/([0-9a-f-]{36})/)![1]!;
+    // Bots wait for a verified tenant: the admin verifies the contact email by hand.
+    await expect(page.getByRole('link', { name: 'New bot' }).count()).resolves.toBe(0);
     await screenshot(page, 'admin-tenant-detail');
+    // Right after creation the run may still be sending its mail (the API answers 409 until it waits): try again.
+    const verified = page.getByText('Email marked as verified');
+    for (let attempt = 1; (await verified.count()) === 0; attempt += 1) {
+      if (attempt > 20) throw new Error('the tenant never became verifiable');
+      await page.getByRole('button', { name: 'Mark email as verified' }).click();
+      await verified.or(page.getByRole('alert')).first().waitFor();
+      if ((await verified.count()) === 0) await page.waitForTimeout(300);
+    }
+    await page.getByRole('link', { name: 'New bot' }).waitFor();
+    await screenshot(page, 'admin-tenant-verified');
 
     await page.getByRole('link', { name: 'New bot' }).click();
     await page.waitForURL(new RegExp(`/admin/bots/new\\?tenantId=${tenantId}$`));
@@ -128,14 +140,10 @@ describe('admin portal (browser)', () => {
   }, 180_000);
 
   it('shows the failed step and its error when a provider keeps failing, and Retry provisions the bot', async () => {
-    const tenant = (
-      await stack.h.app.inject({
-        method: 'POST',
-        url: '/api/tenants',
-        headers: await bearerFor(stack.h.app, admin),
-        payload: { name: 'Harbour Logistics', contactEmail: 'ops@harbour.example' },
-      })
-    ).json<{ id: string }>();
+    const tenant = await createVerifiedTenantVia(stack.h, await bearerFor(stack.h.app, admin), {
+      name: 'Harbour Logistics',
+      contactEmail: 'ops@harbour.example',
+    });
     await stack.control.fault({ operation: 'heroku.scaleFormation', mode: 'fail', status: 422, times: 0 });
     const { bot } = await createBotVia(stack.h, await bearerFor(stack.h.app, admin), tenant.id, 'Dispatch line');
 
@@ -161,14 +169,10 @@ describe('admin portal (browser)', () => {
   }, 180_000);
   it('rotates the number of a ready bot, then deletes it, following each run live', async () => {
     const headers = await bearerFor(stack.h.app, admin);
-    const tenant = (
-      await stack.h.app.inject({
-        method: 'POST',
-        url: '/api/tenants',
-        headers,
-        payload: { name: 'Lakeside Clinic', contactEmail: 'it@lakeside.example' },
-      })
-    ).json<{ id: string }>();
+    const tenant = await createVerifiedTenantVia(stack.h, headers, {
+      name: 'Lakeside Clinic',
+      contactEmail: 'it@lakeside.example',
+    });
     const { bot } = await createBotVia(stack.h, headers, tenant.id, 'Appointments');
     await finishedJob(stack.h, headers, bot.id);
 
@@ -195,14 +199,10 @@ describe('admin portal (browser)', () => {
 
   it('cancels a run that waits for a healthy app and shows what was undone', async () => {
     const headers = await bearerFor(stack.h.app, admin);
-    const tenant = (
-      await stack.h.app.inject({
-        method: 'POST',
-        url: '/api/tenants',
-        headers,
-        payload: { name: 'Riverside Pharmacy', contactEmail: 'it@riverside.example' },
-      })
-    ).json<{ id: string }>();
+    const tenant = await createVerifiedTenantVia(stack.h, headers, {
+      name: 'Riverside Pharmacy',
+      contactEmail: 'it@riverside.example',
+    });
     await stack.control.fault({ operation: 'app.health', mode: 'fail', status: 503, times: 0 });
     const { bot } = await createBotVia(stack.h, headers, tenant.id, 'Prescriptions');
 

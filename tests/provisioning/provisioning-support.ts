@@ -14,6 +14,30 @@ export async function createBotVia(h: Harness, headers: Headers, tenantId: strin
   return response.json<{ bot: { id: string }; job: { id: string; workflowId: string; workflowUrl: string } }>();
 }
 
+/**
+ * A tenant created through the API and verified by a platform admin by hand (bots need a verified tenant); waits
+ * until its onboarding workflow has activated it.
+ */
+export async function createVerifiedTenantVia(
+  h: Harness,
+  headers: Headers,
+  body: { name: string; contactEmail: string },
+) {
+  const created = await h.app.inject({ method: 'POST', url: '/api/tenants', headers, payload: body });
+  if (created.statusCode !== 201) throw new Error(`create tenant: ${created.statusCode} ${created.body}`);
+  const tenant = created.json<{ id: string }>();
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    // The run may still be sending its verification mail; verify answers 409 until it waits for the signal.
+    const verify = await h.app.inject({ method: 'POST', url: `/api/tenants/${tenant.id}/verify`, headers });
+    const status = (await h.app.inject({ url: `/api/tenants/${tenant.id}`, headers })).json<{ status: string }>()
+      .status;
+    if (status === 'active') return tenant;
+    if (Date.now() > deadline) throw new Error(`tenant still ${status} (verify answered ${verify.statusCode})`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Polls the bot's latest job until it has finished (done, error or canceled). */
 export async function finishedJob(h: Harness, headers: Headers, botId: string, timeoutMs = 45_000) {
   const deadline = Date.now() + timeoutMs;

@@ -137,6 +137,11 @@ export function createApi(request: Request) {
         post<UserView>(`/api/tenants/${seg(id)}/users`, body),
       updateUser: (id: string, userId: string, body: { isActive?: boolean; name?: string; role?: string }) =>
         patch<UserView>(`/api/tenants/${seg(id)}/users/${seg(userId)}`, body),
+      verify: (id: string) => post<unknown>(`/api/tenants/${seg(id)}/verify`),
+      resendVerification: (id: string) => post<unknown>(`/api/tenants/${seg(id)}/verification/resend`),
+      deactivate: (id: string, body: { reason: string }) =>
+        post<TenantView>(`/api/tenants/${seg(id)}/deactivate`, body),
+      reactivate: (id: string) => post<TenantView>(`/api/tenants/${seg(id)}/reactivate`),
     },
     bots: {
       list: (q: PageQuery & { status?: string; tenantId?: string } = {}) => get<Page<BotView>>(`/api/bots${qs(q)}`),

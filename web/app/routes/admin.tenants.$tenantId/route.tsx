@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { BotStatusBadge, TenantStatusBadge } from '~/components/status-badges';
@@ -12,10 +12,14 @@ import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
 import { createApi, pageOf, settle } from '~/lib/api.server';
-import { requireUser } from '~/lib/auth.server';
+import { requireRole, requireUser } from '~/lib/auth.server';
 import { formatDate, formatDateTime, humanize } from '~/lib/format';
+import { formFailure, text } from '~/lib/forms.server';
+import { freshSessionAction } from '~/lib/fresh-session';
 import { may, ROLE_LABELS } from '~/lib/roles';
 import { useMe } from '~/lib/use-me';
+
+import { TENANT_INTENTS, TenantActions, type TenantIntent } from './tenant-actions';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -45,6 +49,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { tenant, users, bots, usage };
 }
 
+const DONE: Record<TenantIntent, string> = {
+  verify: 'Email marked as verified: the tenant is active and bots can be added.',
+  resend: 'A new verification email is on its way; the earlier link no longer works.',
+  deactivate: 'Deactivated: every session of its users has ended and its numbers take no calls.',
+  reactivate: 'Reactivated: its users can sign in again.',
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireRole(request, 'admin', ['platform_admin'], 'change tenants');
+  const form = await request.formData();
+  const intent = form.get('intent') as TenantIntent;
+  if (!TENANT_INTENTS.includes(intent)) return formFailure({ status: 400, detail: 'Unknown action' }, []);
+  const tenants = createApi(request).tenants;
+  const id = params.tenantId!;
+  const result = await {
+    verify: () => tenants.verify(id),
+    resend: () => tenants.resendVerification(id),
+    deactivate: () => tenants.deactivate(id, { reason: text(form, 'reason') }),
+    reactivate: () => tenants.reactivate(id),
+  }[intent]();
+  if (!result.ok) return formFailure(result.problem, ['reason'], intent);
+  // Verification is finished by the onboarding workflow; wait briefly so the page reloads showing it active.
+  if (intent === 'verify') await untilActive(() => tenants.get(id));
+  return { ok: true as const, message: DONE[intent] };
+}
+
+async function untilActive(read: () => Promise<{ status: string }>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && (await read()).status !== 'active') {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export const clientAction = freshSessionAction;
+
 export default function TenantDetail() {
   const { tenant, users, bots, usage } = useLoaderData<typeof loader>();
   const { user } = useMe();
@@ -58,7 +97,7 @@ export default function TenantDetail() {
         description={`${tenant.slug} · created ${formatDate(tenant.createdAt)}`}
         back={{ to: '/admin/tenants', label: 'Tenants' }}
         actions={
-          may.manageBots(user.role) ? (
+          may.manageBots(user.role) && tenant.status === 'active' ? (
             <ButtonLink to={`/admin/bots/new?tenantId=${tenant.id}`}>New bot</ButtonLink>
           ) : null
         }
@@ -67,6 +106,24 @@ export default function TenantDetail() {
         <Alert tone="success" className="mb-6" title="Tenant created">
           Onboarding has started; a verification email went to {tenant.contactEmail}.
         </Alert>
+      ) : null}
+
+      {may.manageBots(user.role) ? (
+        <Card className="mb-6">
+          <CardHeader
+            title="Lifecycle"
+            description={
+              tenant.status === 'pending_verification'
+                ? 'Bots can be added once the contact email is verified.'
+                : tenant.status === 'suspended'
+                  ? 'Deactivated: its users cannot sign in and its numbers take no calls.'
+                  : 'Deactivating signs every user of this tenant out at once and stops its numbers taking calls.'
+            }
+          />
+          <CardBody>
+            <TenantActions tenant={tenant} />
+          </CardBody>
+        </Card>
       ) : null}
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
