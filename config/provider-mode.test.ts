@@ -32,6 +32,19 @@ describe('provider mode', () => {
       expect(problems).toContain(name);
   });
 
+  it.each([
+    ['blank', { TWILIO_AUTH_TOKEN: '   ' }, /TWILIO_AUTH_TOKEN must be set/],
+    ['the simulator’s public token', { TWILIO_AUTH_TOKEN: 'simulator' }, /TWILIO_AUTH_TOKEN is the provider simulator/],
+    [
+      'the simulator’s account',
+      { TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}` },
+      /TWILIO_ACCOUNT_SID is the provider simulator/,
+    ],
+  ])('refuses a live credential that is %s', (_name, change, message) => {
+    const env = parseEnv({ APP_ENV: 'production', ...STRONG, ...LIVE, SMTP_URL: 'smtp://mail:587', ...change });
+    expect(startupProblems(env)).toEqual([expect.stringMatching(message)]);
+  });
+
   it('refuses PROVIDERS=simulator in production, saying why', () => {
     const env = parseEnv({ APP_ENV: 'production', PROVIDERS: 'simulator', ...STRONG, SMTP_URL: 'smtp://mail:587' });
     expect(startupProblems(env)).toEqual([expect.stringMatching(/PROVIDERS=simulator is refused in production/)]);

@@ -1,4 +1,5 @@
 import type { Env } from './env';
+import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from './simulator-credentials';
 
 export type ProviderMode = 'simulator' | 'live';
 
@@ -23,11 +24,22 @@ export function providerProblems(env: Env): string[] {
       ? ['PROVIDERS=simulator is refused in production: the simulator signs webhooks with public test secrets']
       : [];
   }
-  const missing = LIVE_CREDENTIALS.filter((name) => !env[name]);
-  return missing.map(
-    (name) => `${name} must be set: providers are live (PROVIDERS=${env.PROVIDERS ?? 'unset'}, APP_ENV=${env.APP_ENV})`,
-  );
+  const problems: string[] = [];
+  for (const name of LIVE_CREDENTIALS) {
+    const value = env[name]?.trim();
+    if (!value) {
+      problems.push(
+        `${name} must be set: providers are live (PROVIDERS=${env.PROVIDERS ?? 'unset'}, APP_ENV=${env.APP_ENV})`,
+      );
+    } else if (PUBLIC_SIMULATOR_VALUES.has(value)) {
+      problems.push(`${name} is the provider simulator's public value; live providers need the real one`);
+    }
+  }
+  return problems;
 }
+
+/** Values anyone can read in this repository: never a live credential. */
+const PUBLIC_SIMULATOR_VALUES = new Set([SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN, 'simulator']);
 
 /** Live credentials for the SDK adapters; none in simulator mode, so a stray key never reaches the simulator. */
 export function providerCredentials(env: Env) {

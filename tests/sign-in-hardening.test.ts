@@ -75,6 +75,34 @@ describe('sign-in: real client addresses, per-account backoff, bounded password 
     expect(later.statusCode).toBe(200);
   });
 
+  it('checks one password per delay even when guesses arrive all at once', async () => {
+    for (let i = 0; i < 3; i += 1) await attempt('wrong-password', { from: `203.0.113.${170 + i}` });
+    const waiting = await attempt('wrong-password', { from: '203.0.113.180' });
+    expect(waiting.statusCode).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, Number(waiting.headers['retry-after']) * 1_000 + 100));
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        attempt('wrong-password', { from: WEB_PROXY, forwardedFor: `198.51.100.${100 + i}` }),
+      ),
+    );
+    const statuses = burst.map((response) => response.statusCode).sort();
+    expect(statuses).toEqual([401, ...Array(19).fill(429)]);
+  });
+
+  it('counts an IPv6 client by its /64, so rotating addresses within it does not escape the limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 12; i += 1) {
+      const other = await makeUser(h.orm, 'customer_user', user.tenantId);
+      const response = await attempt('wrong-password', {
+        from: WEB_PROXY,
+        forwardedFor: `2001:db8:77:2::${i.toString(16)}`,
+        email: other.email,
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
   it('treats an unknown email like a real one, so the delay reveals nothing', async () => {
     const email = `nobody-${Date.now()}@example.test`;
     for (let i = 0; i < 3; i += 1) await attempt('wrong-password', { from: `203.0.113.${120 + i}`, email });
@@ -155,6 +183,26 @@ describe('CSRF tokens', () => {
     const planted = 'A'.repeat(24) + '.' + 'B'.repeat(43);
     const response = await patchMe({ ...cookies, vp_csrf: planted }, planted, user.id);
     expect(response.statusCode).toBe(403);
+  });
+
+  it('refuses a planted pair on refresh too, where only the refresh cookie names the user', async () => {
+    const { cookies } = await session();
+    const planted = 'A'.repeat(24) + '.' + 'B'.repeat(43);
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { cookie: cookieHeader({ vp_refresh: cookies.vp_refresh!, vp_csrf: planted }), 'x-csrf-token': planted },
+    });
+    expect(response.statusCode).toBe(403);
+    const genuine = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: {
+        cookie: cookieHeader({ vp_refresh: cookies.vp_refresh!, vp_csrf: cookies.vp_csrf! }),
+        'x-csrf-token': cookies.vp_csrf!,
+      },
+    });
+    expect(genuine.statusCode).toBe(200);
   });
 
   it('refuses another user’s genuine token', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { SIMULATOR_AUTH_TOKEN } from '../activities/adapters/twilio-numbers';
-import { AuditLog, Bot, Tenant } from '../db/entities';
+import { AuditLog, Bot, ProvisioningJob, Tenant } from '../db/entities';
 import { inScope } from '../db/scope';
 import { resolveCallRoute } from '../domain/telephony/resolve-call-route';
 import { createHarness, TEST_WEBHOOK_BASE, type Harness } from './support/harness';
@@ -53,6 +53,39 @@ describe('tenant deactivation and reactivation', () => {
     expect(refresh.statusCode).toBe(401);
     expect(refresh.headers['content-type']).toContain('application/problem+json');
     expect((await login(customerUser)).statusCode).toBe(403);
+  });
+
+  it('ends an open provisioning stream of the tenant’s user once the tenant is deactivated', async () => {
+    const tenant = await makeTenant(h.orm);
+    const customer = await bearerFor(h.app, await makeUser(h.orm, 'customer_admin', tenant.id));
+    const botId = await inScope(h.orm, { system: 'test' }, async (em) => {
+      const bot = em.create(Bot, {
+        tenantId: tenant.id,
+        name: 'Streaming',
+        status: 'provisioning',
+        locale: 'de-AT',
+        voice: 'v',
+        greeting: 'Hallo',
+      });
+      await em.flush();
+      em.create(ProvisioningJob, {
+        tenantId: tenant.id,
+        botId: bot.id,
+        kind: 'provision',
+        status: 'running',
+        workflowId: `provision-bot-${bot.id}`,
+        steps: [],
+      });
+      await em.flush();
+      return bot.id;
+    });
+    // The job never finishes: without the session check the stream would stay open until the test times out.
+    const stream = h.app.inject({ url: `/api/bots/${botId}/provisioning/stream`, headers: customer });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await deactivate(tenant.id)).statusCode).toBe(200);
+    const response = await stream;
+    expect(response.body).toContain('event: progress');
+    expect(response.body).toMatch(/event: end\ndata: \{"status":"unauthorized"\}/);
   });
 
   it('lets the users sign in again after reactivation, while sessions from before stay ended', async () => {

@@ -26,7 +26,7 @@ export interface TwilioNumbers {
 }
 
 /** The account the simulator is addressed as when no credentials are configured. */
-import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from '../../sim/twilio/credentials';
+import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from '../../config/simulator-credentials';
 
 export { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN };
 

@@ -4,6 +4,7 @@ import type { Orm } from '../../db/orm';
 import type { Actor } from '../../domain/auth/actor';
 import { authenticate } from '../../domain/auth/authenticate';
 import { csrfTokenBelongsTo, sameSecret } from '../../domain/auth/csrf-token';
+import { refreshSessionOwner } from '../../domain/auth/refresh-session-owner';
 import { assertTenantAccess, can, type Permission } from '../../domain/auth/permissions';
 import { AppError } from '../../domain/errors/app-error';
 import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from '../session-cookies';
@@ -47,13 +48,16 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { orm: Orm; toke
     if (usesCookies && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path)) {
       const sent = request.headers[CSRF_HEADER];
       const expected = request.cookies[CSRF_COOKIE];
-      // Signed-in requests also prove the token was issued to this user; refresh and logout (no valid access
-      // cookie) rely on the double submit alone.
+      // The token must have been issued to the session's user: the signed-in actor, or for refresh and logout
+      // (access cookie expired) the owner of the refresh token. A pair planted by a sibling origin names nobody.
+      // Without any live session there is nothing to forge: such a refresh or logout fails or does nothing.
+      const refreshToken = request.cookies[REFRESH_COOKIE];
+      const owner = request.actor?.userId ?? (refreshToken ? await refreshSessionOwner(opts.orm, refreshToken) : null);
       const valid =
         typeof sent === 'string' &&
         expected !== undefined &&
         sameSecret(sent, expected) &&
-        (!request.actor || csrfTokenBelongsTo(opts.tokenKey, expected, request.actor.userId));
+        (owner === null || csrfTokenBelongsTo(opts.tokenKey, expected, owner));
       if (!valid) {
         throw new AppError('forbidden', `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated request`);
       }

@@ -20,27 +20,54 @@ export function loginDelayMs(failures: number, freeFailures: number): number {
   return Math.min(FIRST_LOGIN_DELAY_MS * 2 ** (failures - freeFailures), MAX_LOGIN_DELAY_MS);
 }
 
-/** When the account may next try, or null when it may try now. */
-export async function loginRetryAt(em: ScopedEm, key: string, now = new Date()): Promise<Date | null> {
-  const rows = await em.execute<{ retry_at: Date }[]>(
-    'select retry_at from login_throttles where account_key = ? and retry_at > ?',
-    [key, now],
+/** The delay `loginDelayMs` computes, in SQL, for the row's failure count after this attempt. */
+// The exponent is capped (2^16 x 4 s is far past the cap) so a long attack cannot overflow the arithmetic.
+const DELAY_SQL = `(case when login_throttles.failures + 1 >= ?::int then least(?::float8 * power(2, least(login_throttles.failures + 1 - ?::int, 16)), ?::float8) else 0 end) * interval '1 millisecond'`;
+
+/**
+ * Claims one password check for the account, or says when it may try again. The attempt is counted as a failure
+ * before the password is checked (success clears it), in one statement that only proceeds while the account is
+ * not waiting — so a burst of parallel guesses gets one check per delay, not one per request.
+ */
+export async function claimLoginAttempt(
+  em: ScopedEm,
+  key: string,
+  freeFailures: number,
+  now = new Date(),
+): Promise<{ claimed: true } | { claimed: false; retryAt: Date }> {
+  const firstDelay = new Date(now.getTime() + loginDelayMs(1, freeFailures));
+  const claimed = await em.execute<{ failures: number }[]>(
+    `insert into login_throttles (account_key, failures, retry_at, updated_at) values (?, 1, ?, ?)
+     on conflict (account_key) do update
+       set failures = login_throttles.failures + 1, retry_at = ?::timestamptz + ${DELAY_SQL}, updated_at = excluded.updated_at
+       where login_throttles.retry_at <= ?::timestamptz
+     returning failures`,
+    [key, firstDelay, now, now, freeFailures, FIRST_LOGIN_DELAY_MS, freeFailures, MAX_LOGIN_DELAY_MS, now],
   );
-  return rows[0] ? new Date(rows[0].retry_at) : null;
+  if (claimed.length > 0) return { claimed: true };
+  const rows = await em.execute<{ retry_at: Date }[]>('select retry_at from login_throttles where account_key = ?', [
+    key,
+  ]);
+  return { claimed: false, retryAt: new Date(rows[0]?.retry_at ?? now) };
 }
 
-/** Counts one more failure and sets the next allowed time; concurrent failures each count (one upsert). */
+/** Counts a failure without claiming (a known device's wrong password still counts against the account). */
 export async function recordLoginFailure(em: ScopedEm, key: string, freeFailures: number, now = new Date()) {
-  const rows = await em.execute<{ failures: number }[]>(
+  await em.execute(
     `insert into login_throttles (account_key, failures, retry_at, updated_at) values (?, 1, ?, ?)
-     on conflict (account_key) do update set failures = login_throttles.failures + 1, updated_at = excluded.updated_at
-     returning failures`,
-    [key, now, now],
+     on conflict (account_key) do update
+       set failures = login_throttles.failures + 1, retry_at = ?::timestamptz + ${DELAY_SQL}, updated_at = excluded.updated_at`,
+    [
+      key,
+      new Date(now.getTime() + loginDelayMs(1, freeFailures)),
+      now,
+      now,
+      freeFailures,
+      FIRST_LOGIN_DELAY_MS,
+      freeFailures,
+      MAX_LOGIN_DELAY_MS,
+    ],
   );
-  const failures = rows[0]!.failures;
-  const retryAt = new Date(now.getTime() + loginDelayMs(failures, freeFailures));
-  await em.execute('update login_throttles set retry_at = ? where account_key = ?', [retryAt, key]);
-  return { failures, retryAt };
 }
 
 export async function clearLoginFailures(em: ScopedEm, key: string): Promise<void> {

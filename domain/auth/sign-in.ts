@@ -3,7 +3,7 @@ import { inScope } from '../../db/scope';
 import { AppError } from '../errors/app-error';
 import type { AuthSettings } from './auth-settings';
 import { isKnownDevice, issueKnownDevice } from './known-device';
-import { accountKey, clearLoginFailures, loginRetryAt, recordLoginFailure } from './login-backoff';
+import { accountKey, claimLoginAttempt, clearLoginFailures, recordLoginFailure } from './login-backoff';
 import { login } from './login';
 
 export interface SignInDeps {
@@ -33,15 +33,20 @@ export async function signIn(
   const key = accountKey(input.email);
   const knownDevice = isKnownDevice(deps.auth.tokenKey, key, input.deviceToken, now.getTime());
   if (!knownDevice) {
-    const retryAt = await inScope(deps.orm, { system: 'login' }, (em) => loginRetryAt(em, key, now));
-    if (retryAt) throw new SignInDelayedError(Math.ceil((retryAt.getTime() - now.getTime()) / 1_000));
+    const claim = await inScope(deps.orm, { system: 'login' }, (em) =>
+      claimLoginAttempt(em, key, deps.loginFreeFailures, now),
+    );
+    if (!claim.claimed) {
+      throw new SignInDelayedError(Math.max(1, Math.ceil((claim.retryAt.getTime() - now.getTime()) / 1_000)));
+    }
   }
   try {
     const session = await login(deps, input);
     await inScope(deps.orm, { system: 'login' }, (em) => clearLoginFailures(em, key));
     return { ...session, deviceToken: issueKnownDevice(deps.auth.tokenKey, key, now.getTime()) };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'unauthorized') {
+    // A stranger's attempt was counted when it was claimed; a known device's failure is counted now.
+    if (knownDevice && error instanceof AppError && error.code === 'unauthorized') {
       await inScope(deps.orm, { system: 'login' }, (em) => recordLoginFailure(em, key, deps.loginFreeFailures, now));
     }
     throw error;

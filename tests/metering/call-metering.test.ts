@@ -209,6 +209,9 @@ describe('call metering from Twilio webhooks', () => {
   it.each([
     ['a duration beyond a day', { CallDuration: '900000000' }, 'CallDuration'],
     ['a duration of a day and a second', { CallDuration: '86401' }, 'CallDuration'],
+    ['a duration in exponent notation', { CallDuration: '1e3' }, 'CallDuration'],
+    ['a duration in hexadecimal', { CallDuration: '0x10' }, 'CallDuration'],
+    ['a blank duration', { CallDuration: ' ' }, 'CallDuration'],
     ['a timestamp in year 0', { Timestamp: '0000-01-01T00:00:00Z' }, 'Timestamp'],
     ['a timestamp that is no date', { Timestamp: 'yesterday-ish' }, 'Timestamp'],
     ['an unknown call status', { CallStatus: 'exploded' }, 'CallStatus'],

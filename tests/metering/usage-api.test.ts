@@ -317,6 +317,43 @@ describe('usage API, bot reports and media streams', () => {
     expect(await closed).toBe(1008);
   });
 
+  it('opens one stream per token: a replayed start is closed (1008)', async () => {
+    const token = signMediaStream(streamKey, { callSid: 'CA7', botId: bots[0]!.id });
+    const start = {
+      event: 'start',
+      streamSid: 'MZ7',
+      start: { callSid: 'CA7', customParameters: { botId: bots[0]!.id, token } },
+    };
+    const first = await openMediaStream();
+    first.send(start);
+    first.send({ event: 'stop', streamSid: 'MZ7' });
+    expect(await first.closed).toBe(1000);
+    const replay = await openMediaStream();
+    replay.send(start);
+    expect(await replay.closed).toBe(1008);
+  });
+
+  it('closes a validly signed stream whose tenant has been deactivated since (1008)', async () => {
+    const world = worlds[1]!;
+    await inScope(h.orm, { system: 'test' }, (em) =>
+      em.nativeUpdate(Tenant, { id: world.tenant.id }, { status: 'suspended' }),
+    );
+    try {
+      const token = signMediaStream(streamKey, { callSid: 'CA8', botId: bots[1]!.id });
+      const stream = await openMediaStream();
+      stream.send({
+        event: 'start',
+        streamSid: 'MZ8',
+        start: { callSid: 'CA8', customParameters: { botId: bots[1]!.id, token } },
+      });
+      expect(await stream.closed).toBe(1008);
+    } finally {
+      await inScope(h.orm, { system: 'test' }, (em) =>
+        em.nativeUpdate(Tenant, { id: world.tenant.id }, { status: 'active' }),
+      );
+    }
+  });
+
   it('closes a media stream that sends audio before a verified start (1008)', async () => {
     const { closed, send } = await openMediaStream();
     send({ event: 'media', streamSid: 'MZ3', media: { payload: Buffer.from('audio').toString('base64') } });

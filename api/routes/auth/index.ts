@@ -13,6 +13,7 @@ import { toTenantView } from '../../../domain/tenants/tenant-view';
 import { verifyTenantEmail } from '../../../domain/tenants/verify-tenant-email';
 import { getUserView } from '../../../domain/users/get-user-view';
 import type { AppDeps } from '../../app-deps';
+import { clientKey } from '../../client-address';
 import { actorOf } from '../../plugins/auth';
 import {
   clearSessionCookies,
@@ -39,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
           // over many addresses meet the per-account backoff in signIn instead.
           max: deps.loginRateLimitPerMinute,
           timeWindow: '1 minute',
-          keyGenerator: (request) => request.ip,
+          keyGenerator: (request) => clientKey(request.ip),
           errorResponseBuilder: (_request, context) =>
             new AppError('rate_limited', `Too many sign-in attempts; try again in ${context.after}`),
         },
@@ -117,7 +118,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
           'Answers the same 202 whether or not the email already has an account (its owner is told by mail).',
         body: RegisterBody,
       },
-      config: { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      config: {
+        rateLimit: {
+          max: deps.loginRateLimitPerMinute,
+          timeWindow: '1 minute',
+          keyGenerator: (request) => clientKey(request.ip),
+        },
+      },
     },
     async (request, reply) => {
       await registerTenant(deps, request.body);

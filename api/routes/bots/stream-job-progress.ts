@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getBotProvisioning } from '../../../domain/bots/get-bot-provisioning';
+import { findSessionActor } from '../../../domain/auth/authenticate';
 import { isTerminal } from '../../../domain/provisioning/step-progress';
+import { inScope } from '../../../db/scope';
 import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
 
@@ -34,6 +36,12 @@ export async function streamJobProgress(deps: AppDeps, request: FastifyRequest, 
   let job = first;
   while (!closed && !(isTerminal(job.status) && job.status !== 'queued')) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    // A session ended meanwhile (user deactivated, tenant suspended) ends the stream too.
+    const still = await inScope(deps.orm, { system: 'sse-session' }, (em) => findSessionActor(em, actor.userId));
+    if (!still) {
+      send('end', { status: 'unauthorized' });
+      break;
+    }
     job = await getBotProvisioning(deps, { actor, botId }).catch(() => job);
     const serialized = JSON.stringify(job);
     if (serialized !== last) {
@@ -45,6 +53,6 @@ export async function streamJobProgress(deps: AppDeps, request: FastifyRequest, 
       lastWrite = Date.now();
     }
   }
-  if (!closed) send('end', { status: job.status });
+  if (!closed && !out.writableEnded) send('end', { status: job.status });
   out.end();
 }

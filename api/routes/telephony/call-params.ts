@@ -32,7 +32,13 @@ export const CallParams = z.looseObject({
   To: phoneAddress,
   From: phoneAddress.default('anonymous'),
   CallStatus: z.enum(CALL_STATUSES),
-  CallDuration: z.coerce.number().int().min(0).max(MAX_CALL_SECONDS).optional(),
+  // Plain decimal digits only: coercion would also read '1e3', '0x10' or ' ' as numbers.
+  CallDuration: z
+    .string()
+    .regex(/^\d{1,6}$/, 'whole seconds')
+    .transform(Number)
+    .pipe(z.number().max(MAX_CALL_SECONDS))
+    .optional(),
   Timestamp: callbackTime.optional(),
 });
 

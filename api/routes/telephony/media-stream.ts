@@ -1,6 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
 import twilio from 'twilio';
+import { botTakesStreams, createUsedStreamTokens } from '../../../domain/telephony/media-stream-admission';
 import { verifyMediaStream } from '../../../domain/telephony/media-stream-token';
 import type { AppDeps } from '../../app-deps';
 
@@ -25,6 +26,7 @@ interface StreamMessage {
 export const mediaStreamRoute: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
   const streamUrl = `${deps.telephony.webhookBase.replace(/^http/, 'ws')}/telephony/media`;
+  const usedTokens = createUsedStreamTokens();
 
   app.get('/media', { websocket: true, schema: { hide: true } }, (socket, request) => {
     const signature = request.headers['x-twilio-signature'];
@@ -70,9 +72,22 @@ export const mediaStreamRoute: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
           refuse('invalid stream token');
           return;
         }
+        if (!usedTokens.claim(token as string)) {
+          refuse('stream token already used');
+          return;
+        }
         clearTimeout(deadline);
         stream = { streamSid: message.streamSid, callSid, botId };
-        request.log.info({ ...stream }, 'media_stream_started');
+        // A bot deprovisioned or a tenant deactivated since the call was answered ends the stream.
+        void botTakesStreams(deps, botId)
+          .then((admitted) => {
+            if (admitted) request.log.info({ ...stream }, 'media_stream_started');
+            else refuse('bot or tenant does not take calls');
+          })
+          .catch((error: unknown) => {
+            request.log.error({ err: error }, 'media_stream_admission_failed');
+            refuse('could not check the bot');
+          });
       } else if (!stream && event !== 'connected') {
         refuse(`${event} before a verified start`);
         return;
