@@ -28,6 +28,7 @@ app.use(compression());
 app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }));
 app.use(express.static(clientDir, { maxAge: '1h' }));
 app.use(morgan('tiny'));
+app.use(refuseOversizedBodies);
 app.all(
   '*',
   createRequestHandler({
@@ -36,6 +37,33 @@ app.all(
     getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress }),
   }),
 );
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Bounds what a request body may make this process hold: the API's 1 MiB (MAX_REQUEST_BODY_BYTES in
+ * app/lib/api-proxy.server.ts). The proxied API paths stream with a running cap; every other body (the portals'
+ * form posts, which browsers always send with a length) must declare one within the limit before it is read.
+ */
+function refuseOversizedBodies(req, res, next) {
+  if (req.method === 'GET' || req.method === 'HEAD') return next();
+  const declared = req.headers['content-length'];
+  const proxied = /^\/(api|docs|telephony)(\/|$|\?)/.test(req.url);
+  if (declared !== undefined ? Number(declared) > MAX_BODY_BYTES : !proxied) {
+    const status = declared !== undefined ? 413 : 411;
+    res.writeHead(status, { 'content-type': 'application/problem+json', connection: 'close' });
+    res.end(
+      JSON.stringify({
+        type: 'about:blank',
+        title: status === 413 ? 'Content Too Large' : 'Length Required',
+        status,
+        detail: `Request bodies must declare a length of at most ${MAX_BODY_BYTES} bytes.`,
+      }),
+    );
+    return;
+  }
+  next();
+}
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST;

@@ -128,6 +128,28 @@ describe('customer portal (browser)', () => {
     await screenshot(page, 'customer-bot-settings');
   }, 180_000);
 
+  it('refuses a portal form post larger than the limit, or without a length, before reading it', async () => {
+    const big = await fetch(`${stack.web.url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `email=${'a'.repeat(2 * 1024 * 1024)}`,
+    });
+    expect(big.status).toBe(413);
+    expect(big.headers.get('content-type')).toContain('application/problem+json');
+    const chunked = await fetch(`${stack.web.url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('email=a'));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(411);
+  });
+
   it('keeps customers out of admin pages and other tenants’ data, direct URLs included', async () => {
     await page.goto('/login');
     await signIn(page, ours.member, /\/app$/);
