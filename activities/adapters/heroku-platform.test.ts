@@ -9,7 +9,8 @@ let heroku: HerokuPlatform;
 let control: ReturnType<typeof simControl>;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, appSetupDelayMs: 100 });
+  // Long enough that the first look sees it pending even on a busy machine (CI runs suites in parallel).
+  sim = await startSimulator({ port: 0, appSetupDelayMs: 1_000 });
   heroku = createHerokuPlatform({ simulatorUrl: sim.url, requestTimeoutMs: 2_000 });
   control = simControl(sim.url);
 });
@@ -17,7 +18,7 @@ afterAll(() => sim.stop());
 beforeEach(() => control.reset());
 
 async function setupUntilDone(setupId: string) {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
     const setup = await heroku.getAppSetup(setupId);
     if (setup.status !== 'pending') return setup;
     await new Promise((resolve) => setTimeout(resolve, 25));
