@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import globals from 'globals';
+import { dependencyMapBlocks } from './eslint.dependency-map.mjs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -17,40 +18,27 @@ export default tseslint.config(
     },
   },
   { files: ['web/app/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
-  {
+  ...dependencyMapBlocks({
     // Workflows must stay deterministic: no I/O, no database, no HTTP layer, no provider SDKs.
-    files: ['workflows/**/*.ts'],
-    ignores: ['workflows/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
+    workflows: {
+      paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: do I/O in an activity.' })),
+      patterns: [
+        { group: ['@mikro-orm/*', 'pg'], message: 'Workflows must not touch the database; use an activity.' },
+        { group: ['fastify', '@fastify/*'], message: 'Workflows must not depend on the HTTP layer.' },
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: do I/O in an activity.' })),
-          patterns: [
-            {
-              group: ['**/db', '**/db/**', '@mikro-orm/*', 'pg'],
-              message: 'Workflows must not touch the database; use an activity.',
-            },
-            {
-              group: ['**/api', '**/api/**', 'fastify', '@fastify/*'],
-              message: 'Workflows must not depend on the HTTP layer.',
-            },
-            {
-              group: [
-                'stripe',
-                'twilio',
-                'heroku-client',
-                '@elevenlabs/*',
-                'nodemailer',
-                '@temporalio/client',
-                '@temporalio/worker',
-                '@temporalio/activity',
-              ],
-              message: 'Provider SDKs and Temporal client/worker code belong in activities or temporal/.',
-            },
+          group: [
+            'stripe',
+            'twilio',
+            'heroku-client',
+            '@elevenlabs/*',
+            'nodemailer',
+            '@temporalio/client',
+            '@temporalio/worker',
+            '@temporalio/activity',
           ],
+          message: 'Provider SDKs and Temporal client/worker code belong in activities or temporal/.',
         },
       ],
     },
-  },
+  }),
 );

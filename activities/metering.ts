@@ -6,7 +6,7 @@ import type { CallStart } from '../domain/telephony/call-status';
 import { billableMinutes } from '../domain/usage/billable-minutes';
 import { insertUsageOnce } from '../domain/usage/insert-usage-once';
 import { callUsageKey } from '../domain/usage/usage-keys';
-import type { UsageKind } from '../domain/usage/usage-kind';
+import type { UsageKind } from '../contracts/usage-kind';
 import type { TwilioNumbers } from './adapters/twilio-numbers';
 import { refusingBadData } from './bad-data';
 import { providerCall } from './provider-failure';

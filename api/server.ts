@@ -5,17 +5,17 @@ import { createOrm } from '../db/orm';
 import { keyFromSecret } from '../domain/auth/tokens';
 import { connectTemporalClient, type TemporalTarget } from '../temporal/client';
 import { createTemporalHealth } from '../temporal/health';
-import { createOnboardingWorkflows } from '../temporal/onboarding-workflows';
-import { createProvisioningWorkflows } from '../temporal/provisioning-workflows';
-import { createCallWorkflows } from '../temporal/call-workflows';
-import { SIMULATOR_AUTH_TOKEN } from '../activities/adapters/twilio-numbers';
+import { createOnboardingClient } from '../temporal/onboarding-client';
+import { createProvisioningClient } from '../temporal/provisioning-client';
+import { createCallClient } from '../temporal/call-client';
+import { SIMULATOR_AUTH_TOKEN } from '../config/simulator-credentials';
 import { botSigningSecret } from '../domain/usage/bot-signature';
 import { webhookBase } from '../config/env';
 import { providerMode } from '../config/provider-mode';
 import { limitPasswordWork } from '../domain/auth/password';
 import { mediaStreamKey } from '../domain/telephony/media-stream-token';
 import { buildApp } from './app';
-import { loggerOptions } from './logger';
+import { loggerOptions } from '../config/logger';
 
 async function main(): Promise<void> {
   const { env, secrets } = loadRuntime();
@@ -37,9 +37,9 @@ async function main(): Promise<void> {
         accessTtlMinutes: env.JWT_ACCESS_TTL_MIN,
         refreshTtlDays: env.JWT_REFRESH_TTL_DAYS,
       },
-      onboarding: createOnboardingWorkflows(temporal, target, env.ONBOARDING_VERIFICATION_TIMEOUT),
-      provisioning: createProvisioningWorkflows(temporal, target),
-      calls: createCallWorkflows(temporal, target, { finalizeAfterMs: env.CALL_FINALIZE_AFTER }),
+      onboarding: createOnboardingClient(temporal, target, env.ONBOARDING_VERIFICATION_TIMEOUT),
+      provisioning: createProvisioningClient(temporal, target),
+      calls: createCallClient(temporal, target, { finalizeAfterMs: env.CALL_FINALIZE_AFTER }),
       telephony: {
         // Live mode has the real token (loadRuntime refuses to start without it); only the simulator's is public.
         authToken: providerMode(env) === 'live' ? env.TWILIO_AUTH_TOKEN! : SIMULATOR_AUTH_TOKEN,

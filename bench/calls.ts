@@ -1,5 +1,5 @@
 import { buildApp } from '../api/app';
-import { SIMULATOR_AUTH_TOKEN } from '../activities/adapters/twilio-numbers';
+import { SIMULATOR_AUTH_TOKEN } from '../config/simulator-credentials';
 import { Bot, CallLog, UsageEvent } from '../db/entities';
 import { inScope } from '../db/scope';
 import { keyFromSecret } from '../domain/auth/tokens';
@@ -8,10 +8,10 @@ import { billableMinutes } from '../domain/usage/billable-minutes';
 import { botSigningSecret } from '../domain/usage/bot-signature';
 import { mediaStreamKey } from '../domain/telephony/media-stream-token';
 import { simControl } from '../sim/sim-control';
-import { createCallWorkflows } from '../temporal/call-workflows';
+import { createCallClient } from '../temporal/call-client';
 import { createTemporalHealth } from '../temporal/health';
-import { createOnboardingWorkflows } from '../temporal/onboarding-workflows';
-import { createProvisioningWorkflows } from '../temporal/provisioning-workflows';
+import { createOnboardingClient } from '../temporal/onboarding-client';
+import { createProvisioningClient } from '../temporal/provisioning-client';
 import { TEST_WEBHOOK_BASE } from '../tests/support/harness';
 import { startBenchPlatform } from './support/bench-platform';
 import { percentile } from './support/bench-stack';
@@ -25,13 +25,13 @@ const BOTS = 4;
 async function main(): Promise<void> {
   const platform = await startBenchPlatform('Bench calls');
   const { orm, client, target, tenantId, actor } = platform;
-  const provisioning = createProvisioningWorkflows(client, target);
+  const provisioning = createProvisioningClient(client, target);
   const app = await buildApp({
     orm,
     auth: { tokenKey: keyFromSecret('bench'), accessTtlMinutes: 30, refreshTtlDays: 14 },
-    onboarding: createOnboardingWorkflows(client, target, 60_000),
+    onboarding: createOnboardingClient(client, target, 60_000),
     provisioning,
-    calls: createCallWorkflows(client, target, { counterGraceMs: 500 }),
+    calls: createCallClient(client, target, { counterGraceMs: 500 }),
     telephony: {
       authToken: SIMULATOR_AUTH_TOKEN,
       webhookBase: TEST_WEBHOOK_BASE,

@@ -1,7 +1,7 @@
 import { Bot, ProvisioningJob } from '../db/entities';
 import { inScope } from '../db/scope';
 import { createBot } from '../domain/bots/create-bot';
-import { createProvisioningWorkflows } from '../temporal/provisioning-workflows';
+import { createProvisioningClient } from '../temporal/provisioning-client';
 import { startBenchPlatform } from './support/bench-platform';
 import { percentile } from './support/bench-stack';
 
@@ -11,7 +11,7 @@ const BOTS = Number(process.env.BENCH_BOTS ?? 100);
 async function main(): Promise<void> {
   const platform = await startBenchPlatform('Bench provisioning');
   const { orm, tenantId, actor } = platform;
-  const deps = { orm, provisioning: createProvisioningWorkflows(platform.client, platform.target) };
+  const deps = { orm, provisioning: createProvisioningClient(platform.client, platform.target) };
 
   console.log(`provisioning ${BOTS} bots concurrently against the simulator…`);
   const started = Date.now();

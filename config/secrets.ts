@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { passwordProblems } from '../domain/auth/password-policy';
+import { passwordProblems } from '../contracts/password-policy';
 import type { Env } from './env';
 
 export interface Secrets {

@@ -1,7 +1,7 @@
 import { loadRuntime } from '../config/runtime';
 import { provideDatabase } from '../db/database-url';
 import { createOrm, migrateToLatest } from '../db/orm';
-import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL, seed } from '../db/seed';
+import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL, seed } from '../domain/seed';
 
 async function main(): Promise<void> {
   const { env, secrets } = loadRuntime();

@@ -4,7 +4,7 @@ import { providerMode } from '../config/provider-mode';
 import { loadRuntime } from '../config/runtime';
 import { provideDatabase } from '../db/database-url';
 import { createOrm, migrateToLatest } from '../db/orm';
-import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL, seed } from '../db/seed';
+import { DEMO_ADMIN_EMAIL, DEMO_USER_EMAIL, seed } from '../domain/seed';
 import { startSimulator } from '../sim/start-simulator';
 import { findOrObtainTemporalCli } from '../temporal/cli';
 import { isPortOpen, startTemporalDevServer, stopChild, waitForPort, type DevServer } from '../temporal/dev-server';

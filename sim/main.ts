@@ -1,4 +1,4 @@
-import { loggerOptions } from '../api/logger';
+import { loggerOptions } from '../config/logger';
 import { loadEnv } from '../config/load-env';
 import { onShutdown } from '../config/runtime';
 import { startSimulator } from './start-simulator';

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import type { HealthProbes } from '../api/app-deps';
+import type { HealthProbes } from '../domain/health/health-port';
 
 /** Is the Temporal server reachable, and is at least one worker polling our task queue? */
 export function createTemporalHealth(client: Client, namespace: string, taskQueue: string): HealthProbes {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { loggerOptions } from '../api/logger';
+import { loggerOptions } from '../config/logger';
 import { createHarness, type Harness } from './support/harness';
 import { bearerFor, makeTenant, makeUser } from './support/factories';
 import { cookieHeader, cookiesFrom, type Cookies } from './support/cookies';

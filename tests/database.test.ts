@@ -11,7 +11,7 @@ import {
 } from '../db/entities';
 import { createOrm, type Orm } from '../db/orm';
 import { inScope } from '../db/scope';
-import { DEMO_TENANT_SLUG, seed } from '../db/seed';
+import { DEMO_TENANT_SLUG, seed } from '../domain/seed';
 import { testDatabaseUrl } from './support/harness';
 
 describe('database schema and seed', () => {

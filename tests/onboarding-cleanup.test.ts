@@ -10,8 +10,8 @@ import { provisioningWorkflowId } from '../domain/provisioning/provisioning-step
 import { onboardingWorkflowId } from '../domain/tenants/onboarding-steps';
 import { simControl } from '../sim/sim-control';
 import type { RunningSimulator } from '../sim/start-simulator';
-import { createOnboardingWorkflows } from '../temporal/onboarding-workflows';
-import { createProvisioningWorkflows } from '../temporal/provisioning-workflows';
+import { createOnboardingClient } from '../temporal/onboarding-client';
+import { createProvisioningClient } from '../temporal/provisioning-client';
 import { WORKFLOWS_PATH } from '../temporal/worker';
 import { simResourcesOf } from './provisioning/provisioning-support';
 import { createHarness, FAST_TIMING, type Harness } from './support/harness';
@@ -76,7 +76,7 @@ describe('removal of a tenant that never verified its email', () => {
       await em.flush();
       return { tenantId: tenant.id, botId: bot.id, jobId: job.id };
     });
-    const provisioning = createProvisioningWorkflows(h.client, h.target, FAST_TIMING);
+    const provisioning = createProvisioningClient(h.client, h.target, FAST_TIMING);
     const { workflowId } = await provisioning.start('provision', { botId, tenantId, jobId });
     await h.client.workflow.getHandle(workflowId).result();
     const bot = await inScope(h.orm, { system: 'test' }, (em) => em.findOneOrFail(Bot, { id: botId }));
@@ -88,7 +88,7 @@ describe('removal of a tenant that never verified its email', () => {
 
   /** Onboarding with a deadline of a second, started only once the bot is ready. */
   async function onboardAndLetExpire(tenantId: string) {
-    const onboarding = createOnboardingWorkflows(h.client, h.target, VERIFICATION_TIMEOUT_MS);
+    const onboarding = createOnboardingClient(h.client, h.target, VERIFICATION_TIMEOUT_MS);
     await onboarding.start(tenantId);
     return h.client.workflow.getHandle(onboardingWorkflowId(tenantId));
   }

@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { inScope } from '../db/scope';
-import type { Role } from '../domain/auth/roles';
+import type { Role } from '../contracts/roles';
 import { createHarness, type Harness } from './support/harness';
 import { makeUser, makeWorld } from './support/factories';
 

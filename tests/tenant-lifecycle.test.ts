@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
-import { SIMULATOR_AUTH_TOKEN } from '../activities/adapters/twilio-numbers';
+import { SIMULATOR_AUTH_TOKEN } from '../config/simulator-credentials';
 import { AuditLog, Bot, ProvisioningJob, Tenant } from '../db/entities';
 import { inScope } from '../db/scope';
 import { resolveCallRoute } from '../domain/telephony/resolve-call-route';

@@ -1,11 +1,9 @@
-import { ApplicationFailure, defineQuery, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { DEPROVISION_STEPS } from '../domain/provisioning/provisioning-steps';
-import type { JobProgress } from '../domain/provisioning/step-progress';
-import { provisioningActivities } from './support/provisioning-activities';
-import { withTiming, type ProvisioningTiming } from './support/provisioning-timing';
-import { StepFailedError, StepRunner } from './support/step-runner';
-
-export const deprovisionProgressQuery = defineQuery<JobProgress>('provisioningProgress');
+import { provisioningActivities } from './saga/provisioning-activities';
+import { provisioningProgressQuery } from './saga/progress-query';
+import { withTiming, type ProvisioningTiming } from './saga/provisioning-timing';
+import { StepFailedError, StepRunner } from './saga/step-runner';
 
 export interface DeprovisionBotInput {
   botId: string;
@@ -19,7 +17,7 @@ export async function deprovisionBot(input: DeprovisionBotInput): Promise<void> 
   const timing = withTiming(input.timing);
   const { once, durable } = provisioningActivities(timing);
   const runner = new StepRunner(DEPROVISION_STEPS, (progress) => durable.recordJobProgress(input.jobId, progress));
-  setHandler(deprovisionProgressQuery, () => runner.progress);
+  setHandler(provisioningProgressQuery, () => runner.progress);
   const retry = { ...timing.providerRetry, maxAttempts: 20 };
 
   try {

@@ -1,13 +1,11 @@
-import { defineQuery, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import { PROVISION_STEPS } from '../domain/provisioning/provisioning-steps';
-import type { JobProgress } from '../domain/provisioning/step-progress';
-import { provisioningActivities } from './support/provisioning-activities';
-import { withTiming, type ProvisioningTiming } from './support/provisioning-timing';
-import { Saga } from './support/saga';
-import { failSaga } from './support/fail-saga';
-import { StepRunner } from './support/step-runner';
-
-export const provisioningProgressQuery = defineQuery<JobProgress>('provisioningProgress');
+import { provisioningActivities } from './saga/provisioning-activities';
+import { provisioningProgressQuery } from './saga/progress-query';
+import { withTiming, type ProvisioningTiming } from './saga/provisioning-timing';
+import { Saga } from './saga/saga';
+import { failSaga } from './saga/fail-saga';
+import { StepRunner } from './saga/step-runner';
 
 export interface ProvisionBotInput {
   botId: string;

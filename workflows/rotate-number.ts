@@ -1,13 +1,11 @@
-import { defineQuery, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import { ROTATE_STEPS } from '../domain/provisioning/provisioning-steps';
-import type { JobProgress } from '../domain/provisioning/step-progress';
-import { provisioningActivities } from './support/provisioning-activities';
-import { withTiming, type ProvisioningTiming } from './support/provisioning-timing';
-import { Saga } from './support/saga';
-import { failSaga } from './support/fail-saga';
-import { StepRunner } from './support/step-runner';
-
-export const rotationProgressQuery = defineQuery<JobProgress>('provisioningProgress');
+import { provisioningActivities } from './saga/provisioning-activities';
+import { provisioningProgressQuery } from './saga/progress-query';
+import { withTiming, type ProvisioningTiming } from './saga/provisioning-timing';
+import { Saga } from './saga/saga';
+import { failSaga } from './saga/fail-saga';
+import { StepRunner } from './saga/step-runner';
 
 export interface RotateNumberInput {
   botId: string;
@@ -24,7 +22,7 @@ export async function rotateNumber(input: RotateNumberInput): Promise<{ phoneNum
   const timing = withTiming(input.timing);
   const { once, durable } = provisioningActivities(timing);
   const runner = new StepRunner(ROTATE_STEPS, (progress) => durable.recordJobProgress(input.jobId, progress));
-  setHandler(rotationProgressQuery, () => runner.progress);
+  setHandler(provisioningProgressQuery, () => runner.progress);
   const saga = new Saga();
   const retry = timing.providerRetry;
 

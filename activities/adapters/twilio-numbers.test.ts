@@ -2,7 +2,8 @@ import { simControl } from '../../sim/sim-control';
 import { startSimulator, type RunningSimulator } from '../../sim/start-simulator';
 import { recordCall } from '../../sim/twilio/state';
 import { ProviderError } from './provider-error';
-import { createTwilioClient, createTwilioNumbers, SIMULATOR_ACCOUNT_SID, type TwilioNumbers } from './twilio-numbers';
+import { SIMULATOR_ACCOUNT_SID } from '../../config/simulator-credentials';
+import { createTwilioClient, createTwilioNumbers, type TwilioNumbers } from './twilio-numbers';
 
 const HOOKS = { voiceUrl: 'https://api.test/telephony/incoming', statusCallback: 'https://api.test/telephony/status' };
 let sim: RunningSimulator;

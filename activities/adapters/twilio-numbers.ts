@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import { ProviderError, providerCalls } from './provider-error';
+import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from '../../config/simulator-credentials';
 
 const { call, unless404 } = providerCalls(toProviderError);
 
@@ -24,11 +25,6 @@ export interface TwilioNumbers {
     callSid: string,
   ): Promise<{ sid: string; status: string; durationSeconds: number | null; to: string; from: string } | null>;
 }
-
-/** The account the simulator is addressed as when no credentials are configured. */
-import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from '../../config/simulator-credentials';
-
-export { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN };
 
 // Also matches the regional hosts the SDK derives from TWILIO_REGION / TWILIO_EDGE (api.dublin.ie1.twilio.com).
 const TWILIO_API_ORIGIN = /^https:\/\/api(\.[a-z0-9-]+)*\.twilio\.com/;

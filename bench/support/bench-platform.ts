@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { Tenant, User } from '../../db/entities';
 import { inScope } from '../../db/scope';
-import { seed } from '../../db/seed';
+import { seed } from '../../domain/seed';
 import type { Actor } from '../../domain/auth/actor';
 import { startSimulator } from '../../sim/start-simulator';
 import type { TemporalTarget } from '../../temporal/client';

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { TENANT_STATUSES } from '../../domain/tenants/tenant-status';
+import { TENANT_STATUSES } from '../../contracts/tenant-status';
 import { createdAtColumn, idColumn, updatedAtColumn } from './columns';
 
 export const Tenant = defineEntity({

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { USAGE_KINDS } from '../../domain/usage/usage-kind';
+import { USAGE_KINDS } from '../../contracts/usage-kind';
 
 /** Read model: one row per tenant, day (UTC), bot and kind, kept current by a trigger on usage_events. */
 export const UsageDaily = defineEntity({

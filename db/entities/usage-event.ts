@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { USAGE_KINDS } from '../../domain/usage/usage-kind';
+import { USAGE_KINDS } from '../../contracts/usage-kind';
 import { createdAtColumn, idColumn } from './columns';
 
 export const UsageEvent = defineEntity({

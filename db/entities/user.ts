@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { ROLES } from '../../domain/auth/roles';
+import { ROLES } from '../../contracts/roles';
 import { createdAtColumn, idColumn, updatedAtColumn } from './columns';
 
 export const User = defineEntity({

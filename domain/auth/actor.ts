@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import type { Role } from '../../contracts/roles';
 
 /** The authenticated caller every use case receives; `tenantId` is null for platform staff. */
 export interface Actor {

@@ -1,8 +1,9 @@
 import type { Orm } from '../../db/orm';
 import { inScope, type ScopedEm } from '../../db/scope';
-import { tenantAllowsSessions, type TenantStatus } from '../tenants/tenant-status';
+import type { TenantStatus } from '../../contracts/tenant-status';
+import { tenantAllowsSessions } from '../tenants/tenant-status';
 import type { Actor } from './actor';
-import type { Role } from './roles';
+import type { Role } from '../../contracts/roles';
 import { verifyAccessToken } from './tokens';
 
 /**

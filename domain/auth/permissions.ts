@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../errors/app-error';
 import type { Actor } from './actor';
-import { isPlatformRole, type Role } from './roles';
+import { isPlatformRole, type Role } from '../../contracts/roles';
 
 const GRANTS = {
   'tenants:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],

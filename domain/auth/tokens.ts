@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { Actor } from './actor';
-import { ROLES, type Role } from './roles';
+import { ROLES, type Role } from '../../contracts/roles';
 
 const ISSUER = 'voiceplane';
 

@@ -6,7 +6,8 @@ import { assertCan } from '../auth/permissions';
 import { AppError, notFound } from '../errors/app-error';
 import type { JobView } from '../provisioning/job-view';
 import { startJob, type JobDeps } from '../provisioning/start-job';
-import { tenantMayAddBots, type TenantStatus } from '../tenants/tenant-status';
+import type { TenantStatus } from '../../contracts/tenant-status';
+import { tenantMayAddBots } from '../tenants/tenant-status';
 import type { CreateBotBody } from './bot-schemas';
 import { toBotView, type BotView } from './bot-view';
 

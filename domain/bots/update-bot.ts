@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
-import { isPlatformRole } from '../auth/roles';
+import { isPlatformRole } from '../../contracts/roles';
 import { AppError } from '../errors/app-error';
 import type { UpdateBotBody } from './bot-schemas';
 import { findBot } from './find-bot';

@@ -1,6 +1,6 @@
 import type { ProvisioningJob } from '../../db/entities/provisioning-job';
 import type { Actor } from '../auth/actor';
-import { isPlatformRole } from '../auth/roles';
+import { isPlatformRole } from '../../contracts/roles';
 import type { StepProgress } from './step-progress';
 
 export interface JobView {

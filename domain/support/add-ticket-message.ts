@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
-import { isPlatformRole } from '../auth/roles';
+import { isPlatformRole } from '../../contracts/roles';
 import { AppError } from '../errors/app-error';
 import { findTicket } from './find-ticket';
 import { loadTicketContext } from './ticket-context';

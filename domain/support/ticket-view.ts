@@ -1,6 +1,6 @@
 import type { SupportTicket } from '../../db/entities/support-ticket';
 import type { SupportTicketMessage } from '../../db/entities/support-ticket-message';
-import type { Role } from '../auth/roles';
+import type { Role } from '../../contracts/roles';
 
 export interface TicketAuthor {
   name: string;

@@ -1,6 +1,7 @@
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
-import { tenantAcceptsWebhooks, type TenantStatus } from '../tenants/tenant-status';
+import type { TenantStatus } from '../../contracts/tenant-status';
+import { tenantAcceptsWebhooks } from '../tenants/tenant-status';
 import { MEDIA_STREAM_TOKEN_TTL_MS } from './media-stream-token';
 
 /** Whether a verified stream may carry audio now: its bot is ready and its tenant active and verified. */

@@ -1,6 +1,6 @@
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
-import type { TenantStatus } from '../tenants/tenant-status';
+import type { TenantStatus } from '../../contracts/tenant-status';
 import { tenantAcceptsWebhooks } from '../tenants/tenant-status';
 import { isOverPlanLimit } from '../usage/plan-limits';
 

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { pageWindow, type Page, type PageQuery } from '../pagination';
-import type { TenantStatus } from './tenant-status';
+import type { TenantStatus } from '../../contracts/tenant-status';
 import { toTenantView, type TenantView } from './tenant-view';
 
 /** Platform staff see every tenant; a customer sees only their own (row-level security enforces it too). */

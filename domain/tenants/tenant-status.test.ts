@@ -1,4 +1,5 @@
-import { canTransition, tenantAcceptsWebhooks, tenantAllowsSessions, TENANT_STATUSES } from './tenant-status';
+import { TENANT_STATUSES } from '../../contracts/tenant-status';
+import { canTransition, tenantAcceptsWebhooks, tenantAllowsSessions } from './tenant-status';
 
 describe('tenantAcceptsWebhooks', () => {
   it('accepts only active, verified tenants', () => {

@@ -1,5 +1,4 @@
-export const TENANT_STATUSES = ['pending_verification', 'active', 'suspended', 'offboarding'] as const;
-export type TenantStatus = (typeof TENANT_STATUSES)[number];
+import type { TenantStatus } from '../../contracts/tenant-status';
 
 /**
  * Every status change a tenant may make. Activation is the onboarding workflow's (after verification); removal of

@@ -4,7 +4,7 @@ import { inScope } from '../../db/scope';
 import { hashToken } from '../auth/tokens';
 import { AppError } from '../errors/app-error';
 import type { OnboardingWorkflows } from './onboarding-port';
-import type { TenantStatus } from './tenant-status';
+import type { TenantStatus } from '../../contracts/tenant-status';
 
 /**
  * Confirms a tenant's email from the link's token and tells its onboarding workflow. Following the link twice

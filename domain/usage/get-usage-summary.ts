@@ -4,8 +4,8 @@ import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
-import { isPlatformRole } from '../auth/roles';
-import { USAGE_KINDS, type UsageKind } from './usage-kind';
+import { isPlatformRole } from '../../contracts/roles';
+import { USAGE_KINDS, type UsageKind } from '../../contracts/usage-kind';
 import { daysBetween, resolveRange } from './usage-range';
 import type { UsageSummaryQuery } from './usage-schemas';
 

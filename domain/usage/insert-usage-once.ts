@@ -1,6 +1,6 @@
 import { UsageEvent } from '../../db/entities';
 import type { ScopedEm } from '../../db/scope';
-import type { UsageKind } from './usage-kind';
+import type { UsageKind } from '../../contracts/usage-kind';
 
 /** Inserts a usage event once: its idempotency key makes retries and replays no-ops (and skips the rollup). */
 export async function insertUsageOnce(

@@ -1,4 +1,4 @@
-import type { UsageKind } from './usage-kind';
+import type { UsageKind } from '../../contracts/usage-kind';
 
 /**
  * Deterministic idempotency keys: the same call and kind always produce the same key, and the unique index on

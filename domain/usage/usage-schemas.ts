@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { USAGE_KINDS } from './usage-kind';
+import { USAGE_KINDS } from '../../contracts/usage-kind';
 import { EARLIEST_DAY, isUsableDay, MAX_YEARS_AHEAD } from './usage-range';
 
 /** A calendar day the database can hold and a usage range may cover (checked against the clock at request time). */

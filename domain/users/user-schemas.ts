@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUSTOMER_ROLES } from '../auth/roles';
+import { CUSTOMER_ROLES } from '../../contracts/roles';
 
 export const CustomerRole = z.enum(CUSTOMER_ROLES as ['customer_admin', 'customer_user']);
 

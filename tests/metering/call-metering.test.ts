@@ -7,7 +7,7 @@ import { WORKFLOWS_PATH } from '../../temporal/worker';
 import { simControl } from '../../sim/sim-control';
 import type { RunningSimulator } from '../../sim/start-simulator';
 import { WorkflowFailedError } from '@temporalio/client';
-import { createCallWorkflows } from '../../temporal/call-workflows';
+import { createCallClient } from '../../temporal/call-client';
 import { createHarness, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
 import { makeWorld } from '../support/factories';
 import { startTestSimulator } from '../support/test-simulator';
@@ -246,7 +246,7 @@ describe('call metering from Twilio webhooks', () => {
   });
 
   it('fails a call whose data the database refuses, marks it metering_failed, and stops retrying', async () => {
-    const calls = createCallWorkflows(h.client, h.target, { counterGraceMs: 50, finalizeAfterMs: 60_000 });
+    const calls = createCallClient(h.client, h.target, { counterGraceMs: 50, finalizeAfterMs: 60_000 });
     const callSid = `CA${'4'.repeat(32)}`;
     const start = {
       callSid,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Tenant, TenantSettings, User } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
-import type { Role } from '../../domain/auth/roles';
+import type { Role } from '../../contracts/roles';
 import { hashPassword } from '../../domain/auth/password';
 import type { App } from '../../api/app';
 

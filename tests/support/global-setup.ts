@@ -5,7 +5,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres';
 import { createOrm, migrateToLatest } from '../../db/orm';
-import { seed } from '../../db/seed';
+import { seed } from '../../domain/seed';
 import { findOrObtainTemporalCli } from '../../temporal/cli';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
 import { getFreePort } from './free-port';

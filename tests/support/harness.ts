@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import type { HealthProbes } from '../../api/app-deps';
+import type { HealthProbes } from '../../domain/health/health-port';
 import { buildApp, type App } from '../../api/app';
 import { createLocalBillingProvider } from '../../activities/adapters/billing-provider';
 import type { Mailer, OutgoingMail } from '../../activities/adapters/mailer';
@@ -9,16 +9,17 @@ import { createOrm, type Orm } from '../../db/orm';
 import { keyFromSecret } from '../../domain/auth/tokens';
 import type { TemporalTarget } from '../../temporal/client';
 import { createTemporalHealth } from '../../temporal/health';
-import { createOnboardingWorkflows } from '../../temporal/onboarding-workflows';
-import { createProvisioningWorkflows } from '../../temporal/provisioning-workflows';
+import { createOnboardingClient } from '../../temporal/onboarding-client';
+import { createProvisioningClient } from '../../temporal/provisioning-client';
 import { createHerokuPlatform } from '../../activities/adapters/heroku-platform';
-import { createTwilioNumbers, SIMULATOR_AUTH_TOKEN } from '../../activities/adapters/twilio-numbers';
-import { createCallWorkflows } from '../../temporal/call-workflows';
+import { createTwilioNumbers } from '../../activities/adapters/twilio-numbers';
+import { SIMULATOR_AUTH_TOKEN } from '../../config/simulator-credentials';
+import { createCallClient } from '../../temporal/call-client';
 import type { CallLifecycleInput } from '../../workflows/call-lifecycle';
 import { botSigningSecret } from '../../domain/usage/bot-signature';
 import { mediaStreamKey } from '../../domain/telephony/media-stream-token';
 import type { ActivityDeps } from '../../activities';
-import type { ProvisioningTiming } from '../../workflows/support/provisioning-timing';
+import type { ProvisioningTiming } from '../../workflows/saga/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
 
 export interface Harness {
@@ -146,9 +147,9 @@ export async function createHarness(
     {
       orm,
       auth: { tokenKey: keyFromSecret(TEST_SECRET), accessTtlMinutes: 30, refreshTtlDays: 14 },
-      onboarding: createOnboardingWorkflows(client, target, options.verificationTimeoutMs ?? 60_000),
-      provisioning: createProvisioningWorkflows(client, target, options.provisioningTiming ?? FAST_TIMING),
-      calls: createCallWorkflows(client, target, options.callTiming ?? { counterGraceMs: 200 }),
+      onboarding: createOnboardingClient(client, target, options.verificationTimeoutMs ?? 60_000),
+      provisioning: createProvisioningClient(client, target, options.provisioningTiming ?? FAST_TIMING),
+      calls: createCallClient(client, target, options.callTiming ?? { counterGraceMs: 200 }),
       telephony: {
         authToken: SIMULATOR_AUTH_TOKEN,
         webhookBase: TEST_WEBHOOK_BASE,

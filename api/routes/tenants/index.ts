@@ -8,7 +8,7 @@ import { listTenants } from '../../../domain/tenants/list-tenants';
 import { reactivateTenant } from '../../../domain/tenants/reactivate-tenant';
 import { resendVerificationEmail } from '../../../domain/tenants/resend-verification-email';
 import { CreateTenantBody, DeactivateTenantBody, ReactivateTenantBody } from '../../../domain/tenants/tenant-schemas';
-import { TENANT_STATUSES } from '../../../domain/tenants/tenant-status';
+import { TENANT_STATUSES } from '../../../contracts/tenant-status';
 import { verifyTenantManually } from '../../../domain/tenants/verify-tenant-manually';
 import { PageQuery } from '../../../domain/pagination';
 import type { AppDeps } from '../../app-deps';

@@ -3,7 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Bot, Invoice, UsageEvent } from '../../../db/entities';
 import type { Orm } from '../../../db/orm';
 import { inScope } from '../../../db/scope';
-import type { UsageKind } from '../../../domain/usage/usage-kind';
+import type { UsageKind } from '../../../contracts/usage-kind';
 
 /** A ready bot, written straight to the database (no provisioning run needed to look at it). */
 export function makeReadyBot(orm: Orm, tenantId: string, name: string) {

@@ -1,5 +1,5 @@
 import { Bot, Invoice, ProvisioningJob, SupportTicket, Tenant, User } from '../../../db/entities';
-import { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, DEMO_USER_EMAIL } from '../../../db/seed';
+import { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, DEMO_USER_EMAIL } from '../../../domain/seed';
 import { inScope } from '../../../db/scope';
 import { bearerFor } from '../factories';
 import { createHarness, type Harness } from '../harness';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createOrm } from '../../../db/orm';
-import { seed } from '../../../db/seed';
+import { seed } from '../../../domain/seed';
 import { testDatabaseUrl } from '../harness';
 
 export const FUZZ_ADMIN = { email: 'fuzz-admin@test.voiceplane.local', password: 'Fuzz-Admin-Password-123!' };

@@ -1,5 +1,5 @@
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
-import { SIMULATOR_AUTH_TOKEN } from '../../../activities/adapters/twilio-numbers';
+import { SIMULATOR_AUTH_TOKEN } from '../../../config/simulator-credentials';
 import { botSigningSecret, signBotRequest } from '../../../domain/usage/bot-signature';
 import { TEST_SECRET, TEST_WEBHOOK_BASE } from '../harness';
 import type { Operation } from './openapi-operations';

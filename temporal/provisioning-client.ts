@@ -3,9 +3,10 @@ import { RunInProgressError, type ProvisioningWorkflows } from '../domain/provis
 import { provisioningWorkflowId } from '../domain/provisioning/provisioning-steps';
 import type { JobProgress } from '../domain/provisioning/step-progress';
 import { deprovisionBot } from '../workflows/deprovision-bot';
-import { provisionBot, provisioningProgressQuery } from '../workflows/provision-bot';
+import { provisionBot } from '../workflows/provision-bot';
+import { provisioningProgressQuery } from '../workflows/saga/progress-query';
 import { rotateNumber } from '../workflows/rotate-number';
-import type { ProvisioningTiming } from '../workflows/support/provisioning-timing';
+import type { ProvisioningTiming } from '../workflows/saga/provisioning-timing';
 import { workflowUiLink, type TemporalTarget } from './client';
 import { BotIdAttribute, TenantIdAttribute } from './search-attributes';
 
@@ -22,7 +23,7 @@ async function waitForClose(client: Client, workflowId: string, timeoutMs: numbe
 const WORKFLOWS = { provision: provisionBot, rotate_number: rotateNumber, deprovision: deprovisionBot } as const;
 
 /** The provisioning port backed by Temporal; every run carries TenantId and BotId for the Web UI's search. */
-export function createProvisioningWorkflows(
+export function createProvisioningClient(
   client: Client,
   target: TemporalTarget,
   timing?: Partial<ProvisioningTiming>,

@@ -3,7 +3,7 @@ import type { FastifyServerOptions } from 'fastify';
 const SENSITIVE_QUERY = /([?&](?:token|code|key|secret|password)=)[^&]*/gi;
 
 /**
- * pino settings for the API: secrets and personal data are redacted before anything is written, including
+ * pino settings for every Fastify process (API, simulator): secrets and personal data are redacted before anything is written, including
  * tokens that arrive in query strings (verification links).
  */
 export function loggerOptions(

@@ -7,7 +7,7 @@ import { workflowUiLink, type TemporalTarget } from './client';
 import { TenantIdAttribute } from './search-attributes';
 
 /** The onboarding port backed by Temporal: deterministic workflow ids make every call safe to repeat. */
-export function createOnboardingWorkflows(
+export function createOnboardingClient(
   client: Client,
   target: TemporalTarget,
   verificationTimeoutMs: number,

@@ -15,7 +15,7 @@ import { BotIdAttribute, TenantIdAttribute } from './search-attributes';
  * The call port backed by Temporal: `signalWithStart` on `call-<CallSid>` makes whichever webhook arrives first
  * start the workflow. A finished call's id is never reused, so a late duplicate cannot meter it twice.
  */
-export function createCallWorkflows(
+export function createCallClient(
   client: Client,
   target: TemporalTarget,
   timing: Omit<CallLifecycleInput, 'call'> = {},

@@ -12,10 +12,10 @@ import {
   UsageEvent,
   User,
 } from '../db/entities';
-import { hashPassword } from '../domain/auth/password';
-import { USAGE_KINDS, type UsageKind } from '../domain/usage/usage-kind';
-import type { Orm } from './orm';
-import { inScope, type ScopedEm } from './scope';
+import { hashPassword } from './auth/password';
+import { USAGE_KINDS, type UsageKind } from '../contracts/usage-kind';
+import type { Orm } from '../db/orm';
+import { inScope, type ScopedEm } from '../db/scope';
 
 export interface SeedOptions {
   adminEmail: string;

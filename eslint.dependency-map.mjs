@@ -1,0 +1,93 @@
+/**
+ * The dependency map: which top-level folders each folder may import. Lower layers never import higher ones;
+ * simulators and test support are imported only by tests, benches and scripts (decision 007).
+ * Anything of the project not listed for a folder is refused; npm packages are not this map's business.
+ */
+export const MAY_IMPORT = {
+  contracts: [],
+  config: ['contracts'],
+  db: ['config', 'contracts'],
+  domain: ['db', 'config', 'contracts'],
+  workflows: ['domain', 'contracts', 'activities (types only)', 'temporal/search-attributes'],
+  activities: ['domain', 'db', 'config', 'contracts'],
+  // The worker registers workflows and activities; the client adapters start, signal and query workflows.
+  temporal: ['workflows', 'activities', 'domain', 'db', 'config', 'contracts'],
+  api: ['temporal', 'domain', 'db', 'config', 'contracts'],
+  sim: ['config', 'contracts'],
+  web: ['contracts'],
+  scripts: ['*', 'sim', 'tests/support'],
+  bench: ['*', 'sim', 'tests/support'],
+};
+
+const FOLDERS = ['contracts', 'config', 'db', 'domain', 'workflows', 'activities', 'temporal', 'api'];
+const TOP_FOLDERS = [...FOLDERS, 'sim', 'web', 'scripts', 'bench', 'tests'];
+
+/** A relative import that climbs to the repository root and enters `path` (a folder, or a folder/file prefix). */
+const entering = (path) => `^(\\.\\./)+${path}`;
+const folderRegex = (folders) => `${entering(`(${folders.join('|')})`)}(/|$)`;
+
+/** Restricted-import patterns that refuse every top-level folder `folder` may not import. */
+function refusals(folder, { isTest }) {
+  const allowed = MAY_IMPORT[folder];
+  const shared = isTest || allowed.includes('tests/support');
+  const anyLayer = allowed.includes('*');
+  const message = `${folder}/ may import only ${allowedList(allowed, isTest)} (eslint.dependency-map.mjs).`;
+  // An entry such as `temporal/search-attributes` lets part of a folder in; folder-specific patterns say which.
+  const named = allowed.map((name) => name.split(/[ /]/)[0]);
+  const refused = TOP_FOLDERS.filter(
+    (other) =>
+      other !== folder &&
+      other !== 'tests' &&
+      !(anyLayer && FOLDERS.includes(other)) &&
+      !named.includes(other) &&
+      !(other === 'sim' && shared),
+  );
+  const patterns = [{ regex: shared ? `${entering('tests')}(/(?!support/)|$)` : folderRegex(['tests']), message }];
+  if (refused.length > 0) patterns.push({ regex: folderRegex(refused), message });
+  return patterns;
+}
+
+function allowedList(allowed, isTest) {
+  const names = allowed.map((name) => (name === '*' ? 'any layer' : `${name}/`));
+  if (isTest) names.push('sim/', 'tests/support/');
+  return names.length > 0 ? names.join(', ') : 'itself';
+}
+
+/** Workflows may see activity signatures and search attribute keys, never the code behind them. */
+const WORKFLOW_EXCEPTIONS = [
+  {
+    regex: folderRegex(['activities']),
+    allowTypeImports: true,
+    message: 'Workflows import activities as types only (`import type`); proxyActivities runs them.',
+  },
+  {
+    regex: `${entering('temporal')}(/(?!search-attributes$)|$)`,
+    message: 'Workflows may import only temporal/search-attributes from temporal/.',
+  },
+];
+
+const SOURCE = '**/*.{ts,tsx,js,mjs,cjs}';
+const TESTS = '**/*.test.{ts,tsx}';
+
+/**
+ * Flat-config blocks enforcing the map with `@typescript-eslint/no-restricted-imports` (the core rule plus
+ * `allowTypeImports`). `extra` adds a folder's own restrictions (paths and patterns), since one rule setting
+ * per file wins in flat config.
+ */
+export function dependencyMapBlocks(extra = {}) {
+  return Object.keys(MAY_IMPORT).flatMap((folder) =>
+    [false, true].map((isTest) => {
+      // Tests beside the code start workers and fakes: the layer's own extras and exceptions are for its code.
+      const own = isTest ? {} : (extra[folder] ?? {});
+      const patterns = [...refusals(folder, { isTest }), ...(own.patterns ?? [])];
+      if (folder === 'workflows' && !isTest) patterns.push(...WORKFLOW_EXCEPTIONS);
+      return {
+        files: [`${folder}/${isTest ? TESTS : SOURCE}`],
+        ...(isTest ? {} : { ignores: [`${folder}/${TESTS}`] }),
+        rules: {
+          '@typescript-eslint/no-restricted-imports': ['error', { paths: own.paths ?? [], patterns }],
+        },
+      };
+    }),
+  );
+}
