@@ -134,7 +134,7 @@ export function createOnboardingActivities(deps: OnboardingActivityDeps) {
 
     /** Removal of an unverified tenant, step 1: which bots to deprovision (see prepareBotRelease). */
     async prepareTenantBotRelease(tenantId: string): Promise<BotRelease> {
-      return inScope(orm, SYSTEM, (em) => prepareBotRelease(em, tenantId));
+      return inScope(orm, SYSTEM, (em) => prepareBotRelease(em, tenantId, SYSTEM));
     },
 
     /** Step 2, once every bot is deprovisioned. */

@@ -2,6 +2,10 @@ import { Context } from '@temporalio/activity';
 import { Bot, ProvisioningJob } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { inScope } from '../db/scope';
+import type { SystemActor } from '../domain/auth/actor';
+import { InvalidBotTransitionError } from '../domain/bots/bot-lifecycle';
+import { recordBotTransition, type BotTransitionChange } from '../domain/bots/record-bot-transition';
+import { AppError } from '../domain/errors/app-error';
 import { countryOfLocale, herokuAppNameFor, numberFriendlyNameFor } from '../domain/provisioning/provisioning-steps';
 import { isTerminal, type JobProgress } from '../domain/provisioning/step-progress';
 import type { HerokuPlatform } from './adapters/heroku-platform';
@@ -25,7 +29,23 @@ export interface ProvisioningActivityDeps {
   healthTimeoutMs?: number;
 }
 
-const SYSTEM = { system: 'provisioning-worker' } as const;
+const SYSTEM: SystemActor = { system: 'provisioning-worker' };
+
+/**
+ * A bot status change through the domain (validated, audited as the worker); what the domain refuses cannot
+ * succeed on a retry, so it becomes a non-retryable failure. A bot already in the status is left alone.
+ */
+async function botTransition(orm: Orm, botId: string, change: BotTransitionChange): Promise<void> {
+  try {
+    await recordBotTransition(orm, SYSTEM, botId, change);
+  } catch (error) {
+    if (error instanceof InvalidBotTransitionError) throw permanentFailure(error.message, 'InvalidBotTransition');
+    if (error instanceof AppError && error.code === 'not_found') {
+      throw permanentFailure(`Bot ${botId} does not exist`, 'BotNotFound');
+    }
+    throw error;
+  }
+}
 
 /**
  * Side effects of the bot provisioning, number rotation and deprovisioning workflows. Each one checks before it
@@ -167,29 +187,16 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
     },
 
     async markBotReady(input: { botId: string; appName: string; numberSid: string; phoneNumber: string }) {
-      await inScope(orm, SYSTEM, (em) =>
-        em.nativeUpdate(
-          Bot,
-          { id: input.botId },
-          {
-            status: 'ready',
-            herokuAppName: input.appName,
-            twilioNumber: input.phoneNumber,
-            twilioNumberSid: input.numberSid,
-          },
-        ),
-      );
+      await botTransition(orm, input.botId, {
+        to: 'ready',
+        cause: 'provisioned',
+        resources: { appName: input.appName, numberSid: input.numberSid, phoneNumber: input.phoneNumber },
+      });
     },
 
-    async markBotFailed(botId: string, _reason: string): Promise<void> {
-      await inScope(orm, SYSTEM, (em) =>
-        // The saga has released the number and deleted the app by now: the bot no longer points at either.
-        em.nativeUpdate(
-          Bot,
-          { id: botId },
-          { status: 'failed', twilioNumber: null, twilioNumberSid: null, herokuAppName: null },
-        ),
-      );
+    /** The saga has released the number and deleted the app by now: the domain clears both with the status. */
+    async markBotFailed(botId: string, reason: string): Promise<void> {
+      await botTransition(orm, botId, { to: 'failed', cause: 'provisioning_failed', reason });
     },
 
     async switchBotNumber(input: { botId: string; numberSid: string; phoneNumber: string }): Promise<void> {
@@ -220,13 +227,7 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
     },
 
     async markBotDeprovisioned(botId: string): Promise<void> {
-      await inScope(orm, SYSTEM, (em) =>
-        em.nativeUpdate(
-          Bot,
-          { id: botId },
-          { status: 'deprovisioned', twilioNumber: null, twilioNumberSid: null, herokuAppName: null },
-        ),
-      );
+      await botTransition(orm, botId, { to: 'deprovisioned', cause: 'deprovisioned' });
     },
   };
 }

@@ -108,6 +108,14 @@ describe('removal of a tenant that never verified its email', () => {
       em.findOne(AuditLog, { targetId: botId, action: 'bot.deprovision' }),
     );
     expect(audit?.details).toMatchObject({ reason: 'tenant_not_verified_in_time' });
+    const transitions = await inScope(h.orm, { system: 'test' }, (em) =>
+      em.find(AuditLog, { targetId: botId, action: 'bot.transition' }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+    );
+    expect(transitions.map((row) => row.details)).toEqual([
+      { from: 'provisioning', to: 'ready', cause: 'provisioned', system: 'provisioning-worker' },
+      { from: 'ready', to: 'deprovisioning', cause: 'tenant_not_verified', system: 'onboarding-worker' },
+      { from: 'deprovisioning', to: 'deprovisioned', cause: 'deprovisioned', system: 'provisioning-worker' },
+    ]);
 
     const history = await handle.fetchHistory();
     if (process.env.RECORD_HISTORIES) writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());

@@ -1,7 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { BOT_STATUSES } from '../../contracts/bot-status';
 import { createdAtColumn, idColumn, updatedAtColumn } from './columns';
-
-export const BOT_STATUSES = ['provisioning', 'ready', 'failed', 'deprovisioning', 'deprovisioned'] as const;
 
 export const Bot = defineEntity({
   name: 'Bot',
@@ -11,6 +10,8 @@ export const Bot = defineEntity({
     tenantId: p.uuid(),
     name: p.text(),
     status: p.enum(BOT_STATUSES),
+    /** Why the last provisioning run failed; set only while the bot is `failed` (domain/bots/bot-lifecycle.ts). */
+    failureReason: p.text().nullable(),
     locale: p.text(),
     voice: p.text(),
     greeting: p.text(),

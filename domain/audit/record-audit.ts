@@ -1,12 +1,15 @@
 import { AuditLog } from '../../db/entities';
 import type { ScopedEm } from '../../db/scope';
-import type { Actor } from '../auth/actor';
+import { isSystemActor, type Actor, type SystemActor } from '../auth/actor';
 
-/** Appends to the audit trail inside the caller's transaction, so the record and the change commit together. */
+/**
+ * Appends to the audit trail inside the caller's transaction, so the record and the change commit together.
+ * A system actor (a worker) has no user or role; its name is kept in the details as `system`.
+ */
 export function recordAudit(
   em: ScopedEm,
   entry: {
-    actor: Actor | null;
+    actor: Actor | SystemActor | null;
     action: string;
     targetType: string;
     targetId?: string;
@@ -14,13 +17,14 @@ export function recordAudit(
     details?: Record<string, unknown>;
   },
 ): void {
+  const user = isSystemActor(entry.actor) ? null : entry.actor;
   em.create(AuditLog, {
-    tenantId: entry.tenantId ?? entry.actor?.tenantId ?? null,
-    actorUserId: entry.actor?.userId ?? null,
-    actorRole: entry.actor?.role ?? null,
+    tenantId: entry.tenantId ?? user?.tenantId ?? null,
+    actorUserId: user?.userId ?? null,
+    actorRole: user?.role ?? null,
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId ?? null,
-    details: entry.details ?? {},
+    details: isSystemActor(entry.actor) ? { ...entry.details, system: entry.actor.system } : (entry.details ?? {}),
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOT_STATUSES } from '../../db/entities/bot';
+import { BOT_STATUSES } from '../../contracts/bot-status';
 
 export const Locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a locale such as de-AT or en-US');
 

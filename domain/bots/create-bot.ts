@@ -9,6 +9,7 @@ import { startJob, type JobDeps } from '../provisioning/start-job';
 import type { TenantStatus } from '../../contracts/tenant-status';
 import { tenantMayAddBots } from '../tenants/tenant-status';
 import type { CreateBotBody } from './bot-schemas';
+import { BOT_INITIAL_STATUS } from './bot-lifecycle';
 import { toBotView, type BotView } from './bot-view';
 
 /** A platform admin adds a bot to a tenant; provisioning starts at once and reports its progress on the job. */
@@ -22,12 +23,12 @@ export async function createBot(
     if (!tenant) throw notFound('Tenant');
     // A bot holds provider resources (app, number) that an unverified tenant's removal would otherwise strand.
     if (!tenantMayAddBots(tenant)) throw botsRefused(tenant.status);
-    const created = em.create(Bot, { ...input, status: 'provisioning' });
+    const created = em.create(Bot, { ...input, status: BOT_INITIAL_STATUS });
     await em.flush();
     return created;
   });
   const job = await startJob(deps, { actor, kind: 'provision', botId: bot.id, prepare: () => undefined });
-  return { bot: toBotView(bot), job };
+  return { bot: toBotView(bot, actor), job };
 }
 
 const botsRefused = (status: TenantStatus) =>

@@ -1,8 +1,8 @@
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
-import { AppError } from '../errors/app-error';
 import type { JobView } from '../provisioning/job-view';
 import { startJob, type JobDeps } from '../provisioning/start-job';
+import { applyBotTransition } from './record-bot-transition';
 
 /** Deprovisions a bot: its number is released and its app deleted; the row stays as history. */
 export async function deleteBot(deps: JobDeps, { actor, botId }: { actor: Actor; botId: string }): Promise<JobView> {
@@ -11,12 +11,7 @@ export async function deleteBot(deps: JobDeps, { actor, botId }: { actor: Actor;
     actor,
     kind: 'deprovision',
     botId,
-    prepare: (_em, bot) => {
-      if (bot.status === 'provisioning') throw new AppError('conflict', 'Provisioning is running; cancel it first');
-      if (bot.status === 'deprovisioning' || bot.status === 'deprovisioned') {
-        throw new AppError('conflict', `Bot is already ${bot.status}`);
-      }
-      bot.status = 'deprovisioning';
-    },
+    // A provisioning bot is refused (cancel it first), as is one already deprovisioning or deprovisioned.
+    prepare: (em, bot) => applyBotTransition(em, actor, bot, { to: 'deprovisioning', cause: 'delete' }),
   });
 }

@@ -8,5 +8,5 @@ import { toBotView, type BotView } from './bot-view';
 
 export async function getBot(deps: { orm: Orm }, { actor, botId }: { actor: Actor; botId: string }): Promise<BotView> {
   assertCan(actor, 'bots:read');
-  return inScope(deps.orm, scopeOf(actor), async (em) => toBotView(await findBot(em, botId)));
+  return inScope(deps.orm, scopeOf(actor), async (em) => toBotView(await findBot(em, botId), actor));
 }

@@ -22,6 +22,6 @@ export async function listBots(
       orderBy: { createdAt: 'desc', id: 'asc' },
       ...pageWindow(page),
     });
-    return { items: bots.map(toBotView), total, ...page };
+    return { items: bots.map((bot) => toBotView(bot, actor)), total, ...page };
   });
 }

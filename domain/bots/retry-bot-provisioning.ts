@@ -1,8 +1,8 @@
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
-import { AppError } from '../errors/app-error';
 import type { JobView } from '../provisioning/job-view';
 import { startJob, type JobDeps } from '../provisioning/start-job';
+import { applyBotTransition } from './record-bot-transition';
 
 /** A new provisioning run for a bot whose last one failed (same workflow id, new run). */
 export async function retryBotProvisioning(
@@ -14,10 +14,6 @@ export async function retryBotProvisioning(
     actor,
     kind: 'provision',
     botId,
-    prepare: (_em, bot) => {
-      if (bot.status !== 'failed')
-        throw new AppError('conflict', `Only a failed bot can be retried; this one is ${bot.status}`);
-      bot.status = 'provisioning';
-    },
+    prepare: (em, bot) => applyBotTransition(em, actor, bot, { to: 'provisioning', cause: 'retry' }),
   });
 }

@@ -31,6 +31,6 @@ export async function updateBot(
       details: patch,
     });
     await em.flush();
-    return toBotView(bot);
+    return toBotView(bot, actor);
   });
 }

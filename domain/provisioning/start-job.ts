@@ -5,6 +5,7 @@ import { inScope, type ScopedEm } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
+import { applyBotTransition } from '../bots/record-bot-transition';
 import { AppError } from '../errors/app-error';
 import { operatorLink, toJobView, type JobView } from './job-view';
 import { RunInProgressError, type ProvisioningWorkflows } from './provisioning-port';
@@ -73,7 +74,11 @@ export async function startJob(
         { id: job.id },
         { status: 'error', error: reason, finishedAt: new Date() },
       );
-      if (input.kind === 'provision') await em.nativeUpdate(Bot, { id: job.botId }, { status: 'failed' });
+      const bot = input.kind === 'provision' ? await em.findOne(Bot, { id: job.botId }) : null;
+      if (bot?.status === 'provisioning') {
+        applyBotTransition(em, input.actor, bot, { to: 'failed', cause: 'workflow_start_failed', reason });
+        await em.flush();
+      }
     });
     throw new AppError(cause instanceof RunInProgressError ? 'conflict' : 'unavailable', reason, {
       cause,

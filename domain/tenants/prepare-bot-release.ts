@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Bot, ProvisioningJob, Tenant } from '../../db/entities';
 import type { ScopedEm } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
+import type { SystemActor } from '../auth/actor';
+import { applyBotTransition } from '../bots/record-bot-transition';
 import { provisioningWorkflowId } from '../provisioning/provisioning-steps';
 
 export type BotRelease =
@@ -16,7 +18,7 @@ export type BotRelease =
  * First step of removing a tenant that never verified its email: every bot that may still hold a Heroku app or a
  * Twilio number is marked deprovisioning with a deprovision job, in one transaction, for the workflow to run.
  */
-export async function prepareBotRelease(em: ScopedEm, tenantId: string): Promise<BotRelease> {
+export async function prepareBotRelease(em: ScopedEm, tenantId: string, actor: SystemActor): Promise<BotRelease> {
   const tenant = await em.findOne(Tenant, { id: tenantId });
   if (!tenant || tenant.status !== 'pending_verification') return { kind: 'nothing_to_remove' };
   const bots = await em.find(Bot, { tenantId, status: { $ne: 'deprovisioned' } }, { orderBy: { createdAt: 'asc' } });
@@ -41,7 +43,7 @@ export async function prepareBotRelease(em: ScopedEm, tenantId: string): Promise
         workflowId: provisioningWorkflowId('deprovision', bot.id, jobId),
       });
       recordAudit(em, {
-        actor: null,
+        actor,
         tenantId,
         action: 'bot.deprovision',
         targetType: 'bot',
@@ -49,7 +51,10 @@ export async function prepareBotRelease(em: ScopedEm, tenantId: string): Promise
         details: { jobId, reason: 'tenant_not_verified_in_time' },
       });
     }
-    bot.status = 'deprovisioning';
+    // Already deprovisioning: an earlier attempt of this step (or an admin's delete) moved it.
+    if (bot.status !== 'deprovisioning') {
+      applyBotTransition(em, actor, bot, { to: 'deprovisioning', cause: 'tenant_not_verified' });
+    }
     releases.push({ botId: bot.id, jobId });
   }
   await em.flush();

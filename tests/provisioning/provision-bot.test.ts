@@ -1,3 +1,5 @@
+import { AuditLog } from '../../db/entities';
+import { inScope } from '../../db/scope';
 import type { RunningSimulator } from '../../sim/start-simulator';
 import { startTestSimulator } from '../support/test-simulator';
 import { simControl } from '../../sim/sim-control';
@@ -25,6 +27,22 @@ describe('bot provisioning saga', () => {
 
   const admin = () => world.headers.platform_admin;
 
+  /** The bot's status changes as audited, oldest first: from, to, cause, reason, who. */
+  const transitionsOf = (botId: string) =>
+    inScope(h.orm, { system: 'test' }, async (em) =>
+      (
+        await em.find(
+          AuditLog,
+          { targetId: botId, action: 'bot.transition' },
+          { orderBy: { createdAt: 'asc', id: 'asc' } },
+        )
+      ).map((row) => ({
+        ...(row.details as { from: string; to: string; cause: string; reason?: string; system?: string }),
+        actorRole: row.actorRole ?? null,
+        tenantId: row.tenantId ?? null,
+      })),
+    );
+
   it('provisions a bot to ready: app built, configured and scaled, number bought and pointed at the platform', async () => {
     const { bot, job } = await createBotVia(h, admin(), world.tenant.id);
     expect(job.workflowId).toBe(`provision-bot-${bot.id}`);
@@ -50,6 +68,18 @@ describe('bot provisioning saga', () => {
 
     const description = await h.client.workflow.getHandle(job.workflowId).describe();
     expect(description.searchAttributes).toMatchObject({ TenantId: [world.tenant.id], BotId: [bot.id] });
+
+    expect(ready.failureReason).toBeNull();
+    expect(await transitionsOf(bot.id)).toEqual([
+      {
+        from: 'provisioning',
+        to: 'ready',
+        cause: 'provisioned',
+        system: 'provisioning-worker',
+        actorRole: null,
+        tenantId: world.tenant.id,
+      },
+    ]);
   });
 
   it('retries transient provider errors (two 503s) and still reaches ready, counting the attempts', async () => {
@@ -94,7 +124,21 @@ describe('bot provisioning saga', () => {
       expect(failedStep.lastError).toEqual(expect.any(String));
 
       const botView = (await h.app.inject({ url: `/api/bots/${bot.id}`, headers: admin() })).json();
-      expect(botView).toMatchObject({ status: 'failed', phoneNumber: null });
+      expect(botView).toMatchObject({ status: 'failed', phoneNumber: null, failureReason: job.error });
+      expect(botView.failureReason).toContain(`${step}:`);
+      expect(await transitionsOf(bot.id)).toEqual([
+        {
+          from: 'provisioning',
+          to: 'failed',
+          cause: 'provisioning_failed',
+          reason: job.error,
+          system: 'provisioning-worker',
+          actorRole: null,
+          tenantId: world.tenant.id,
+        },
+      ]);
+      const customerView = await h.app.inject({ url: `/api/bots/${bot.id}`, headers: world.headers.customer_admin });
+      expect(customerView.json()).toMatchObject({ status: 'failed', failureReason: null });
       const { apps, numbers } = simResourcesOf(await control.state(), bot);
       expect({ apps: apps.length, numbers: numbers.length }).toEqual({ apps: 0, numbers: 0 });
     },
@@ -111,6 +155,16 @@ describe('bot provisioning saga', () => {
     expect((await finishedJob(h, admin(), bot.id)).status).toBe('done');
     const again = await h.app.inject({ method: 'POST', url: `/api/bots/${bot.id}/retry`, headers: admin() });
     expect(again.statusCode).toBe(409);
+
+    const view = (await h.app.inject({ url: `/api/bots/${bot.id}`, headers: admin() })).json();
+    expect(view).toMatchObject({ status: 'ready', failureReason: null });
+    const transitions = await transitionsOf(bot.id);
+    expect(transitions.map((t) => [t.from, t.to, t.cause, t.actorRole])).toEqual([
+      ['provisioning', 'failed', 'provisioning_failed', null],
+      ['failed', 'provisioning', 'retry', 'platform_admin'],
+      ['provisioning', 'ready', 'provisioned', null],
+    ]);
+    expect(transitions[0]!.reason).toContain('scale_formation:');
   });
 
   it('compensates when an admin cancels a run that waits for health', async () => {
@@ -173,6 +227,13 @@ describe('bot provisioning saga', () => {
     expect((await finishedJob(h, admin(), bot.id)).status).toBe('done');
     const view = (await h.app.inject({ url: `/api/bots/${bot.id}`, headers: admin() })).json();
     expect(view).toMatchObject({ status: 'deprovisioned', phoneNumber: null, herokuAppName: null });
+    expect((await transitionsOf(bot.id)).map((t) => [t.from, t.to, t.cause])).toEqual([
+      ['provisioning', 'ready', 'provisioned'],
+      ['ready', 'deprovisioning', 'delete'],
+      ['deprovisioning', 'deprovisioned', 'deprovisioned'],
+    ]);
+    const again = await h.app.inject({ method: 'DELETE', url: `/api/bots/${bot.id}`, headers: admin() });
+    expect(again.statusCode).toBe(409);
     const { apps, numbers } = simResourcesOf(await control.state(), bot);
     expect([apps.length, numbers.length]).toEqual([0, 0]);
   });

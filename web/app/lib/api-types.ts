@@ -48,6 +48,8 @@ export interface BotView {
   tenantId: string;
   name: string;
   status: BotStatus;
+  /** Why the last provisioning run failed (platform staff only; null otherwise). */
+  failureReason: string | null;
   locale: string;
   voice: string;
   greeting: string;
