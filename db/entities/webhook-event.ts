@@ -1,18 +1,30 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { idColumn } from './columns';
 
-/** A provider event seen once: the unique (provider, eventId) pair makes webhook retries harmless. */
+/**
+ * One inbound provider event in the inbox: written before the webhook is acknowledged, unique per (provider,
+ * dedupeKey) so provider retries are dropped, and delivered by the relay in `seq` order per subject (decision 008).
+ */
 export const WebhookEvent = defineEntity({
   name: 'WebhookEvent',
   tableName: 'webhook_events',
   properties: {
     id: idColumn(),
+    seq: p.bigint().persist(false),
     provider: p.text(),
-    eventId: p.text(),
+    dedupeKey: p.text(),
+    subjectKey: p.text(),
+    relayGroup: p.text(),
     tenantId: p.uuid().nullable(),
     payloadSha256: p.text(),
+    payload: p.json<Record<string, unknown>>(),
+    status: p.enum(['pending', 'delivered', 'failed'] as const),
+    attempts: p.integer(),
+    lastError: p.text().nullable(),
+    nextAttemptAt: p.datetime(),
+    workflowId: p.text().nullable(),
     receivedAt: p.datetime().onCreate(() => new Date()),
-    processedAt: p.datetime().nullable(),
+    deliveredAt: p.datetime().nullable(),
   },
 });
 export type WebhookEvent = InferEntity<typeof WebhookEvent>;

@@ -2,10 +2,14 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000 } from './Migration20261121000000';
 import { Migration20261122000000 } from './Migration20261122000000';
 import { Migration20261123000000 } from './Migration20261123000000';
+import { Migration20261124000000 } from './Migration20261124000000';
+import { Migration20261124000100 } from './Migration20261124000100';
 
 /** Every migration in order; listed explicitly so the same list works under tsx, Jest and a bundle. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121000000', class: Migration20261121000000 },
   { name: 'Migration20261122000000', class: Migration20261122000000 },
   { name: 'Migration20261123000000', class: Migration20261123000000 },
+  { name: 'Migration20261124000000', class: Migration20261124000000 },
+  { name: 'Migration20261124000100', class: Migration20261124000100 },
 ];

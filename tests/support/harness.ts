@@ -18,6 +18,7 @@ import { createCallClient } from '../../temporal/call-client';
 import type { CallLifecycleInput } from '../../workflows/call-lifecycle';
 import { botSigningSecret } from '../../domain/usage/bot-signature';
 import { mediaStreamKey } from '../../domain/telephony/media-stream-token';
+import { startInboxRelay, type InboxRelay } from '../../domain/webhook-inbox/relay-loop';
 import type { ActivityDeps } from '../../activities';
 import type { ProvisioningTiming } from '../../workflows/saga/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
@@ -30,6 +31,8 @@ export interface Harness {
   /** Every email the worker sent, newest last. */
   mails: OutgoingMail[];
   worker: Worker | null;
+  /** Delivers the webhook inbox of this harness's task queue (null with `relay: false`). */
+  relay: InboxRelay | null;
   /** Stops the worker and starts a new one on the same task queue, as a deploy or crash-restart would. */
   restartWorker(): Promise<void>;
   close(): Promise<void>;
@@ -101,13 +104,17 @@ export async function createHarness(
     simulatorUrl?: string;
     provisioningTiming?: Partial<ProvisioningTiming>;
     callTiming?: Omit<CallLifecycleInput, 'call'>;
+    /** Run the webhook inbox relay in this process (default); off when another process is to deliver. */
+    relay?: boolean;
+    /** Share a task queue (and so an inbox relay group) with another process; a fresh one by default. */
+    taskQueue?: string;
   } = {},
 ): Promise<Harness> {
   const orm = await createOrm(testDatabaseUrl(), { poolMax: 5 });
   const target: TemporalTarget = {
     address: testTemporalAddress(),
     namespace: 'default',
-    taskQueue: `test-${randomUUID()}`,
+    taskQueue: options.taskQueue ?? `test-${randomUUID()}`,
     uiUrl: 'http://localhost:8233',
   };
   const connection = await Connection.connect({ address: target.address });
@@ -143,13 +150,17 @@ export async function createHarness(
   if (options.worker) await startWorker();
 
   const health: HealthProbes = createTemporalHealth(client, target.namespace, target.taskQueue);
+  const calls = createCallClient(client, target, options.callTiming ?? { counterGraceMs: 200 });
+  // The relay group is the task queue: suites running in parallel on one database deliver only their own events.
+  const relay = options.relay === false ? null : startInboxRelay({ orm, calls, relayGroup: target.taskQueue });
   const app = await buildApp(
     {
       orm,
       auth: { tokenKey: keyFromSecret(TEST_SECRET), accessTtlMinutes: 30, refreshTtlDays: 14 },
       onboarding: createOnboardingClient(client, target, options.verificationTimeoutMs ?? 60_000),
       provisioning: createProvisioningClient(client, target, options.provisioningTiming ?? FAST_TIMING),
-      calls: createCallClient(client, target, options.callTiming ?? { counterGraceMs: 200 }),
+      calls,
+      inbox: { relayGroup: target.taskQueue, wake: () => relay?.wake() },
       telephony: {
         authToken: SIMULATOR_AUTH_TOKEN,
         webhookBase: TEST_WEBHOOK_BASE,
@@ -172,6 +183,7 @@ export async function createHarness(
     client,
     target,
     mails,
+    relay,
     get worker() {
       return worker;
     },
@@ -181,6 +193,7 @@ export async function createHarness(
     },
     async close() {
       await app.close();
+      await relay?.stop();
       await stopWorker();
       await workerConnection?.close();
       await connection.close();

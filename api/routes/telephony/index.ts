@@ -4,6 +4,8 @@ import { AppError } from '../../../domain/errors/app-error';
 import { signMediaStream } from '../../../domain/telephony/media-stream-token';
 import { resolveCallRoute } from '../../../domain/telephony/resolve-call-route';
 import { connectToBotTwiml, refuseCallTwiml } from '../../../domain/telephony/twiml';
+import type { InboxDelivery } from '../../../domain/webhook-inbox/inbox-event';
+import { recordInboundEvent } from '../../../domain/webhook-inbox/record-inbound-event';
 import type { AppDeps } from '../../app-deps';
 import { CallParams } from './call-params';
 import { mediaStreamRoute } from './media-stream';
@@ -16,8 +18,9 @@ const REFUSALS = {
 } as const;
 
 /**
- * Twilio's voice and status webhooks. Both verify the signature, route by the called number, and hand the event
- * to the call's workflow; the answer goes back at once, the workflow does the work.
+ * Twilio's voice and status webhooks. Both verify the signature, route by the called number, write the event to
+ * the inbox (a retry with the same dedupe key is dropped there) and answer at once; the inbox relay hands it to
+ * the call's workflow (decision 008).
  */
 export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   acceptTwilioForms(app);
@@ -46,6 +49,21 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     to: params.To,
     startedAt: new Date().toISOString(),
   });
+  // Durable before it is acknowledged: once Twilio has its answer, the relay delivers the event whatever happens.
+  const inbox = async (params: CallParams, tenantId: string, kind: string, delivery: InboxDelivery) => {
+    await recordInboundEvent(
+      { orm: deps.orm, relayGroup: deps.inbox.relayGroup },
+      {
+        provider: 'twilio',
+        dedupeKey: `twilio:${params.CallSid}:${kind}`,
+        subjectKey: `twilio:${params.CallSid}`,
+        tenantId,
+        raw: Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)])),
+        delivery,
+      },
+    );
+    deps.inbox.wake();
+  };
 
   app.post(
     '/incoming',
@@ -58,10 +76,10 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         request.log.info({ callSid: params.CallSid, reason: routed.reason }, 'call_refused');
         return refuseCallTwiml(REFUSALS[routed.reason as keyof typeof REFUSALS], routed.bot.locale);
       }
-      await deps.calls.signalStatus(toCallStart(params, routed.bot.tenantId, routed.bot.id), {
-        status: params.CallStatus,
-        durationSeconds: null,
-        at: new Date().toISOString(),
+      await inbox(params, routed.bot.tenantId, 'voice', {
+        kind: 'signal',
+        start: toCallStart(params, routed.bot.tenantId, routed.bot.id),
+        event: { status: params.CallStatus, durationSeconds: null, at: new Date().toISOString() },
       });
       return connectToBotTwiml({
         greeting: routed.bot.greeting,
@@ -85,12 +103,12 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         durationSeconds: params.CallDuration ?? null,
         at: params.Timestamp ?? new Date().toISOString(),
       };
-      if (routed.kind === 'connect') {
-        await deps.calls.signalStatus(toCallStart(params, routed.bot.tenantId, routed.bot.id), event);
-      } else {
-        // A refused call is not metered; one accepted before the tenant was suspended still finishes its metering.
-        await deps.calls.signalStatusIfMetered(params.CallSid, event);
-      }
+      // A refused call is not metered; one accepted before the tenant was suspended still finishes its metering.
+      const delivery: InboxDelivery =
+        routed.kind === 'connect'
+          ? { kind: 'signal', start: toCallStart(params, routed.bot.tenantId, routed.bot.id), event }
+          : { kind: 'signalIfMetered', callSid: params.CallSid, event };
+      await inbox(params, routed.bot.tenantId, `status:${params.CallStatus}`, delivery);
       return reply.status(204).send();
     },
   );

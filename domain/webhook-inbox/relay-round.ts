@@ -1,0 +1,94 @@
+import type { Orm } from '../../db/orm';
+import { inScope, type ScopedEm } from '../../db/scope';
+import type { CallWorkflows } from '../telephony/call-port';
+import { deliverInboxEvent } from './deliver';
+import type { InboxDelivery } from './inbox-event';
+import { backoffMs, type RelayPolicy } from './relay-policy';
+
+export interface RelayDeps {
+  orm: Orm;
+  calls: CallWorkflows;
+  relayGroup: string;
+}
+
+interface PendingRow {
+  id: string;
+  subject_key: string;
+  payload: InboxDelivery;
+  attempts: number;
+}
+
+/**
+ * One relay round: claims the subjects whose oldest pending row is due (`for update skip locked`, so relays of
+ * other processes take other subjects, and a killed process's locks vanish with its connection), delivers each
+ * subject's pending rows in received order, and records every attempt. A failure stops that subject until its
+ * backoff has passed, so later events never overtake it. Returns how many rows it attempted.
+ */
+export async function relayRound(deps: RelayDeps, policy: RelayPolicy): Promise<number> {
+  return inScope(deps.orm, { system: 'webhook-relay' }, async (em) => {
+    const heads = await em.execute<{ subject_key: string }[]>(
+      `select w.subject_key from webhook_events w
+        where w.relay_group = ? and w.status = 'pending' and w.next_attempt_at <= now()
+          and not exists (select 1 from webhook_events e
+                           where e.subject_key = w.subject_key and e.status = 'pending' and e.seq < w.seq)
+        order by w.seq
+        limit ?
+        for update skip locked`,
+      [deps.relayGroup, policy.batchSize],
+    );
+    if (heads.length === 0) return 0;
+    const subjects = heads.map((head) => head.subject_key);
+    const rows = await em.execute<PendingRow[]>(
+      `select id, subject_key, payload, attempts from webhook_events
+        where status = 'pending' and subject_key in (${subjects.map(() => '?').join(', ')})
+        order by seq
+        for update`,
+      subjects,
+    );
+    const bySubject = new Map<string, PendingRow[]>();
+    for (const row of rows) bySubject.set(row.subject_key, [...(bySubject.get(row.subject_key) ?? []), row]);
+    const attempted = await Promise.all(
+      [...bySubject.values()].map((queue) => deliverInOrder(em, deps, policy, queue)),
+    );
+    return attempted.reduce((sum, count) => sum + count, 0);
+  });
+}
+
+async function deliverInOrder(em: ScopedEm, deps: RelayDeps, policy: RelayPolicy, queue: PendingRow[]) {
+  let attempted = 0;
+  for (const row of queue) {
+    attempted += 1;
+    try {
+      const workflowId = await withTimeout(deliverInboxEvent(deps.calls, row.payload), policy.deliveryTimeoutMs);
+      await em.execute(
+        `update webhook_events set status = 'delivered', delivered_at = now(), attempts = attempts + 1,
+                workflow_id = ? where id = ?`,
+        [workflowId, row.id],
+      );
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      await em.execute(
+        `update webhook_events set attempts = ?, last_error = ?, status = ?,
+                next_attempt_at = now() + make_interval(secs => ?) where id = ?`,
+        [
+          attempts,
+          (error instanceof Error ? error.message : String(error)).slice(0, 2000),
+          attempts >= policy.maxAttempts ? 'failed' : 'pending',
+          backoffMs(policy, attempts) / 1000,
+          row.id,
+        ],
+      );
+      // Later events of this subject wait for this one (or for it to be given up as failed).
+      if (attempts < policy.maxAttempts) break;
+    }
+  }
+  return attempted;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`delivery did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
