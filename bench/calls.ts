@@ -138,19 +138,7 @@ async function main(mode: Mode): Promise<void> {
       run.callsPerS.toFixed(1),
       ratio(run.callsPerS, floorRun.callsPerS),
     );
-    row(
-      'ack p50 (signal | webhook)',
-      ms(percentile(floorRun.acks, 50)),
-      ms(percentile(run.acks, 50)),
-      ratio(percentile(run.acks, 50), percentile(floorRun.acks, 50)),
-    );
-    row(
-      'ack p99 (signal | webhook)',
-      ms(percentile(floorRun.acks, 99)),
-      ms(percentile(run.acks, 99)),
-      ratio(percentile(run.acks, 99), percentile(floorRun.acks, 99)),
-    );
-    row('acks', `${floorRun.acks.length} (${floorRun.failed} failed)`, `${run.acks.length} (${run.failed} not 2xx)`);
+    ackRows(floorRun, run);
     row(
       'completed calls',
       `${floorRun.finished}/${floorRun.calls} in ${floorRun.elapsedS.toFixed(1)} s`,
@@ -170,19 +158,7 @@ async function main(mode: Mode): Promise<void> {
       `${floorRun.calls} (${floorRun.arrivalRate.toFixed(1)}/s)`,
       `${run.calls} (${run.arrivalRate.toFixed(1)}/s)`,
     );
-    row(
-      'ack p50 (signal | webhook)',
-      ms(percentile(floorRun.acks, 50)),
-      ms(percentile(run.acks, 50)),
-      ratio(percentile(run.acks, 50), percentile(floorRun.acks, 50)),
-    );
-    row(
-      'ack p99 (signal | webhook)',
-      ms(percentile(floorRun.acks, 99)),
-      ms(percentile(run.acks, 99)),
-      ratio(percentile(run.acks, 99), percentile(floorRun.acks, 99)),
-    );
-    row('acks', `${floorRun.acks.length} (${floorRun.failed} failed)`, `${run.acks.length} (${run.failed} not 2xx)`);
+    ackRows(floorRun, run);
     row(
       'metered calls/s in window',
       floorRun.meteredPerS.toFixed(1),
@@ -246,3 +222,12 @@ main(mode).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/** Acknowledgement latency and counts, floor beside platform: the rows both modes print. */
+function ackRows(floor: { acks: number[]; failed: number }, platform: { acks: number[]; failed: number }): void {
+  for (const p of [50, 99]) {
+    const [atFloor, atPlatform] = [percentile(floor.acks, p), percentile(platform.acks, p)];
+    row(`ack p${p} (signal | webhook)`, ms(atFloor), ms(atPlatform), ratio(atPlatform, atFloor));
+  }
+  row('acks', `${floor.acks.length} (${floor.failed} failed)`, `${platform.acks.length} (${platform.failed} not 2xx)`);
+}

@@ -1,7 +1,7 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 
-import { Alert } from '~/components/ui/alert';
+import { ActionOutcomeAlert } from '~/components/action-outcome';
 import { Button } from '~/components/ui/button';
 import type { BotView, JobView } from '~/lib/api-types';
 
@@ -52,13 +52,7 @@ export function BotActions({ bot, job }: { bot: BotView; job: JobView | null }) 
           )
         ) : null}
       </fetcher.Form>
-      {fetcher.state === 'idle' && fetcher.data ? (
-        fetcher.data.ok ? (
-          <Alert tone="success">{fetcher.data.message}</Alert>
-        ) : (
-          <Alert>{fetcher.data.formError}</Alert>
-        )
-      ) : null}
+      <ActionOutcomeAlert idle={fetcher.state === 'idle'} outcome={fetcher.data} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 
-import { Alert } from '~/components/ui/alert';
+import { ActionOutcomeAlert } from '~/components/action-outcome';
 import { Button } from '~/components/ui/button';
 import { TextField } from '~/components/ui/field';
 import type { TenantView } from '~/lib/api-types';
@@ -65,13 +65,7 @@ export function TenantActions({ tenant }: { tenant: TenantView }) {
         ) : null}
         {tenant.status === 'suspended' ? button('reactivate', 'Reactivate', 'primary') : null}
       </fetcher.Form>
-      {fetcher.state === 'idle' && fetcher.data ? (
-        fetcher.data.ok ? (
-          <Alert tone="success">{fetcher.data.message}</Alert>
-        ) : (
-          <Alert>{fetcher.data.formError}</Alert>
-        )
-      ) : null}
+      <ActionOutcomeAlert idle={fetcher.state === 'idle'} outcome={fetcher.data} />
     </div>
   );
 }
