@@ -23,6 +23,7 @@ import { telephonyRoutes } from './routes/telephony';
 import { usageRoutes } from './routes/usage';
 import { tenantRoutes } from './routes/tenants';
 import { userRoutes } from './routes/users';
+import { webhookRoutes } from './routes/webhooks';
 
 /** Builds the API as a Fastify instance; `server.ts` listens, tests `inject`. */
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}) {
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(supportRoutes, { prefix: '/api/support', deps });
   await app.register(invoiceRoutes, { prefix: '/api/invoices', deps });
   await app.register(usageRoutes, { prefix: '/api/usage', deps });
+  await app.register(webhookRoutes, { prefix: '/api/webhooks', deps });
   await app.register(telephonyRoutes, { prefix: '/telephony', deps });
   return app;
 }

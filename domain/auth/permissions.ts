@@ -15,6 +15,10 @@ const GRANTS = {
   'bots:configure': ['platform_admin', 'customer_admin'],
   'bots:manage': ['platform_admin'],
   'jobs:read': ['platform_admin', 'support'],
+  /** The inbound-webhook inbox of every tenant (decision 008). */
+  'webhooks:read': ['platform_admin', 'support'],
+  /** Put a failed or delivered inbound webhook back to pending so the relay delivers it again. */
+  'webhooks:replay': ['platform_admin'],
   'usage:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
   'tickets:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
   'tickets:create': ['platform_admin', 'support', 'customer_admin', 'customer_user'],

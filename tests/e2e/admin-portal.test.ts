@@ -1,5 +1,8 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { WebhookEvent } from '../../db/entities/webhook-event';
+import { inScope } from '../../db/scope';
 import { createBotVia, createVerifiedTenantVia, finishedJob } from '../provisioning/provisioning-support';
-import { bearerFor, makeUser, type TestUser } from '../support/factories';
+import { bearerFor, makeTenant, makeUser, type TestUser } from '../support/factories';
 import {
   collectPageErrors,
   eventually,
@@ -216,4 +219,74 @@ describe('admin portal (browser)', () => {
     await page.getByRole('button', { name: 'Retry' }).waitFor();
     await screenshot(page, 'admin-bot-canceled');
   }, 180_000);
+
+  it('lists inbound webhooks with their status and replays a failed one until it is delivered', async () => {
+    const tenant = await makeTenant(stack.h.orm, { name: `Webhook Bakery ${Date.now().toString(36)}` });
+    // Inbox rows as the Twilio route writes them (decision 008): one delivered, one the relay gave up on.
+    const row = (callSid: string, status: 'delivered' | 'failed') => {
+      const at = new Date().toISOString();
+      return {
+        id: randomUUID(),
+        provider: 'twilio',
+        dedupeKey: `twilio:${callSid}:status:completed`,
+        subjectKey: `twilio:${callSid}`,
+        relayGroup: stack.h.target.taskQueue,
+        tenantId: tenant.id,
+        payloadSha256: createHash('sha256').update(callSid).digest('hex'),
+        // A refused call's status callback: the relay signals the call's workflow only if one exists.
+        payload: { kind: 'signalIfMetered', callSid, event: { status: 'completed', durationSeconds: 7, at } },
+        status,
+        attempts: status === 'failed' ? 10 : 1,
+        lastError: status === 'failed' ? 'Temporal did not answer: deadline exceeded while signalling' : null,
+        nextAttemptAt: new Date(),
+        receivedAt: new Date(Date.now() - 420),
+        deliveredAt: status === 'delivered' ? new Date() : null,
+      };
+    };
+    const sid = () => `CA${randomUUID().replace(/-/g, '')}`;
+    const delivered = row(sid(), 'delivered');
+    const failed = row(sid(), 'failed');
+    await inScope(stack.h.orm, { system: 'test' }, async (em) => {
+      em.create(WebhookEvent, delivered);
+      em.create(WebhookEvent, failed);
+      await em.flush();
+    });
+
+    await page.goto(`/login?redirectTo=${encodeURIComponent('/admin')}`);
+    await signIn(page, admin, /\/admin$/);
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.waitForURL(/\/admin\/webhooks$/);
+    await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+    await page.getByLabel('Tenant').selectOption(tenant.id);
+    await page.waitForURL(new RegExp(`/admin/webhooks\\?tenantId=${tenant.id}$`));
+    const rowOf = (id: string) => page.locator(`tbody tr[data-event-id="${id}"]`);
+    await rowOf(failed.id).getByText('Failed').waitFor();
+    await rowOf(delivered.id).getByText('Delivered').waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(2);
+    await expect(rowOf(failed.id).getByTitle(failed.lastError!).count()).resolves.toBe(1);
+    await expect(
+      rowOf(delivered.id)
+        .getByRole('button', { name: /Replay/ })
+        .count(),
+    ).resolves.toBe(0);
+    await expect(page.locator('tbody').innerText()).resolves.toContain(tenant.name);
+    await screenshot(page, 'admin-webhooks');
+
+    await rowOf(failed.id)
+      .getByRole('button', { name: /Replay/ })
+      .click();
+    await eventually(
+      async () => {
+        await page.reload();
+        return rowOf(failed.id).getAttribute('data-status');
+      },
+      (status) => status === 'delivered',
+    );
+    await rowOf(failed.id).getByText('Delivered').waitFor();
+    await expect(
+      rowOf(failed.id)
+        .getByRole('button', { name: /Replay/ })
+        .count(),
+    ).resolves.toBe(0);
+  }, 120_000);
 });

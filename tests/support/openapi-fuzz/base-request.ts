@@ -12,6 +12,7 @@ const RESOURCE_OF_SEGMENT: Record<string, keyof RealIds> = {
   users: 'user',
   tickets: 'ticket',
   invoices: 'invoice',
+  webhooks: 'webhook',
 };
 
 /** The real id a path parameter takes; fails loudly for a resource this suite does not know yet. */

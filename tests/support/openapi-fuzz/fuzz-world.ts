@@ -1,4 +1,5 @@
 import { Bot, Invoice, ProvisioningJob, SupportTicket, Tenant, User } from '../../../db/entities';
+import { WebhookEvent } from '../../../db/entities/webhook-event';
 import { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, DEMO_USER_EMAIL } from '../../../domain/seed';
 import { inScope } from '../../../db/scope';
 import { bearerFor } from '../factories';
@@ -16,6 +17,7 @@ export interface RealIds {
   user: string;
   ticket: string;
   invoice: string;
+  webhook: string;
 }
 
 export interface FuzzWorld {
@@ -46,6 +48,24 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
       startedAt: new Date(),
       finishedAt: new Date(),
     });
+    // A failed inbox row of a relay group no relay serves: a replay that got through would show in its table.
+    const webhook = em.create(WebhookEvent, {
+      provider: 'twilio',
+      dedupeKey: 'twilio:CAfuzz:status:completed',
+      subjectKey: 'twilio:CAfuzz',
+      relayGroup: 'malformed-input-no-relay',
+      tenantId: tenant.id,
+      payloadSha256: '0'.repeat(64),
+      payload: {
+        kind: 'signalIfMetered',
+        callSid: 'CAfuzz',
+        event: { status: 'completed', durationSeconds: 1, at: '' },
+      },
+      status: 'failed',
+      attempts: 10,
+      lastError: 'seeded',
+      nextAttemptAt: new Date(),
+    });
     await em.flush();
     return {
       ids: {
@@ -54,6 +74,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
         user: (await em.findOneOrFail(User, { email: DEMO_USER_EMAIL })).id,
         ticket: (await em.findOneOrFail(SupportTicket, { tenantId: tenant.id })).id,
         invoice: (await em.find(Invoice, { tenantId: tenant.id }, { limit: 1 }))[0]!.id,
+        webhook: webhook.id,
       },
       botNumber: bot.twilioNumber!,
     };

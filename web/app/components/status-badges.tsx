@@ -6,6 +6,7 @@ import type {
   TenantStatus,
   TicketPriority,
   TicketStatus,
+  WebhookEventStatus,
 } from '~/lib/api-types';
 import { humanize } from '~/lib/format';
 
@@ -48,6 +49,7 @@ const INVOICE: Record<InvoiceStatus, Tone> = {
   uncollectible: 'red',
   failed: 'red',
 };
+const WEBHOOK: Record<WebhookEventStatus, Tone> = { pending: 'blue', delivered: 'green', failed: 'red' };
 const TICKET: Record<TicketStatus, Tone> = { open: 'blue', pending: 'amber', resolved: 'green', closed: 'gray' };
 const PRIORITY: Record<TicketPriority, Tone> = { low: 'gray', normal: 'indigo', high: 'amber', urgent: 'red' };
 
@@ -68,5 +70,6 @@ export const JobStatusBadge = make(JOB);
 export const StepStatusBadge = make(STEP);
 export const TenantStatusBadge = make(TENANT);
 export const InvoiceStatusBadge = make(INVOICE);
+export const WebhookStatusBadge = make(WEBHOOK);
 export const TicketStatusBadge = make(TICKET);
 export const PriorityBadge = make(PRIORITY);

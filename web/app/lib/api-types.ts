@@ -88,6 +88,26 @@ export interface JobView {
   finishedAt: string | null;
 }
 
+export type WebhookEventStatus = 'pending' | 'delivered' | 'failed';
+
+/** An inbound webhook in the inbox (decision 008), without its payload. */
+export interface WebhookEventView {
+  id: string;
+  provider: string;
+  tenantId: string | null;
+  dedupeKey: string;
+  subjectKey: string;
+  status: WebhookEventStatus;
+  attempts: number;
+  lastError: string | null;
+  /** delivered − received, in ms; null until delivered. */
+  latencyMs: number | null;
+  workflowId: string | null;
+  workflowUrl: string | null;
+  receivedAt: string;
+  deliveredAt: string | null;
+}
+
 export const USAGE_KINDS = ['call_started', 'minutes', 'stt_requests', 'tts_chars', 'gpt_tokens'] as const;
 export type UsageKind = (typeof USAGE_KINDS)[number];
 export type UsageRange = 'day' | 'week' | 'month' | 'custom';

@@ -12,6 +12,7 @@ import type {
   TicketView,
   UsageSummary,
   UserView,
+  WebhookEventView,
 } from './api-types';
 import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies';
 import { apiUrl } from './env.server';
@@ -159,6 +160,11 @@ export function createApi(request: Request) {
     jobs: {
       list: (q: PageQuery & { status?: string; kind?: string; tenantId?: string; botId?: string } = {}) =>
         get<Page<JobView>>(`/api/provisioning/jobs${qs(q)}`),
+    },
+    webhooks: {
+      list: (q: PageQuery & { provider?: string; status?: string; tenantId?: string } = {}) =>
+        get<Page<WebhookEventView>>(`/api/webhooks${qs(q)}`),
+      replay: (id: string) => post<WebhookEventView>(`/api/webhooks/${seg(id)}/replay`),
     },
     usage: {
       summary: (q: { range: string; groupBy: string; from?: string; to?: string; tenantId?: string }) =>

@@ -28,6 +28,8 @@ export const may = {
   manageUsers: (role: Role) => role === 'platform_admin' || role === 'customer_admin',
   /** Reply to and triage any tenant's tickets. */
   triageTickets: (role: Role) => isStaff(role),
+  /** Deliver a failed inbound webhook again. */
+  replayWebhooks: (role: Role) => role === 'platform_admin',
 };
 
 export interface NavItem {
@@ -38,7 +40,7 @@ export interface NavItem {
   end?: boolean;
 }
 
-export type NavIcon = 'home' | 'tenants' | 'bots' | 'jobs' | 'usage' | 'support' | 'invoices' | 'users';
+export type NavIcon = 'home' | 'tenants' | 'bots' | 'jobs' | 'webhooks' | 'usage' | 'support' | 'invoices' | 'users';
 
 export function navFor(role: Role): NavItem[] {
   if (isStaff(role)) {
@@ -47,6 +49,7 @@ export function navFor(role: Role): NavItem[] {
       { to: '/admin/tenants', label: 'Tenants', icon: 'tenants' },
       { to: '/admin/bots', label: 'Bots', icon: 'bots' },
       { to: '/admin/jobs', label: 'Provisioning jobs', icon: 'jobs' },
+      { to: '/admin/webhooks', label: 'Webhooks', icon: 'webhooks' },
       { to: '/admin/usage', label: 'Usage', icon: 'usage' },
       { to: '/admin/support', label: 'Support inbox', icon: 'support' },
     ];

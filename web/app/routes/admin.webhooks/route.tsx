@@ -1,0 +1,191 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useFetcher, useLoaderData } from '@remix-run/react';
+
+import { ActionOutcomeAlert, type ActionOutcome } from '~/components/action-outcome';
+import { FilterBar } from '~/components/filter-bar';
+import { Icon } from '~/components/icons';
+import { WebhookStatusBadge } from '~/components/status-badges';
+import { Button } from '~/components/ui/button';
+import { Card } from '~/components/ui/card';
+import { EmptyState } from '~/components/ui/empty-state';
+import { FilterChoice } from '~/components/ui/field';
+import { PageHeader } from '~/components/ui/page-header';
+import { Pagination } from '~/components/ui/pagination';
+import { Table, TBody, Td, Th } from '~/components/ui/table';
+import { createApi, pageOf, tenantNames } from '~/lib/api.server';
+import type { WebhookEventView } from '~/lib/api-types';
+import { requireRole, requireUser } from '~/lib/auth.server';
+import { formFailure, text } from '~/lib/forms.server';
+import { formatDateTime, formatDuration, humanize } from '~/lib/format';
+import { may } from '~/lib/roles';
+import { useMe } from '~/lib/use-me';
+
+export { ErrorBoundary } from '~/components/route-error';
+export const meta: MetaFunction = () => [{ title: 'Webhooks · VoicePlane admin' }];
+
+const STATUSES = ['pending', 'delivered', 'failed'];
+/** Providers whose webhooks go through the inbox (Stripe and ElevenLabs join Twilio, decision 008). */
+const PROVIDERS = ['twilio', 'stripe', 'elevenlabs'];
+const UUID = /^[0-9a-f-]{36}$/i;
+const PROVIDER_LABELS: Record<string, string> = { twilio: 'Twilio', stripe: 'Stripe', elevenlabs: 'ElevenLabs' };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, 'admin');
+  const api = createApi(request);
+  const url = new URL(request.url);
+  const filters = {
+    provider: url.searchParams.get('provider') ?? '',
+    status: url.searchParams.get('status') ?? '',
+    tenantId: url.searchParams.get('tenantId') ?? '',
+  };
+  const [events, tenants] = await Promise.all([
+    api.webhooks.list({
+      page: pageOf(url),
+      provider: PROVIDERS.includes(filters.provider) ? filters.provider : undefined,
+      status: STATUSES.includes(filters.status) ? filters.status : undefined,
+      tenantId: UUID.test(filters.tenantId) ? filters.tenantId : undefined,
+    }),
+    api.tenants.list({ pageSize: 100 }),
+  ]);
+  const names = await tenantNames(
+    api,
+    events.items.flatMap((event) => (event.tenantId ? [event.tenantId] : [])),
+    tenants.items,
+  );
+  return { events, tenants: tenants.items, tenantNameById: names, filters };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireRole(request, 'admin', ['platform_admin'], 'replay webhooks');
+  const form = await request.formData();
+  const result = await createApi(request).webhooks.replay(text(form, 'eventId'));
+  if (!result.ok) return formFailure(result.problem, []);
+  return { ok: true as const, message: 'Queued for delivery again.' };
+}
+
+export default function Webhooks() {
+  const { events, tenants, tenantNameById, filters } = useLoaderData<typeof loader>();
+  const { user } = useMe();
+  const canReplay = may.replayWebhooks(user.role);
+  return (
+    <>
+      <PageHeader
+        title="Webhooks"
+        description="Every inbound provider webhook in the inbox and how its delivery to the workflows went, newest first."
+      />
+      <Card>
+        <FilterBar>
+          <FilterChoice
+            label="Provider"
+            name="provider"
+            defaultValue={filters.provider}
+            anyLabel="All providers"
+            choices={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p] ?? humanize(p) }))}
+          />
+          <FilterChoice
+            label="Status"
+            name="status"
+            defaultValue={filters.status}
+            anyLabel="All statuses"
+            choices={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+          />
+          <FilterChoice
+            label="Tenant"
+            name="tenantId"
+            defaultValue={filters.tenantId}
+            anyLabel="All tenants"
+            choices={tenants.map((t) => ({ value: t.id, label: t.name }))}
+          />
+        </FilterBar>
+        {events.items.length === 0 ? (
+          <EmptyState title="No webhooks match these filters" />
+        ) : (
+          <Table label="Webhooks">
+            <thead>
+              <tr>
+                <Th>Event</Th>
+                <Th>Status</Th>
+                <Th>Attempts</Th>
+                <Th>Last error</Th>
+                <Th>Latency</Th>
+                <Th>Received</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </tr>
+            </thead>
+            <TBody>
+              {events.items.map((event) => (
+                <tr key={event.id} data-event-id={event.id} data-status={event.status}>
+                  <Td>
+                    <p className="font-medium text-slate-900">
+                      {PROVIDER_LABELS[event.provider] ?? humanize(event.provider)}
+                    </p>
+                    <p className="text-xs text-slate-500">
+                      {event.tenantId ? (tenantNameById[event.tenantId] ?? 'tenant') : 'no tenant'}
+                    </p>
+                    <p className="max-w-[13rem] truncate font-mono text-xs text-slate-500" title={event.dedupeKey}>
+                      {event.dedupeKey}
+                    </p>
+                  </Td>
+                  <Td>
+                    <WebhookStatusBadge status={event.status} />
+                  </Td>
+                  <Td className="tabular-nums">{event.attempts}</Td>
+                  <Td className="max-w-[11rem]">
+                    {event.lastError ? (
+                      <p className="truncate text-xs text-rose-700" title={event.lastError}>
+                        {event.lastError}
+                      </p>
+                    ) : (
+                      '—'
+                    )}
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {event.latencyMs === null ? '—' : formatDuration(event.latencyMs)}
+                  </Td>
+                  <Td className="whitespace-nowrap">{formatDateTime(event.receivedAt)}</Td>
+                  <Td>
+                    <div className="flex items-center justify-end gap-3">
+                      {event.workflowUrl && (
+                        <a
+                          href={event.workflowUrl}
+                          target="_blank"
+                          rel="noreferrer"
+                          className="inline-flex items-center gap-1 whitespace-nowrap text-xs font-medium text-indigo-600 hover:underline"
+                        >
+                          Temporal <Icon name="external" className="h-3.5 w-3.5" />
+                          <span className="sr-only">(opens in a new tab)</span>
+                        </a>
+                      )}
+                      {canReplay && event.status === 'failed' ? <ReplayButton event={event} /> : null}
+                    </div>
+                  </Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+        <Pagination page={events} label="webhooks" />
+      </Card>
+    </>
+  );
+}
+
+/** Sends a failed event back to the relay; the list reloads and shows it pending, then delivered. */
+function ReplayButton({ event }: { event: WebhookEventView }) {
+  const fetcher = useFetcher<ActionOutcome>();
+  const busy = fetcher.state !== 'idle';
+  return (
+    <fetcher.Form method="post" className="flex flex-col items-end gap-1">
+      <input type="hidden" name="eventId" value={event.id} />
+      <Button type="submit" size="sm" variant="secondary" disabled={busy}>
+        {busy ? 'Replaying…' : 'Replay'}
+        <span className="sr-only"> {event.dedupeKey}</span>
+      </Button>
+      {fetcher.data && !fetcher.data.ok ? (
+        <ActionOutcomeAlert idle={fetcher.state === 'idle'} outcome={fetcher.data} />
+      ) : null}
+    </fetcher.Form>
+  );
+}
