@@ -15,16 +15,14 @@ export function createOnboardingClient(
   return {
     async start(tenantId) {
       const workflowId = onboardingWorkflowId(tenantId);
-      try {
-        await client.workflow.start(tenantOnboarding, {
+      await ignoringAlreadyStarted(
+        client.workflow.start(tenantOnboarding, {
           workflowId,
           taskQueue: target.taskQueue,
           args: [{ tenantId, verificationTimeoutMs }],
           typedSearchAttributes: [{ key: TenantIdAttribute, value: tenantId }],
-        });
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      }
+        }),
+      );
       return { workflowId };
     },
 
@@ -51,18 +49,25 @@ export function createOnboardingClient(
     },
 
     async deliverEmail(outbox) {
-      try {
-        await client.workflow.start(deliverEmail, {
+      await ignoringAlreadyStarted(
+        client.workflow.start(deliverEmail, {
           workflowId: `deliver-email-${outbox.id}`,
           taskQueue: target.taskQueue,
           args: [{ outboxId: outbox.id }],
           typedSearchAttributes: outbox.tenantId ? [{ key: TenantIdAttribute, value: outbox.tenantId }] : [],
-        });
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      }
+        }),
+      );
     },
 
     link: (tenantId) => workflowUiLink(target, onboardingWorkflowId(tenantId)),
   };
+}
+
+/** A run with the same workflow id already exists: the start was made before, which is what the caller wanted. */
+async function ignoringAlreadyStarted(start: Promise<unknown>): Promise<void> {
+  try {
+    await start;
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
 }

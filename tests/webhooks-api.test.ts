@@ -1,10 +1,9 @@
-import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { inScope } from '../db/scope';
 import type { RunningSimulator } from '../sim/start-simulator';
-import { makeWorld } from './support/factories';
-import { createHarness, TEST_WEBHOOK_BASE, type Harness } from './support/harness';
+import type { makeWorld } from './support/factories';
+import { createHarness, type Harness } from './support/harness';
 import { startTestSimulator } from './support/test-simulator';
-import { createBotVia, finishedJob } from './provisioning/provisioning-support';
+import { signedTwilioHeaders, worldWithReadyBot } from './metering/metering-support';
 
 interface EventView {
   id: string;
@@ -35,11 +34,7 @@ describe('webhooks API', () => {
   beforeAll(async () => {
     sim = await startTestSimulator();
     h = await createHarness({ worker: true, simulatorUrl: sim.url });
-    world = await makeWorld(h.orm, h.app);
-    const { bot } = await createBotVia(h, world.headers.platform_admin, world.tenant.id);
-    await finishedJob(h, world.headers.platform_admin, bot.id);
-    phoneNumber = (await h.app.inject({ url: `/api/bots/${bot.id}`, headers: world.headers.platform_admin })).json()
-      .phoneNumber;
+    ({ world, phoneNumber } = await worldWithReadyBot(h));
   }, 120_000);
   afterAll(async () => {
     await h.close();
@@ -53,10 +48,7 @@ describe('webhooks API', () => {
     const response = await h.app.inject({
       method: 'POST',
       url,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': getExpectedTwilioSignature('simulator', `${TEST_WEBHOOK_BASE}${url}`, body),
-      },
+      headers: signedTwilioHeaders(url, body),
       payload: new URLSearchParams(body).toString(),
     });
     expect(response.statusCode).toBe(200);
@@ -80,6 +72,13 @@ describe('webhooks API', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
+  /** The call's voice event once the relay has delivered it. */
+  const deliveredEvent = (callSid: string, what: string) =>
+    until(
+      () => eventOf(callSid),
+      (found) => found?.status === 'delivered',
+      what,
+    );
 
   it('lists signed Twilio webhooks newest first with their delivery, a Temporal link and no payload', async () => {
     const first = newSid();
@@ -129,11 +128,7 @@ describe('webhooks API', () => {
   it('lets support list but not replay; customers get 403 and anonymous callers 401', async () => {
     const callSid = newSid();
     await ring(callSid);
-    const event = await until(
-      () => eventOf(callSid),
-      (found) => found?.status === 'delivered',
-      'delivery',
-    );
+    const event = await deliveredEvent(callSid, 'delivery');
     const replay = { method: 'POST' as const, url: `/api/webhooks/${event!.id}/replay` };
 
     expect((await h.app.inject({ url: '/api/webhooks', headers: world.headers.support })).statusCode).toBe(200);
@@ -166,11 +161,7 @@ describe('webhooks API', () => {
   it('replays a failed event: back to pending, delivered again by the relay, and audited', async () => {
     const callSid = newSid();
     await ring(callSid);
-    const event = await until(
-      () => eventOf(callSid),
-      (found) => found?.status === 'delivered',
-      'delivery',
-    );
+    const event = await deliveredEvent(callSid, 'delivery');
     await inScope(h.orm, { system: 'test' }, (em) =>
       em.execute(
         `update webhook_events set status = 'failed', attempts = 10, delivered_at = null,
@@ -190,11 +181,7 @@ describe('webhooks API', () => {
     expect(replayed.statusCode).toBe(200);
     expect(replayed.json()).toEqual(expect.objectContaining({ id: event!.id, status: 'pending', attempts: 0 }));
 
-    const redelivered = await until(
-      () => eventOf(callSid),
-      (found) => found?.status === 'delivered',
-      'redelivery',
-    );
+    const redelivered = await deliveredEvent(callSid, 'redelivery');
     expect(redelivered).toEqual(
       expect.objectContaining({ status: 'delivered', attempts: 1, workflowId: `call-${callSid}` }),
     );

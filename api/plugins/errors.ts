@@ -35,6 +35,7 @@ function dataExceptionState(error: unknown): string | null {
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     let body: Problem;
+    const sqlState = dataExceptionState(error);
     if (error instanceof AppError) {
       body = problem(error.status, error.code, error.message, { errors: error.errors });
       if (error.status >= 500) request.log.warn({ err: error.cause ?? error }, error.message);
@@ -46,8 +47,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       body = problem(400, 'validation_failed', 'The request is invalid', { errors });
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       body = problem(error.statusCode, CODE_BY_STATUS[error.statusCode] ?? 'bad_request', error.message);
-    } else if (dataExceptionState(error)) {
-      request.log.error({ err: error, sqlState: dataExceptionState(error) }, 'data exception: a validation gap');
+    } else if (sqlState) {
+      request.log.error({ err: error, sqlState }, 'data exception: a validation gap');
       body = problem(400, 'bad_request', 'The request holds a value that cannot be stored');
     } else {
       request.log.error({ err: error }, 'unhandled error');

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { sameSecret } from './csrf-token';
 
 /** How long a browser that signed in to an account stays known to it. */
 export const KNOWN_DEVICE_TTL_MS = 180 * 86_400_000;
@@ -21,6 +22,5 @@ export function isKnownDevice(key: Uint8Array, account: string, token: unknown, 
   if (!match) return false;
   const issuedAt = Number(match[2]);
   if (issuedAt > now || now - issuedAt > KNOWN_DEVICE_TTL_MS) return false;
-  const expected = Buffer.from(mac(key, account, match[1]!, issuedAt));
-  return timingSafeEqual(expected, Buffer.from(match[3]!));
+  return sameSecret(mac(key, account, match[1]!, issuedAt), match[3]!);
 }

@@ -25,6 +25,31 @@ export function loginDelayMs(failures: number, freeFailures: number): number {
 const DELAY_SQL = `(case when login_throttles.failures + 1 >= ?::int then least(?::float8 * power(2, least(login_throttles.failures + 1 - ?::int, 16)), ?::float8) else 0 end) * interval '1 millisecond'`;
 
 /**
+ * Counts one failure against the account and moves its retry time on. With `onlyWhenDue`, only while the account is
+ * not waiting (the row is returned when counted); without, always.
+ */
+function countFailure(em: ScopedEm, key: string, freeFailures: number, now: Date, onlyWhenDue: boolean) {
+  return em.execute<{ failures: number }[]>(
+    `insert into login_throttles (account_key, failures, retry_at, updated_at) values (?, 1, ?, ?)
+     on conflict (account_key) do update
+       set failures = login_throttles.failures + 1, retry_at = ?::timestamptz + ${DELAY_SQL}, updated_at = excluded.updated_at
+       ${onlyWhenDue ? 'where login_throttles.retry_at <= ?::timestamptz' : ''}
+     returning failures`,
+    [
+      key,
+      new Date(now.getTime() + loginDelayMs(1, freeFailures)),
+      now,
+      now,
+      freeFailures,
+      FIRST_LOGIN_DELAY_MS,
+      freeFailures,
+      MAX_LOGIN_DELAY_MS,
+      ...(onlyWhenDue ? [now] : []),
+    ],
+  );
+}
+
+/**
  * Claims one password check for the account, or says when it may try again. The attempt is counted as a failure
  * before the password is checked (success clears it), in one statement that only proceeds while the account is
  * not waiting — so a burst of parallel guesses gets one check per delay, not one per request.
@@ -35,15 +60,7 @@ export async function claimLoginAttempt(
   freeFailures: number,
   now = new Date(),
 ): Promise<{ claimed: true } | { claimed: false; retryAt: Date }> {
-  const firstDelay = new Date(now.getTime() + loginDelayMs(1, freeFailures));
-  const claimed = await em.execute<{ failures: number }[]>(
-    `insert into login_throttles (account_key, failures, retry_at, updated_at) values (?, 1, ?, ?)
-     on conflict (account_key) do update
-       set failures = login_throttles.failures + 1, retry_at = ?::timestamptz + ${DELAY_SQL}, updated_at = excluded.updated_at
-       where login_throttles.retry_at <= ?::timestamptz
-     returning failures`,
-    [key, firstDelay, now, now, freeFailures, FIRST_LOGIN_DELAY_MS, freeFailures, MAX_LOGIN_DELAY_MS, now],
-  );
+  const claimed = await countFailure(em, key, freeFailures, now, true);
   if (claimed.length > 0) return { claimed: true };
   const rows = await em.execute<{ retry_at: Date }[]>('select retry_at from login_throttles where account_key = ?', [
     key,
@@ -53,21 +70,7 @@ export async function claimLoginAttempt(
 
 /** Counts a failure without claiming (a known device's wrong password still counts against the account). */
 export async function recordLoginFailure(em: ScopedEm, key: string, freeFailures: number, now = new Date()) {
-  await em.execute(
-    `insert into login_throttles (account_key, failures, retry_at, updated_at) values (?, 1, ?, ?)
-     on conflict (account_key) do update
-       set failures = login_throttles.failures + 1, retry_at = ?::timestamptz + ${DELAY_SQL}, updated_at = excluded.updated_at`,
-    [
-      key,
-      new Date(now.getTime() + loginDelayMs(1, freeFailures)),
-      now,
-      now,
-      freeFailures,
-      FIRST_LOGIN_DELAY_MS,
-      freeFailures,
-      MAX_LOGIN_DELAY_MS,
-    ],
-  );
+  await countFailure(em, key, freeFailures, now, false);
 }
 
 export async function clearLoginFailures(em: ScopedEm, key: string): Promise<void> {

@@ -9,9 +9,11 @@ export function createWorkLimiter(options: { concurrency: number; queue: number 
   let peak = 0;
   const waiting: (() => void)[] = [];
 
+  // A finished job hands its slot straight to the next waiter, so no newcomer can take it in between.
   const release = () => {
-    running -= 1;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
   };
 
   return {
@@ -21,8 +23,9 @@ export function createWorkLimiter(options: { concurrency: number; queue: number 
           throw new AppError('unavailable', 'Too many sign-ins are being checked right now; try again in a moment');
         }
         await new Promise<void>((resolve) => waiting.push(resolve));
+      } else {
+        running += 1;
       }
-      running += 1;
       peak = Math.max(peak, running);
       try {
         return await work();

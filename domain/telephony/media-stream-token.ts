@@ -1,4 +1,5 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../auth/csrf-token';
 
 /** A stream starts seconds after its TwiML is fetched; the token outlives that with room for Twilio's queues. */
 export const MEDIA_STREAM_TOKEN_TTL_MS = 10 * 60_000;
@@ -28,7 +29,5 @@ export function verifyMediaStream(key: string, token: unknown, claim: MediaStrea
   if (typeof token !== 'string') return false;
   const match = /^(\d{13})\.([0-9a-f]{64})$/.exec(token);
   if (!match || Number(match[1]) < now) return false;
-  // Digests of equal length, so the comparison's time says nothing about where a forged token differs.
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(mac(key, claim, Number(match[1]))), digest(match[2]!));
+  return sameSecret(mac(key, claim, Number(match[1])), match[2]!);
 }

@@ -1,12 +1,11 @@
-import { LockMode } from '@mikro-orm/core';
-import { RefreshSession, Tenant } from '../../db/entities';
+import { RefreshSession } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
-import { notFound } from '../errors/app-error';
+import { lockTenant } from './lock-tenant';
 import { assertTenantTransition } from './tenant-transition';
 import { toTenantView, type TenantView } from './tenant-view';
 
@@ -22,8 +21,7 @@ export async function deactivateTenant(
 ): Promise<TenantView> {
   assertCan(actor, 'tenants:lifecycle');
   const tenant = await inScope(deps.orm, scopeOf(actor), async (em) => {
-    const found = await em.findOne(Tenant, { id: tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!found) throw notFound('Tenant');
+    const found = await lockTenant(em, tenantId);
     assertTenantTransition(found.status, 'suspended');
     const previousStatus = found.status;
     found.status = 'suspended';

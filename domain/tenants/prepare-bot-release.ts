@@ -25,13 +25,14 @@ export async function prepareBotRelease(em: ScopedEm, tenantId: string, actor: S
   const provisioningBots = bots.filter((bot) => bot.status === 'provisioning').length;
   if (provisioningBots > 0) return { kind: 'wait', provisioningBots };
 
+  const openJobs = await em.find(ProvisioningJob, {
+    botId: { $in: bots.map((bot) => bot.id) },
+    kind: 'deprovision',
+    status: { $in: ['queued', 'running'] },
+  });
   const releases: { botId: string; jobId: string }[] = [];
   for (const bot of bots) {
-    const open = await em.findOne(ProvisioningJob, {
-      botId: bot.id,
-      kind: 'deprovision',
-      status: { $in: ['queued', 'running'] },
-    });
+    const open = openJobs.find((job) => job.botId === bot.id);
     const jobId = open?.id ?? randomUUID();
     if (!open) {
       em.create(ProvisioningJob, {

@@ -1,13 +1,11 @@
-import { LockMode } from '@mikro-orm/core';
-import { Tenant } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
-import { AppError, notFound } from '../errors/app-error';
-import { assertTenantTransition } from './tenant-transition';
+import { AppError } from '../errors/app-error';
+import { lockTenant } from './lock-tenant';
 import { toTenantView, type TenantView } from './tenant-view';
 
 /**
@@ -20,13 +18,12 @@ export async function reactivateTenant(
 ): Promise<TenantView> {
   assertCan(actor, 'tenants:lifecycle');
   const tenant = await inScope(deps.orm, scopeOf(actor), async (em) => {
-    const found = await em.findOne(Tenant, { id: tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!found) throw notFound('Tenant');
-    // Activation of a pending tenant is its onboarding's (after verification), not an admin's reactivation.
+    const found = await lockTenant(em, tenantId);
+    // Activation of a pending tenant is its onboarding's (after verification), not an admin's reactivation;
+    // suspended → active is the one transition left, and the table allows it.
     if (found.status !== 'suspended') {
       throw new AppError('conflict', `The organisation is ${found.status}; only a suspended one can be reactivated`);
     }
-    assertTenantTransition(found.status, 'active');
     found.status = 'active';
     recordAudit(em, {
       actor,

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
-import { EmailVerification, Tenant } from '../../db/entities';
+import { EmailVerification } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
-import { AppError, notFound } from '../errors/app-error';
+import { AppError } from '../errors/app-error';
+import { lockTenant } from './lock-tenant';
 import type { OnboardingWorkflows } from './onboarding-port';
 import { queueVerificationEmail } from './queue-verification-email';
 
@@ -21,8 +21,7 @@ export async function resendVerificationEmail(
 ): Promise<{ tenantId: string; sentTo: string; expiresAt: string }> {
   assertCan(actor, 'tenants:verify');
   const queued = await inScope(deps.orm, scopeOf(actor), async (em) => {
-    const tenant = await em.findOne(Tenant, { id: tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!tenant) throw notFound('Tenant');
+    const tenant = await lockTenant(em, tenantId);
     if (tenant.status !== 'pending_verification') {
       throw new AppError('conflict', `The organisation is ${tenant.status}; there is no address left to confirm`);
     }

@@ -46,7 +46,11 @@ export async function relayRound(deps: RelayDeps, policy: RelayPolicy): Promise<
       subjects,
     );
     const bySubject = new Map<string, PendingRow[]>();
-    for (const row of rows) bySubject.set(row.subject_key, [...(bySubject.get(row.subject_key) ?? []), row]);
+    for (const row of rows) {
+      const queue = bySubject.get(row.subject_key);
+      if (queue) queue.push(row);
+      else bySubject.set(row.subject_key, [row]);
+    }
     const attempted = await Promise.all(
       [...bySubject.values()].map((queue) => deliverInOrder(em, deps, policy, queue)),
     );

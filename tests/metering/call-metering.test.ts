@@ -9,10 +9,9 @@ import type { RunningSimulator } from '../../sim/start-simulator';
 import { WorkflowFailedError } from '@temporalio/client';
 import { createCallClient } from '../../temporal/call-client';
 import { createHarness, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
-import { makeWorld } from '../support/factories';
+import type { makeWorld } from '../support/factories';
 import { startTestSimulator } from '../support/test-simulator';
-import { createBotVia, finishedJob } from '../provisioning/provisioning-support';
-import { callLog, callLogBot, callResult, usageOfCall } from './metering-support';
+import { callLog, callLogBot, callResult, usageOfCall, worldWithReadyBot } from './metering-support';
 
 /** Re-record with RECORD_HISTORIES=1 only for an intended, versioned change of the workflow. */
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'call-lifecycle.history.bin');
@@ -34,11 +33,7 @@ describe('call metering from Twilio webhooks', () => {
       callTiming: { counterGraceMs: 200, finalizeAfterMs: 1_500 },
     });
     apiUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
-    world = await makeWorld(h.orm, h.app);
-    const { bot } = await createBotVia(h, world.headers.platform_admin, world.tenant.id);
-    await finishedJob(h, world.headers.platform_admin, bot.id);
-    phoneNumber = (await h.app.inject({ url: `/api/bots/${bot.id}`, headers: world.headers.platform_admin })).json()
-      .phoneNumber;
+    ({ world, phoneNumber } = await worldWithReadyBot(h));
   }, 120_000);
   afterAll(async () => {
     await h.close();

@@ -1,6 +1,29 @@
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { Bot, CallLog, UsageEvent } from '../../db/entities';
 import { inScope } from '../../db/scope';
-import type { Harness } from '../support/harness';
+import { createBotVia, finishedJob } from '../provisioning/provisioning-support';
+import { makeWorld } from '../support/factories';
+import { TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
+
+/**
+ * A world (verified tenant and a user of every role) with one bot provisioned through the simulator; returns the
+ * world and the number the ready bot answers.
+ */
+export async function worldWithReadyBot(h: Harness) {
+  const world = await makeWorld(h.orm, h.app);
+  const { bot } = await createBotVia(h, world.headers.platform_admin, world.tenant.id);
+  await finishedJob(h, world.headers.platform_admin, bot.id);
+  const { phoneNumber } = (
+    await h.app.inject({ url: `/api/bots/${bot.id}`, headers: world.headers.platform_admin })
+  ).json<{ phoneNumber: string }>();
+  return { world, phoneNumber };
+}
+
+/** The headers of a Twilio form webhook to `url`, signed as the simulator signs it. */
+export const signedTwilioHeaders = (url: string, body: Record<string, string>) => ({
+  'content-type': 'application/x-www-form-urlencoded',
+  'x-twilio-signature': getExpectedTwilioSignature('simulator', `${TEST_WEBHOOK_BASE}${url}`, body),
+});
 
 /** Every usage event of one call, by kind. */
 export async function usageOfCall(h: Harness, callSid: string): Promise<Record<string, number[]>> {

@@ -1,4 +1,3 @@
-import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { inScope } from '../../db/scope';
 import type { CallWorkflows } from '../../domain/telephony/call-port';
 import { DEFAULT_RELAY_POLICY, type RelayPolicy } from '../../domain/webhook-inbox/relay-policy';
@@ -6,13 +5,11 @@ import { recordInboundEvent } from '../../domain/webhook-inbox/record-inbound-ev
 import { relayRound } from '../../domain/webhook-inbox/relay-round';
 import type { RunningSimulator } from '../../sim/start-simulator';
 import { startApiProcess } from '../support/api-process';
-import { makeWorld } from '../support/factories';
-import { createHarness, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
+import { createHarness, type Harness } from '../support/harness';
 import { startTestSimulator } from '../support/test-simulator';
 import { createCallClient } from '../../temporal/call-client';
 import { kill } from '../support/worker-process';
-import { createBotVia, finishedJob } from '../provisioning/provisioning-support';
-import { callResult, usageOfCall } from './metering-support';
+import { callResult, signedTwilioHeaders, usageOfCall, worldWithReadyBot } from './metering-support';
 
 interface InboxRow {
   dedupe_key: string;
@@ -43,12 +40,9 @@ describe('webhook inbox', () => {
       simulatorUrl: sim.url,
       callTiming: { counterGraceMs: 200, finalizeAfterMs: 60_000 },
     });
-    const world = await makeWorld(h.orm, h.app);
-    tenantId = world.tenant.id;
-    const { bot } = await createBotVia(h, world.headers.platform_admin, world.tenant.id);
-    await finishedJob(h, world.headers.platform_admin, bot.id);
-    phoneNumber = (await h.app.inject({ url: `/api/bots/${bot.id}`, headers: world.headers.platform_admin })).json()
-      .phoneNumber;
+    const ready = await worldWithReadyBot(h);
+    tenantId = ready.world.tenant.id;
+    phoneNumber = ready.phoneNumber;
   }, 120_000);
   afterAll(async () => {
     await h.close();
@@ -63,12 +57,13 @@ describe('webhook inbox', () => {
     CallStatus: status,
     ...extra,
   });
-  const signed = (url: string, body: Record<string, string>) => ({
-    'content-type': 'application/x-www-form-urlencoded',
-    'x-twilio-signature': getExpectedTwilioSignature('simulator', `${TEST_WEBHOOK_BASE}${url}`, body),
-  });
   const post = (url: string, body: Record<string, string>) =>
-    h.app.inject({ method: 'POST', url, headers: signed(url, body), payload: new URLSearchParams(body).toString() });
+    h.app.inject({
+      method: 'POST',
+      url,
+      headers: signedTwilioHeaders(url, body),
+      payload: new URLSearchParams(body).toString(),
+    });
 
   const rowsOf = (callSid: string) =>
     inScope(h.orm, { system: 'test' }, (em) =>
@@ -232,7 +227,7 @@ describe('webhook inbox', () => {
     const send = (url: string, body: Record<string, string>) =>
       fetch(`${first.url}${url}`, {
         method: 'POST',
-        headers: signed(url, body),
+        headers: signedTwilioHeaders(url, body),
         body: new URLSearchParams(body).toString(),
       }).then((response) => response.status);
     const acks = await Promise.all(

@@ -8,6 +8,8 @@ import { actorOf } from '../../plugins/auth';
 
 const POLL_MS = 400;
 const KEEPALIVE_MS = 15_000;
+/** How often the stream re-checks that its session may still be held (one query, not one per poll). */
+const SESSION_CHECK_MS = 2_000;
 
 /**
  * Server-Sent Events of a bot's latest job: one `progress` event now and after every change, `end` once the job
@@ -34,13 +36,18 @@ export async function streamJobProgress(deps: AppDeps, request: FastifyRequest, 
   send('progress', first);
   let lastWrite = Date.now();
   let job = first;
+  let sessionCheckedAt = Date.now();
+  let unauthorized = false;
   while (!closed && !(isTerminal(job.status) && job.status !== 'queued')) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     // A session ended meanwhile (user deactivated, tenant suspended) ends the stream too.
-    const still = await inScope(deps.orm, { system: 'sse-session' }, (em) => findSessionActor(em, actor.userId));
-    if (!still) {
-      send('end', { status: 'unauthorized' });
-      break;
+    if (Date.now() - sessionCheckedAt >= SESSION_CHECK_MS) {
+      sessionCheckedAt = Date.now();
+      const still = await inScope(deps.orm, { system: 'sse-session' }, (em) => findSessionActor(em, actor.userId));
+      if (!still) {
+        unauthorized = true;
+        break;
+      }
     }
     job = await getBotProvisioning(deps, { actor, botId }).catch(() => job);
     const serialized = JSON.stringify(job);
@@ -53,6 +60,6 @@ export async function streamJobProgress(deps: AppDeps, request: FastifyRequest, 
       lastWrite = Date.now();
     }
   }
-  if (!closed && !out.writableEnded) send('end', { status: job.status });
+  if (!closed) send('end', { status: unauthorized ? 'unauthorized' : job.status });
   out.end();
 }

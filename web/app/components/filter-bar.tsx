@@ -2,6 +2,7 @@ import { Form, useSubmit } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
 import { Button } from './ui/button';
+import { FilterChoice } from './ui/field';
 
 /**
  * Filters as a GET form: the URL holds them (shareable, back button works). With JavaScript a change applies at
@@ -30,5 +31,24 @@ export function FilterBar({ children }: { children: ReactNode }) {
         </Button>
       </noscript>
     </Form>
+  );
+}
+
+/** The tenant filter of the admin lists (`tenantId` in the URL). */
+export function TenantFilter({
+  tenants,
+  defaultValue,
+}: {
+  tenants: { id: string; name: string }[];
+  defaultValue: string;
+}) {
+  return (
+    <FilterChoice
+      label="Tenant"
+      name="tenantId"
+      defaultValue={defaultValue}
+      anyLabel="All tenants"
+      choices={tenants.map((t) => ({ value: t.id, label: t.name }))}
+    />
   );
 }

@@ -104,3 +104,7 @@ export async function proxyToApi(
     headers: responseHeaders,
   });
 }
+
+/** Loader and action of the routes whose paths belong to the API (/api, /docs, /telephony). */
+export const proxyRouteToApi = ({ request, context }: { request: Request; context: { clientAddress?: string } }) =>
+  proxyToApi(request, { clientAddress: context.clientAddress });

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
-import { FilterBar } from '~/components/filter-bar';
-import { Icon } from '~/components/icons';
+import { FilterBar, TenantFilter } from '~/components/filter-bar';
 import { JOB_KIND_LABELS } from '~/components/provisioning-live';
 import { JobStatusBadge } from '~/components/status-badges';
+import { TemporalLink } from '~/components/temporal-link';
 import { Card } from '~/components/ui/card';
 import { EmptyState } from '~/components/ui/empty-state';
 import { FilterChoice } from '~/components/ui/field';
@@ -86,13 +86,7 @@ export default function Jobs() {
             anyLabel="All kinds"
             choices={KINDS.map((k) => ({ value: k, label: JOB_KIND_LABELS[k] }))}
           />
-          <FilterChoice
-            label="Tenant"
-            name="tenantId"
-            defaultValue={filters.tenantId}
-            anyLabel="All tenants"
-            choices={tenants.map((t) => ({ value: t.id, label: t.name }))}
-          />
+          <TenantFilter tenants={tenants} defaultValue={filters.tenantId} />
         </FilterBar>
         {jobs.items.length === 0 ? (
           <EmptyState title="No jobs match these filters" />
@@ -136,19 +130,7 @@ export default function Jobs() {
                     <Td className="whitespace-nowrap">
                       {job.finishedAt ? formatDuration(Date.parse(job.finishedAt) - Date.parse(started)) : '—'}
                     </Td>
-                    <Td>
-                      {job.workflowUrl && (
-                        <a
-                          href={job.workflowUrl}
-                          target="_blank"
-                          rel="noreferrer"
-                          className="inline-flex items-center gap-1 whitespace-nowrap text-xs font-medium text-indigo-600 hover:underline"
-                        >
-                          Temporal <Icon name="external" className="h-3.5 w-3.5" />
-                          <span className="sr-only">(opens in a new tab)</span>
-                        </a>
-                      )}
-                    </Td>
+                    <Td>{job.workflowUrl && <TemporalLink href={job.workflowUrl} />}</Td>
                   </tr>
                 );
               })}

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useFetcher, useLoaderData } from '@remix-run/react';
 
 import { ActionOutcomeAlert, type ActionOutcome } from '~/components/action-outcome';
-import { FilterBar } from '~/components/filter-bar';
-import { Icon } from '~/components/icons';
+import { FilterBar, TenantFilter } from '~/components/filter-bar';
 import { WebhookStatusBadge } from '~/components/status-badges';
 import { Button } from '~/components/ui/button';
+import { TemporalLink } from '~/components/temporal-link';
 import { Card } from '~/components/ui/card';
 import { EmptyState } from '~/components/ui/empty-state';
 import { FilterChoice } from '~/components/ui/field';
@@ -89,13 +89,7 @@ export default function Webhooks() {
             anyLabel="All statuses"
             choices={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
           />
-          <FilterChoice
-            label="Tenant"
-            name="tenantId"
-            defaultValue={filters.tenantId}
-            anyLabel="All tenants"
-            choices={tenants.map((t) => ({ value: t.id, label: t.name }))}
-          />
+          <TenantFilter tenants={tenants} defaultValue={filters.tenantId} />
         </FilterBar>
         {events.items.length === 0 ? (
           <EmptyState title="No webhooks match these filters" />
@@ -147,17 +141,7 @@ export default function Webhooks() {
                   <Td className="whitespace-nowrap">{formatDateTime(event.receivedAt)}</Td>
                   <Td>
                     <div className="flex items-center justify-end gap-3">
-                      {event.workflowUrl && (
-                        <a
-                          href={event.workflowUrl}
-                          target="_blank"
-                          rel="noreferrer"
-                          className="inline-flex items-center gap-1 whitespace-nowrap text-xs font-medium text-indigo-600 hover:underline"
-                        >
-                          Temporal <Icon name="external" className="h-3.5 w-3.5" />
-                          <span className="sr-only">(opens in a new tab)</span>
-                        </a>
-                      )}
+                      {event.workflowUrl && <TemporalLink href={event.workflowUrl} />}
                       {canReplay && event.status === 'failed' ? <ReplayButton event={event} /> : null}
                     </div>
                   </Td>
