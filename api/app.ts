@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps';
+import { finishOpenApiDocument } from './openapi';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, frameworkErrors } from './plugins/errors';
 import { rejectUnstorableTextPlugin } from './plugins/reject-unstorable-text';
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: finishOpenApiDocument,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(cookie);

@@ -1,17 +1,9 @@
 import { STATUS_CODES } from 'node:http';
-import type { FieldError } from '../domain/errors/app-error';
+import type { Problem } from '../contracts/problem';
+
+export type { Problem };
 
 /** RFC 9457 problem details: the one error shape every endpoint answers with. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  code: string;
-  errors?: FieldError[];
-}
-
 export function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
   return {
     type: `https://docs.voiceplane.dev/problems/${code}`,

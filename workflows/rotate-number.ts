@@ -1,5 +1,5 @@
 import { setHandler } from '@temporalio/workflow';
-import { ROTATE_STEPS } from '../domain/provisioning/provisioning-steps';
+import { ROTATE_STEPS } from '../contracts/provisioning-job';
 import { provisioningActivities } from './saga/provisioning-activities';
 import { provisioningProgressQuery } from './saga/progress-query';
 import { withTiming, type ProvisioningTiming } from './saga/provisioning-timing';

@@ -31,6 +31,12 @@ function dataExceptionState(error: unknown): string | null {
   return null;
 }
 
+/**
+ * Problems leave as text: a route's response schema documents them (api/responses.ts) but must not re-check them,
+ * since a serializer failing inside the error handler would turn a clear 4xx into a 500.
+ */
+const serializedProblem = (body: Problem): string => JSON.stringify(body);
+
 /** Turns every error into problem+json: business errors keep their message, unexpected ones hide details. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -57,14 +63,14 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     return reply
       .status(body.status)
       .type('application/problem+json')
-      .send({ ...body, instance: request.url.split('?')[0] });
+      .send(serializedProblem({ ...body, instance: request.url.split('?')[0] }));
   });
 
   app.setNotFoundHandler((request, reply) =>
     reply
       .status(404)
       .type('application/problem+json')
-      .send(problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`)),
+      .send(serializedProblem(problem(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`))),
   );
 });
 
@@ -83,5 +89,5 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
         )
       : problem(500, 'internal', 'Something went wrong on our side; it has been logged');
   if (status >= 500) request.log.error({ err: error }, 'router error');
-  void reply.status(body.status).type('application/problem+json').send(body);
+  void reply.status(body.status).type('application/problem+json').send(serializedProblem(body));
 }

@@ -1,3 +1,4 @@
+import { EMAIL_STATUSES } from '../../contracts/outbox-status';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAtColumn, idColumn } from './columns';
 
@@ -11,7 +12,7 @@ export const EmailOutbox = defineEntity({
     toAddress: p.text(),
     subject: p.text(),
     bodyText: p.text(),
-    status: p.enum(['queued', 'sent', 'logged', 'failed'] as const),
+    status: p.enum(EMAIL_STATUSES),
     createdAt: createdAtColumn(),
     sentAt: p.datetime().nullable(),
   },

@@ -1,3 +1,4 @@
+import { INTEGRATION_PROVIDERS, INTEGRATION_STATUSES } from '../../contracts/integration';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAtColumn, idColumn, updatedAtColumn } from './columns';
 
@@ -8,8 +9,8 @@ export const Integration = defineEntity({
   properties: {
     id: idColumn(),
     tenantId: p.uuid(),
-    provider: p.enum(['elevenlabs', 'openai', 'google'] as const),
-    status: p.enum(['unverified', 'active', 'error'] as const),
+    provider: p.enum(INTEGRATION_PROVIDERS),
+    status: p.enum(INTEGRATION_STATUSES),
     secretCiphertext: p.text().hidden(),
     secretHint: p.text(),
     lastCheckedAt: p.datetime().nullable(),

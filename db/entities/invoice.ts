@@ -1,3 +1,4 @@
+import { INVOICE_STATUSES } from '../../contracts/invoice-status';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAtColumn, idColumn, updatedAtColumn } from './columns';
 
@@ -10,7 +11,7 @@ export const Invoice = defineEntity({
     periodStart: p.string().columnType('date'),
     periodEnd: p.string().columnType('date'),
     stripeInvoiceId: p.text().nullable(),
-    status: p.enum(['draft', 'open', 'paid', 'void', 'uncollectible', 'failed'] as const),
+    status: p.enum(INVOICE_STATUSES),
     currency: p.string().columnType('char(3)'),
     totalCents: p.bigint('number').default(0),
     hostedInvoiceUrl: p.text().nullable(),

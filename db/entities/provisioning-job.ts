@@ -1,3 +1,4 @@
+import { JOB_KINDS, JOB_STATUSES } from '../../contracts/provisioning-job';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAtColumn, idColumn } from './columns';
 
@@ -8,8 +9,8 @@ export const ProvisioningJob = defineEntity({
     id: idColumn(),
     tenantId: p.uuid(),
     botId: p.uuid(),
-    kind: p.enum(['provision', 'rotate_number', 'deprovision'] as const),
-    status: p.enum(['queued', 'running', 'done', 'error', 'canceled'] as const),
+    kind: p.enum(JOB_KINDS),
+    status: p.enum(JOB_STATUSES),
     workflowId: p.text(),
     runId: p.text().nullable(),
     steps: p.json<unknown[]>().onCreate(() => []),

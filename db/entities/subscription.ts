@@ -1,3 +1,4 @@
+import { SUBSCRIPTION_STATUSES } from '../../contracts/subscription-status';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAtColumn, idColumn } from './columns';
 
@@ -8,7 +9,7 @@ export const Subscription = defineEntity({
     id: idColumn(),
     tenantId: p.uuid(),
     planId: p.uuid(),
-    status: p.enum(['active', 'canceled'] as const),
+    status: p.enum(SUBSCRIPTION_STATUSES),
     currentPeriodStart: p.datetime(),
     currentPeriodEnd: p.datetime(),
     createdAt: createdAtColumn(),

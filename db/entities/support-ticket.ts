@@ -1,3 +1,4 @@
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../contracts/support-ticket';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAtColumn, idColumn, updatedAtColumn } from './columns';
 
@@ -10,8 +11,8 @@ export const SupportTicket = defineEntity({
     authorUserId: p.uuid().nullable(),
     subject: p.text(),
     body: p.text(),
-    status: p.enum(['open', 'pending', 'resolved', 'closed'] as const),
-    priority: p.enum(['low', 'normal', 'high', 'urgent'] as const).default('normal'),
+    status: p.enum(TICKET_STATUSES),
+    priority: p.enum(TICKET_PRIORITIES).default('normal'),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

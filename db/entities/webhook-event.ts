@@ -1,3 +1,4 @@
+import { WEBHOOK_EVENT_STATUSES } from '../../contracts/webhook-event-status';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { idColumn } from './columns';
 
@@ -18,7 +19,7 @@ export const WebhookEvent = defineEntity({
     tenantId: p.uuid().nullable(),
     payloadSha256: p.text(),
     payload: p.json<Record<string, unknown>>(),
-    status: p.enum(['pending', 'delivered', 'failed'] as const),
+    status: p.enum(WEBHOOK_EVENT_STATUSES),
     attempts: p.integer(),
     lastError: p.text().nullable(),
     nextAttemptAt: p.datetime(),

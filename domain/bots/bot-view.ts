@@ -1,21 +1,9 @@
 import type { Bot } from '../../db/entities/bot';
 import type { Actor } from '../auth/actor';
 
-export interface BotView {
-  id: string;
-  tenantId: string;
-  name: string;
-  status: Bot['status'];
-  /** Why the last provisioning run failed, while the bot is failed; shown to platform staff only (provider text). */
-  failureReason: string | null;
-  locale: string;
-  voice: string;
-  greeting: string;
-  phoneNumber: string | null;
-  herokuAppName: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { BotView } from '../../contracts/bots';
+
+export type { BotView };
 
 export const toBotView = (bot: Bot, viewer: Actor): BotView => ({
   id: bot.id,

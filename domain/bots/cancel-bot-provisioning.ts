@@ -1,3 +1,4 @@
+import type { JobCancellation } from '../../contracts/jobs';
 import { ProvisioningJob } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
@@ -13,7 +14,7 @@ import { findBot } from './find-bot';
 export async function cancelBotProvisioning(
   deps: JobDeps,
   { actor, botId }: { actor: Actor; botId: string },
-): Promise<{ workflowId: string; workflowUrl: string | null }> {
+): Promise<JobCancellation> {
   assertCan(actor, 'bots:manage');
   const job = await inScope(deps.orm, scopeOf(actor), async (em) => {
     const bot = await findBot(em, botId);

@@ -8,7 +8,7 @@ import type { JobView } from '../provisioning/job-view';
 import { startJob, type JobDeps } from '../provisioning/start-job';
 import type { TenantStatus } from '../../contracts/tenant-status';
 import { tenantMayAddBots } from '../tenants/tenant-status';
-import type { CreateBotBody } from './bot-schemas';
+import type { CreateBotBody } from '../../contracts/bots';
 import { BOT_INITIAL_STATUS } from './bot-lifecycle';
 import { toBotView, type BotView } from './bot-view';
 

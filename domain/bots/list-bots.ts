@@ -4,7 +4,8 @@ import type { Orm } from '../../db/orm';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
-import { pageWindow, type Page, type PageQuery } from '../pagination';
+import type { Page, PageQuery } from '../../contracts/page';
+import { pageWindow } from '../pagination';
 import { toBotView, type BotView } from './bot-view';
 
 /** Customers see their tenant's bots; platform staff see all, optionally filtered by tenant. */

@@ -6,7 +6,7 @@ import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { isPlatformRole } from '../../contracts/roles';
 import { AppError } from '../errors/app-error';
-import type { UpdateBotBody } from './bot-schemas';
+import type { UpdateBotBody } from '../../contracts/bots';
 import { findBot } from './find-bot';
 import { toBotView, type BotView } from './bot-view';
 

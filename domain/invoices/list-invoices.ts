@@ -4,7 +4,8 @@ import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
-import { pageWindow, type Page, type PageQuery } from '../pagination';
+import type { Page, PageQuery } from '../../contracts/page';
+import { pageWindow } from '../pagination';
 import type { InvoiceListQuery } from './invoice-schemas';
 import { toInvoiceView, type InvoiceView } from './invoice-view';
 

@@ -1,23 +1,9 @@
 import type { ProvisioningJob } from '../../db/entities/provisioning-job';
 import type { Actor } from '../auth/actor';
 import { isPlatformRole } from '../../contracts/roles';
-import type { StepProgress } from './step-progress';
+import type { JobView, StepProgress } from '../../contracts/jobs';
 
-export interface JobView {
-  id: string;
-  tenantId: string;
-  botId: string;
-  kind: ProvisioningJob['kind'];
-  status: ProvisioningJob['status'];
-  steps: StepProgress[];
-  error: string | null;
-  workflowId: string;
-  /** The run in Temporal's Web UI: for platform operators only, null for customers. */
-  workflowUrl: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type { JobView };
 
 /** Temporal's Web UI is an operators' tool on an internal address; customers never get a link to it. */
 export const operatorLink =

@@ -9,7 +9,8 @@ import { applyBotTransition } from '../bots/record-bot-transition';
 import { AppError } from '../errors/app-error';
 import { operatorLink, toJobView, type JobView } from './job-view';
 import { RunInProgressError, type ProvisioningWorkflows } from './provisioning-port';
-import { provisioningWorkflowId, type ProvisioningKind } from './provisioning-steps';
+import type { JobKind } from '../../contracts/provisioning-job';
+import { provisioningWorkflowId } from './provisioning-steps';
 
 export interface JobDeps {
   orm: Orm;
@@ -24,7 +25,7 @@ export async function startJob(
   deps: JobDeps,
   input: {
     actor: Actor;
-    kind: ProvisioningKind;
+    kind: JobKind;
     botId: string;
     prepare: (em: ScopedEm, bot: Bot) => Promise<void> | void;
   },

@@ -2,8 +2,7 @@
  * Step-by-step progress of a provisioning run, kept by the workflow and mirrored into `provisioning_jobs.steps`.
  * Pure functions only: workflows import this file.
  */
-export const STEP_STATUSES = ['pending', 'running', 'retrying', 'done', 'failed', 'compensated', 'skipped'] as const;
-export type StepStatus = (typeof STEP_STATUSES)[number];
+import type { JobStatus, StepStatus } from '../../contracts/provisioning-job';
 
 export interface StepProgress {
   name: string;
@@ -14,8 +13,6 @@ export interface StepProgress {
   startedAt: string | null;
   finishedAt: string | null;
 }
-
-export type JobStatus = 'queued' | 'running' | 'done' | 'error' | 'canceled';
 
 export interface JobProgress {
   status: JobStatus;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../contracts/support-ticket';
 
 export const TicketStatus = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof TicketStatus>;

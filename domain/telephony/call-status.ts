@@ -1,15 +1,4 @@
-export const CALL_STATUSES = [
-  'queued',
-  'initiated',
-  'ringing',
-  'in-progress',
-  'completed',
-  'busy',
-  'no-answer',
-  'failed',
-  'canceled',
-] as const;
-export type CallStatus = (typeof CALL_STATUSES)[number];
+import type { CallStatus } from '../../contracts/call-status';
 
 const TERMINAL: readonly CallStatus[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
 export const isTerminalCallStatus = (status: string): status is CallStatus =>

@@ -4,7 +4,8 @@ import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan, assertTenantAccess } from '../auth/permissions';
-import { pageWindow, type Page, type PageQuery } from '../pagination';
+import type { Page, PageQuery } from '../../contracts/page';
+import { pageWindow } from '../pagination';
 import { toUserView, type UserView } from './user-view';
 
 export async function listUsers(

@@ -5,7 +5,8 @@ import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
-import { pageWindow, type Page, type PageQuery } from '../pagination';
+import type { Page, PageQuery } from '../../contracts/page';
+import { pageWindow } from '../pagination';
 import { operatorLink } from '../provisioning/job-view';
 import { toWebhookEventView, VIEW_FIELDS, type WebhookEventView } from './webhook-event-view';
 

@@ -1,5 +1,6 @@
 import { ActivityFailure, ApplicationFailure, isCancellation, sleep, TimeoutFailure } from '@temporalio/workflow';
-import { initialProgress, updateStep, type JobProgress, type JobStatus } from '../../domain/provisioning/step-progress';
+import type { JobStatus } from '../../contracts/provisioning-job';
+import { initialProgress, updateStep, type JobProgress } from '../../domain/provisioning/step-progress';
 import { delayBeforeAttempt, type StepRetryPolicy } from '../../domain/provisioning/retry-policy';
 
 /** Thrown when a step gives up; carries the step and the readable reason. */

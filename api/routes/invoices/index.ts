@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getInvoice } from '../../../domain/invoices/get-invoice';
 import { InvoiceListQuery } from '../../../domain/invoices/invoice-schemas';
 import { listInvoices } from '../../../domain/invoices/list-invoices';
-import { PageQuery } from '../../../domain/pagination';
+import { PageQuery } from '../../../contracts/page';
 import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
 

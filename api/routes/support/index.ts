@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PageQuery } from '../../../domain/pagination';
+import { PageQuery } from '../../../contracts/page';
 import { addTicketMessage } from '../../../domain/support/add-ticket-message';
 import { createTicket } from '../../../domain/support/create-ticket';
 import { getTicket } from '../../../domain/support/get-ticket';

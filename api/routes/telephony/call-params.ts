@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALL_STATUSES } from '../../../domain/telephony/call-status';
+import { CALL_STATUSES } from '../../../contracts/call-status';
 
 /** Twilio never reports a call longer than a day; more is forged or corrupt, and would be billed. */
 export const MAX_CALL_SECONDS = 86_400;

@@ -10,7 +10,7 @@ import { resendVerificationEmail } from '../../../domain/tenants/resend-verifica
 import { CreateTenantBody, DeactivateTenantBody, ReactivateTenantBody } from '../../../domain/tenants/tenant-schemas';
 import { TENANT_STATUSES } from '../../../contracts/tenant-status';
 import { verifyTenantManually } from '../../../domain/tenants/verify-tenant-manually';
-import { PageQuery } from '../../../domain/pagination';
+import { PageQuery } from '../../../contracts/page';
 import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
 

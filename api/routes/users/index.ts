@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PageQuery } from '../../../domain/pagination';
+import { PageQuery } from '../../../contracts/page';
 import { createUser } from '../../../domain/users/create-user';
 import { listUsers } from '../../../domain/users/list-users';
 import { updateUser } from '../../../domain/users/update-user';

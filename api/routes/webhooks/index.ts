@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PageQuery } from '../../../domain/pagination';
+import { PageQuery } from '../../../contracts/page';
 import { listWebhookEvents, WebhookEventFilter } from '../../../domain/webhook-inbox/list-webhook-events';
 import { replayWebhookEvent } from '../../../domain/webhook-inbox/replay-webhook-event';
 import type { AppDeps } from '../../app-deps';

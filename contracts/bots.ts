@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { BOT_STATUSES } from './bot-status';
+import { JobView } from './jobs';
+
+export const Locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a locale such as de-AT or en-US');
+
+const BotName = z.string().trim().min(2).max(80);
+const Voice = z.string().trim().min(1).max(80);
+const Greeting = z.string().trim().min(1).max(500);
+
+export const CreateBotBody = z.strictObject({
+  tenantId: z.uuid(),
+  name: BotName,
+  locale: Locale.default('de-AT'),
+  voice: Voice.default('elevenlabs:Rachel'),
+  greeting: Greeting,
+});
+export type CreateBotBody = z.infer<typeof CreateBotBody>;
+
+/** Customers may tune how their bot sounds; platform admins may also rename it. */
+export const UpdateBotBody = z
+  .strictObject({
+    name: BotName.optional(),
+    locale: Locale.optional(),
+    voice: Voice.optional(),
+    greeting: Greeting.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'send at least one of name, locale, voice, greeting');
+export type UpdateBotBody = z.infer<typeof UpdateBotBody>;
+
+export const BotListQuery = z.strictObject({
+  status: z.enum(BOT_STATUSES).optional(),
+  tenantId: z.uuid().optional(),
+});
+
+export const BotView = z
+  .object({
+    id: z.uuid(),
+    tenantId: z.uuid(),
+    name: z.string(),
+    status: z.enum(BOT_STATUSES),
+    /** Why the last provisioning run failed, while the bot is failed; platform staff only (provider text). */
+    failureReason: z.string().nullable(),
+    locale: z.string(),
+    voice: z.string(),
+    greeting: z.string(),
+    phoneNumber: z.string().nullable(),
+    herokuAppName: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'BotView' });
+export type BotView = z.infer<typeof BotView>;
+
+/** A new bot and the provisioning job started for it. */
+export const CreatedBot = z.object({ bot: BotView, job: JobView });
+export type CreatedBot = z.infer<typeof CreatedBot>;
