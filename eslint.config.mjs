@@ -1,8 +1,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import globals from 'globals';
 import { dependencyMapBlocks } from './eslint.dependency-map.mjs';
+
+/** Contract files that build zod schemas: the browser takes their types only, so zod stays out of its bundle. */
+const contractSchemaFiles = readdirSync(new URL('./contracts/', import.meta.url))
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+  .filter((file) => /from 'zod'/.test(readFileSync(new URL(`./contracts/${file}`, import.meta.url), 'utf8')))
+  .map((file) => `@contracts/${file.replace(/\.ts$/, '')}`);
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -19,6 +26,16 @@ export default tseslint.config(
   },
   { files: ['web/app/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
   ...dependencyMapBlocks({
+    web: {
+      patterns: [
+        {
+          group: contractSchemaFiles,
+          allowTypeImports: true,
+          message:
+            'The web app imports contract schemas as types only (decision 009); values come from vocabulary files.',
+        },
+      ],
+    },
     // Workflows must stay deterministic: no I/O, no database, no HTTP layer, no provider SDKs.
     workflows: {
       paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: do I/O in an activity.' })),

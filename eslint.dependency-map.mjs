@@ -9,7 +9,8 @@ export const MAY_IMPORT = {
   db: ['config', 'contracts'],
   domain: ['db', 'config', 'contracts'],
   workflows: ['domain', 'contracts', 'activities (types only)', 'temporal/search-attributes'],
-  activities: ['domain', 'db', 'config', 'contracts'],
+  // Activities write through domain use cases only; the ORM handle they pass on is a type.
+  activities: ['domain', 'config', 'contracts', 'db (types only)'],
   // The worker registers workflows and activities; the client adapters start, signal and query workflows.
   temporal: ['workflows', 'activities', 'domain', 'db', 'config', 'contracts'],
   api: ['temporal', 'domain', 'db', 'config', 'contracts'],
@@ -48,18 +49,32 @@ function refusals(folder, { isTest }) {
 }
 
 function allowedList(allowed, isTest) {
-  const names = allowed.map((name) => (name === '*' ? 'any layer' : `${name}/`));
+  const names = allowed.map((name) => (name === '*' ? 'any layer' : name.replace(/^([^ ]+)/, '$1/')));
   if (isTest) names.push('sim/', 'tests/support/');
   return names.length > 0 ? names.join(', ') : 'itself';
 }
 
+/** Why a folder may import another one's types only (an entry `<folder> (types only)` in MAY_IMPORT). */
+const TYPES_ONLY_REASONS = {
+  workflows: { activities: 'Workflows import activities as types only (`import type`); proxyActivities runs them.' },
+  activities: {
+    db: 'Activities import db/ as types only (`import type`); their reads and writes are domain/ use cases.',
+  },
+};
+
+/** Patterns that let `folder` import the folders it may see the types of, and refuse their code. */
+const typesOnly = (folder) =>
+  MAY_IMPORT[folder]
+    .filter((name) => name.endsWith(' (types only)'))
+    .map((name) => name.split(' ')[0])
+    .map((other) => ({
+      regex: folderRegex([other]),
+      allowTypeImports: true,
+      message: TYPES_ONLY_REASONS[folder]?.[other] ?? `${folder}/ imports ${other}/ as types only (\`import type\`).`,
+    }));
+
 /** Workflows may see activity signatures and search attribute keys, never the code behind them. */
 const WORKFLOW_EXCEPTIONS = [
-  {
-    regex: folderRegex(['activities']),
-    allowTypeImports: true,
-    message: 'Workflows import activities as types only (`import type`); proxyActivities runs them.',
-  },
   {
     regex: `${entering('temporal')}(/(?!search-attributes$)|$)`,
     message: 'Workflows may import only temporal/search-attributes from temporal/.',
@@ -80,6 +95,7 @@ export function dependencyMapBlocks(extra = {}) {
       // Tests beside the code start workers and fakes: the layer's own extras and exceptions are for its code.
       const own = isTest ? {} : (extra[folder] ?? {});
       const patterns = [...refusals(folder, { isTest }), ...(own.patterns ?? [])];
+      if (!isTest) patterns.push(...typesOnly(folder));
       if (folder === 'workflows' && !isTest) patterns.push(...WORKFLOW_EXCEPTIONS);
       return {
         files: [`${folder}/${isTest ? TESTS : SOURCE}`],

@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ['<rootDir>/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/web/', '/.data/'],
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/web/build/'],
+  // The web app reaches contracts/ through this alias (web/tsconfig.json); tests of web modules resolve it too.
+  moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/contracts/$1' },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/tests/support/fail-on-console-error.ts'],

@@ -1,14 +1,12 @@
 import { log } from '@temporalio/activity';
-import { CallLog } from '../db/entities';
 import type { Orm } from '../db/orm';
-import { inScope } from '../db/scope';
+import type { SystemActor } from '../domain/auth/actor';
 import type { CallStart } from '../domain/telephony/call-status';
-import { billableMinutes } from '../domain/usage/billable-minutes';
-import { insertUsageOnce } from '../domain/usage/insert-usage-once';
-import { callUsageKey } from '../domain/usage/usage-keys';
-import type { UsageKind } from '../contracts/usage-kind';
+import { flagCallMeteringFailed } from '../domain/telephony/flag-call-metering-failed';
+import { recordCallOutcome, type CallOutcome } from '../domain/telephony/record-call-outcome';
+import { recordCallStarted } from '../domain/telephony/record-call-started';
 import type { TwilioNumbers } from './adapters/twilio-numbers';
-import { refusingBadData } from './bad-data';
+import { domainCall } from './domain-failure';
 import { providerCall } from './provider-failure';
 
 export interface MeteringActivityDeps {
@@ -16,42 +14,14 @@ export interface MeteringActivityDeps {
   twilio: TwilioNumbers;
 }
 
-const SYSTEM = { system: 'metering-worker' } as const;
+const actor: SystemActor = { system: 'metering-worker' };
 
 /** Side effects of call metering; all keyed by the call sid, so repeating any of them changes nothing. */
 export function createMeteringActivities(deps: MeteringActivityDeps) {
-  const { orm, twilio } = deps;
+  const { twilio } = deps;
   return {
     async recordCallStarted(call: CallStart): Promise<void> {
-      const startedAt = new Date(call.startedAt);
-      await refusingBadData(() =>
-        inScope(orm, SYSTEM, async (em) => {
-          await em.upsert(
-            CallLog,
-            {
-              tenantId: call.tenantId,
-              botId: call.botId,
-              provider: 'twilio',
-              externalCallId: call.callSid,
-              fromNumber: call.from,
-              toNumber: call.to,
-              status: 'in-progress',
-              startedAt,
-            },
-            { onConflictFields: ['provider', 'externalCallId'], onConflictAction: 'ignore' },
-          );
-          await insertUsageOnce(em, {
-            tenantId: call.tenantId,
-            botId: call.botId,
-            kind: 'call_started',
-            quantity: 1,
-            occurredAt: startedAt,
-            idempotencyKey: callUsageKey(call.callSid, 'call_started'),
-            source: 'twilio',
-            callSid: call.callSid,
-          });
-        }),
-      );
+      await domainCall(() => recordCallStarted(deps, { actor, call }));
     },
 
     /** Reconciliation: what Twilio itself says became of the call. */
@@ -60,51 +30,13 @@ export function createMeteringActivities(deps: MeteringActivityDeps) {
       return call && { status: call.status, durationSeconds: call.durationSeconds };
     },
 
-    async recordCallOutcome(input: {
-      call: CallStart;
-      status: string;
-      durationSeconds: number | null;
-      endedAt: string;
-      counters: Record<string, number>;
-    }): Promise<{ status: string; minutes: number }> {
-      const minutes = input.status === 'completed' ? billableMinutes(input.durationSeconds ?? 0) : 0;
-      const occurredAt = new Date(input.call.startedAt);
-      const quantities: [UsageKind, number][] = [
-        ['minutes', minutes],
-        ...Object.entries(input.counters).map(
-          ([kind, quantity]) => [kind as UsageKind, quantity] as [UsageKind, number],
-        ),
-      ];
-      await refusingBadData(() =>
-        inScope(orm, SYSTEM, async (em) => {
-          for (const [kind, quantity] of quantities) {
-            if (quantity <= 0) continue;
-            await insertUsageOnce(em, {
-              tenantId: input.call.tenantId,
-              botId: input.call.botId,
-              kind,
-              quantity,
-              occurredAt,
-              idempotencyKey: callUsageKey(input.call.callSid, kind),
-              source: 'twilio',
-              callSid: input.call.callSid,
-            });
-          }
-          await em.nativeUpdate(
-            CallLog,
-            { provider: 'twilio', externalCallId: input.call.callSid },
-            { status: input.status, endedAt: new Date(input.endedAt), durationSeconds: input.durationSeconds },
-          );
-        }),
-      );
-      return { status: input.status, minutes };
+    async recordCallOutcome(input: CallOutcome): Promise<{ status: string; minutes: number }> {
+      return domainCall(() => recordCallOutcome(deps, { actor, outcome: input }));
     },
 
     /** A call whose metering failed for good is marked, so it shows up for review instead of vanishing. */
     async flagCallMeteringFailed(input: { callSid: string; reason: string }): Promise<void> {
-      await inScope(orm, SYSTEM, (em) =>
-        em.nativeUpdate(CallLog, { provider: 'twilio', externalCallId: input.callSid }, { status: 'metering_failed' }),
-      );
+      await domainCall(() => flagCallMeteringFailed(deps, { actor, ...input }));
       log.error('call_metering_failed', { callSid: input.callSid, reason: input.reason });
     },
   };

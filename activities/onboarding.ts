@@ -1,13 +1,22 @@
-import { ApplicationFailure } from '@temporalio/activity';
-import { BillingAccount, Bot, EmailOutbox, Plan, Subscription, Tenant } from '../db/entities';
 import type { Orm } from '../db/orm';
-import { inScope } from '../db/scope';
+import type { SystemActor } from '../domain/auth/actor';
+import { activateTenant } from '../domain/tenants/activate-tenant';
+import { findPendingBillingCustomer } from '../domain/tenants/find-pending-billing-customer';
+import { findQueuedEmail } from '../domain/tenants/find-queued-email';
+import { getBillingCustomer } from '../domain/tenants/get-billing-customer';
+import { issueVerificationEmail } from '../domain/tenants/issue-verification-email';
 import type { OnboardingStep } from '../domain/tenants/onboarding-steps';
 import { prepareBotRelease, type BotRelease } from '../domain/tenants/prepare-bot-release';
-import { queueVerificationEmail } from '../domain/tenants/queue-verification-email';
+import { recordBillingAccount } from '../domain/tenants/record-billing-account';
+import { recordMailOutcome } from '../domain/tenants/record-mail-outcome';
+import { recordOnboardingStep } from '../domain/tenants/record-onboarding-step';
 import { removePendingTenant } from '../domain/tenants/remove-pending-tenant';
+import { startDefaultPlan } from '../domain/tenants/start-default-plan';
+import { tenantHasLiveBots } from '../domain/tenants/tenant-has-live-bots';
 import type { BillingProvider } from './adapters/billing-provider';
 import type { Mailer, MailOutcome } from './adapters/mailer';
+import { domainCall } from './domain-failure';
+import { permanentFailure } from './provider-failure';
 
 export interface OnboardingActivityDeps {
   orm: Orm;
@@ -17,124 +26,84 @@ export interface OnboardingActivityDeps {
   currency: string;
 }
 
-const SYSTEM = { system: 'onboarding-worker' } as const;
+const actor: SystemActor = { system: 'onboarding-worker' };
+const tenantCall = <T>(work: () => Promise<T>) => domainCall(work, { notFound: 'TenantNotFound' });
+
+interface QueuedMail {
+  id: string;
+  status: string;
+  toAddress: string;
+  subject: string;
+  bodyText: string;
+}
 
 /**
  * Side effects of tenant onboarding and of the mails the API queues. Each activity checks before it creates, so a
  * retry after a crash (or a replayed workflow) never makes a second billing customer, subscription or email.
  */
 export function createOnboardingActivities(deps: OnboardingActivityDeps) {
-  const { orm } = deps;
-
-  async function loadTenant(tenantId: string): Promise<Tenant> {
-    const tenant = await inScope(orm, SYSTEM, (em) => em.findOne(Tenant, { id: tenantId }));
-    if (!tenant) throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} does not exist`, 'TenantNotFound');
-    return tenant;
-  }
-
   /** Hands a queued outbox row to the mailer once and records what really happened to it. */
-  async function deliver(mail: EmailOutbox): Promise<MailOutcome | 'already_handled'> {
+  async function deliver(mail: QueuedMail): Promise<MailOutcome | 'already_handled'> {
     if (mail.status !== 'queued') return 'already_handled';
     const outcome = await deps.mailer.send({ to: mail.toAddress, subject: mail.subject, text: mail.bodyText });
-    await inScope(orm, SYSTEM, (em) =>
-      em.nativeUpdate(
-        EmailOutbox,
-        { id: mail.id, status: 'queued' },
-        { status: outcome, sentAt: outcome === 'sent' ? new Date() : null },
-      ),
-    );
+    await domainCall(() => recordMailOutcome(deps, { actor, outboxId: mail.id, outcome }));
     return outcome;
   }
 
   /** Deletes the tenant's billing customer at the provider, only while the tenant is still pending. */
   async function deleteBillingCustomerOf(tenantId: string): Promise<void> {
-    const account = await inScope(orm, SYSTEM, async (em) => {
-      const tenant = await em.findOne(Tenant, { id: tenantId });
-      return tenant?.status === 'pending_verification' ? em.findOne(BillingAccount, { tenantId }) : null;
-    });
-    if (account) await deps.billing.deleteCustomer(account.stripeCustomerId);
+    const customerId = await domainCall(() => findPendingBillingCustomer(deps, { actor, tenantId }));
+    if (customerId) await deps.billing.deleteCustomer(customerId);
   }
 
   return {
     async recordOnboardingStep(tenantId: string, step: OnboardingStep): Promise<void> {
-      await inScope(orm, SYSTEM, (em) => em.nativeUpdate(Tenant, { id: tenantId }, { onboardingStep: step }));
+      await domainCall(() => recordOnboardingStep(deps, { actor, tenantId, step }));
     },
 
     async createBillingAccount(tenantId: string): Promise<string> {
-      const tenant = await loadTenant(tenantId);
-      const existing = await inScope(orm, SYSTEM, (em) => em.findOne(BillingAccount, { tenantId }));
-      if (existing) return existing.stripeCustomerId;
-      const customer = await deps.billing.createCustomer({
+      const customer = await tenantCall(() => getBillingCustomer(deps, { actor, tenantId }));
+      if (customer.customerId) return customer.customerId;
+      const created = await deps.billing.createCustomer({
         idempotencyKey: `tenant-${tenantId}-customer`,
-        email: tenant.contactEmail,
-        name: tenant.name,
+        email: customer.email,
+        name: customer.name,
         tenantId,
       });
-      await inScope(orm, SYSTEM, async (em) => {
-        await em.upsert(
-          BillingAccount,
-          { tenantId, stripeCustomerId: customer.id, email: tenant.contactEmail, currency: deps.currency },
-          { onConflictFields: ['tenantId'], onConflictAction: 'ignore' },
-        );
-      });
-      return customer.id;
+      await domainCall(() =>
+        recordBillingAccount(deps, {
+          actor,
+          tenantId,
+          customerId: created.id,
+          email: customer.email,
+          currency: deps.currency,
+        }),
+      );
+      return created.id;
     },
 
     async startDefaultPlan(tenantId: string): Promise<string> {
-      return inScope(orm, SYSTEM, async (em) => {
-        const active = await em.findOne(Subscription, { tenantId, status: 'active' });
-        const plan = await em.findOne(Plan, { isDefault: true });
-        if (!plan) throw ApplicationFailure.nonRetryable('No default plan is configured', 'NoDefaultPlan');
-        if (active) return plan.code;
-        const start = new Date();
-        const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-        em.create(Subscription, {
-          tenantId,
-          planId: plan.id,
-          status: 'active',
-          currentPeriodStart: start,
-          currentPeriodEnd: end,
-        });
-        await em.flush();
-        return plan.code;
-      });
+      return domainCall(() => startDefaultPlan(deps, { actor, tenantId }));
     },
 
     async sendVerificationEmail(tenantId: string, validForMs: number): Promise<void> {
-      const tenant = await loadTenant(tenantId);
-      const idempotencyKey = `verify-email-${tenantId}`;
-      const mail = await inScope(orm, SYSTEM, async (em) => {
-        const queued = await em.findOne(EmailOutbox, { idempotencyKey });
-        if (queued) return queued;
-        const expiresAt = new Date(Date.now() + validForMs);
-        const { publicBaseUrl } = deps;
-        const created = queueVerificationEmail(em, { tenant, idempotencyKey, expiresAt, publicBaseUrl });
-        await em.flush();
-        return created;
-      });
+      const mail = await tenantCall(() => issueVerificationEmail(deps, { actor, tenantId, validForMs }));
       await deliver(mail);
     },
 
     /** Delivers a mail the API queued (a resent verification link, a notice to an account's owner). */
     async deliverQueuedEmail(outboxId: string): Promise<MailOutcome | 'already_handled' | 'absent'> {
-      const mail = await inScope(orm, SYSTEM, (em) => em.findOne(EmailOutbox, { id: outboxId }));
+      const mail = await domainCall(() => findQueuedEmail(deps, { actor, outboxId }));
       return mail ? deliver(mail) : 'absent';
     },
 
     async activateTenant(tenantId: string): Promise<void> {
-      await inScope(orm, SYSTEM, async (em) => {
-        const tenant = await em.findOne(Tenant, { id: tenantId });
-        if (!tenant) throw ApplicationFailure.nonRetryable(`Tenant ${tenantId} does not exist`, 'TenantNotFound');
-        tenant.status = 'active';
-        tenant.onboardingStep = 'active';
-        tenant.verifiedAt ??= new Date();
-        await em.flush();
-      });
+      await tenantCall(() => activateTenant(deps, { actor, tenantId }));
     },
 
     /** Removal of an unverified tenant, step 1: which bots to deprovision (see prepareBotRelease). */
     async prepareTenantBotRelease(tenantId: string): Promise<BotRelease> {
-      return inScope(orm, SYSTEM, (em) => prepareBotRelease(em, tenantId, SYSTEM));
+      return domainCall(() => prepareBotRelease(deps, { actor, tenantId }));
     },
 
     /** Step 2, once every bot is deprovisioned. */
@@ -142,9 +111,9 @@ export function createOnboardingActivities(deps: OnboardingActivityDeps) {
 
     /** Step 3: the row goes, with everything that cascades from it; refused while a bot may hold resources. */
     async removePendingTenant(tenantId: string): Promise<'removed' | 'kept' | 'absent'> {
-      const outcome = await inScope(orm, SYSTEM, (em) => removePendingTenant(em, tenantId));
+      const outcome = await domainCall(() => removePendingTenant(deps, { actor, tenantId }));
       if (outcome === 'has_live_bots') {
-        throw ApplicationFailure.nonRetryable(
+        throw permanentFailure(
           `Tenant ${tenantId} still has bots that may hold provider resources; it was kept`,
           'TenantHasLiveBots',
         );
@@ -157,12 +126,9 @@ export function createOnboardingActivities(deps: OnboardingActivityDeps) {
      * deletes a tenant whose bots may still hold an app or a number: such a tenant is kept for an operator.
      */
     async cleanupPendingTenant(tenantId: string): Promise<'removed' | 'kept' | 'absent'> {
-      const liveBots = await inScope(orm, SYSTEM, (em) =>
-        em.count(Bot, { tenantId, status: { $ne: 'deprovisioned' } }),
-      );
-      if (liveBots > 0) return 'kept';
+      if (await domainCall(() => tenantHasLiveBots(deps, { actor, tenantId }))) return 'kept';
       await deleteBillingCustomerOf(tenantId);
-      const outcome = await inScope(orm, SYSTEM, (em) => removePendingTenant(em, tenantId));
+      const outcome = await domainCall(() => removePendingTenant(deps, { actor, tenantId }));
       return outcome === 'has_live_bots' ? 'kept' : outcome;
     },
   };

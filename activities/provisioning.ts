@@ -1,15 +1,17 @@
 import { Context } from '@temporalio/activity';
-import { Bot, ProvisioningJob } from '../db/entities';
 import type { Orm } from '../db/orm';
-import { inScope } from '../db/scope';
 import type { SystemActor } from '../domain/auth/actor';
-import { InvalidBotTransitionError } from '../domain/bots/bot-lifecycle';
 import { recordBotTransition, type BotTransitionChange } from '../domain/bots/record-bot-transition';
-import { AppError } from '../domain/errors/app-error';
+import { botNumberFriendlyNames } from '../domain/provisioning/bot-number-friendly-names';
+import { findProvisioningBot } from '../domain/provisioning/find-provisioning-bot';
 import { countryOfLocale, herokuAppNameFor, numberFriendlyNameFor } from '../domain/provisioning/provisioning-steps';
-import { isTerminal, type JobProgress } from '../domain/provisioning/step-progress';
+import { recordBotApp } from '../domain/provisioning/record-bot-app';
+import { recordJobProgress } from '../domain/provisioning/record-job-progress';
+import type { JobProgress } from '../domain/provisioning/step-progress';
+import { switchBotNumber } from '../domain/provisioning/switch-bot-number';
 import type { HerokuPlatform } from './adapters/heroku-platform';
 import type { TwilioNumbers } from './adapters/twilio-numbers';
+import { domainCall } from './domain-failure';
 import { permanentFailure, providerCall } from './provider-failure';
 
 export interface ProvisioningActivityDeps {
@@ -29,23 +31,10 @@ export interface ProvisioningActivityDeps {
   healthTimeoutMs?: number;
 }
 
-const SYSTEM: SystemActor = { system: 'provisioning-worker' };
+const actor: SystemActor = { system: 'provisioning-worker' };
 
-/**
- * A bot status change through the domain (validated, audited as the worker); what the domain refuses cannot
- * succeed on a retry, so it becomes a non-retryable failure. A bot already in the status is left alone.
- */
-async function botTransition(orm: Orm, botId: string, change: BotTransitionChange): Promise<void> {
-  try {
-    await recordBotTransition(orm, SYSTEM, botId, change);
-  } catch (error) {
-    if (error instanceof InvalidBotTransitionError) throw permanentFailure(error.message, 'InvalidBotTransition');
-    if (error instanceof AppError && error.code === 'not_found') {
-      throw permanentFailure(`Bot ${botId} does not exist`, 'BotNotFound');
-    }
-    throw error;
-  }
-}
+/** A domain call about a bot: what the domain refuses (a bot gone, a transition not allowed) fails for good. */
+const botCall = <T>(work: () => Promise<T>) => domainCall(work, { notFound: 'BotNotFound' });
 
 /**
  * Side effects of the bot provisioning, number rotation and deprovisioning workflows. Each one checks before it
@@ -53,22 +42,16 @@ async function botTransition(orm: Orm, botId: string, change: BotTransitionChang
  * second app or buys a second number.
  */
 export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
-  const { orm, heroku, twilio } = deps;
+  const { heroku, twilio } = deps;
   const webhooks = {
     voiceUrl: `${deps.webhookBase}/telephony/incoming`,
     statusCallback: `${deps.webhookBase}/telephony/status`,
   };
 
-  const loadBot = async (botId: string): Promise<Bot> => {
-    const bot = await inScope(orm, SYSTEM, (em) => em.findOne(Bot, { id: botId }));
-    if (!bot) throw permanentFailure(`Bot ${botId} does not exist`, 'BotNotFound');
-    return bot;
-  };
-
-  const jobFriendlyNames = async (botId: string): Promise<string[]> => {
-    const jobs = await inScope(orm, SYSTEM, (em) => em.find(ProvisioningJob, { botId, kind: 'rotate_number' }));
-    return [numberFriendlyNameFor(botId), ...jobs.map((job) => numberFriendlyNameFor(botId, job.id))];
-  };
+  const loadBot = (botId: string) => botCall(() => findProvisioningBot(deps, { actor, botId }));
+  /** A bot status change through the domain: validated against its lifecycle table and audited as the worker. */
+  const botTransition = (botId: string, change: BotTransitionChange) =>
+    botCall(() => recordBotTransition(deps.orm, actor, botId, change));
 
   const releaseByFriendlyName = async (friendlyName: string): Promise<void> => {
     const owned = await providerCall(() => twilio.findByFriendlyName(friendlyName));
@@ -77,17 +60,7 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
 
   return {
     async recordJobProgress(jobId: string, progress: JobProgress): Promise<void> {
-      const now = new Date();
-      await inScope(orm, SYSTEM, async (em) => {
-        const job = await em.findOne(ProvisioningJob, { id: jobId });
-        if (!job) return;
-        job.steps = progress.steps;
-        job.status = progress.status;
-        job.error = progress.error;
-        job.startedAt ??= now;
-        job.finishedAt = isTerminal(progress.status) ? now : null;
-        await em.flush();
-      });
+      await domainCall(() => recordJobProgress(deps, { actor, jobId, progress }));
     },
 
     async loadBotForProvisioning(botId: string) {
@@ -117,7 +90,7 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
       const setup = await providerCall(() =>
         heroku.createAppSetup({ appName, sourceTarballUrl: deps.templateTarballUrl }),
       );
-      await inScope(orm, SYSTEM, (em) => em.nativeUpdate(Bot, { id: bot.id }, { herokuAppName: appName }));
+      await botCall(() => recordBotApp(deps, { actor, botId: bot.id, appName }));
       return { appName, setupId: setup.setupId };
     },
 
@@ -187,7 +160,7 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
     },
 
     async markBotReady(input: { botId: string; appName: string; numberSid: string; phoneNumber: string }) {
-      await botTransition(orm, input.botId, {
+      await botTransition(input.botId, {
         to: 'ready',
         cause: 'provisioned',
         resources: { appName: input.appName, numberSid: input.numberSid, phoneNumber: input.phoneNumber },
@@ -196,17 +169,11 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
 
     /** The saga has released the number and deleted the app by now: the domain clears both with the status. */
     async markBotFailed(botId: string, reason: string): Promise<void> {
-      await botTransition(orm, botId, { to: 'failed', cause: 'provisioning_failed', reason });
+      await botTransition(botId, { to: 'failed', cause: 'provisioning_failed', reason });
     },
 
     async switchBotNumber(input: { botId: string; numberSid: string; phoneNumber: string }): Promise<void> {
-      await inScope(orm, SYSTEM, (em) =>
-        em.nativeUpdate(
-          Bot,
-          { id: input.botId },
-          { twilioNumber: input.phoneNumber, twilioNumberSid: input.numberSid },
-        ),
-      );
+      await botCall(() => switchBotNumber(deps, { actor, ...input }));
     },
 
     async deleteBotApp(appName: string): Promise<void> {
@@ -223,11 +190,12 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
     async releaseBotNumbers(botId: string): Promise<void> {
       const bot = await loadBot(botId);
       if (bot.twilioNumberSid) await providerCall(() => twilio.releaseNumber(bot.twilioNumberSid!));
-      for (const friendlyName of await jobFriendlyNames(botId)) await releaseByFriendlyName(friendlyName);
+      const friendlyNames = await botCall(() => botNumberFriendlyNames(deps, { actor, botId }));
+      for (const friendlyName of friendlyNames) await releaseByFriendlyName(friendlyName);
     },
 
     async markBotDeprovisioned(botId: string): Promise<void> {
-      await botTransition(orm, botId, { to: 'deprovisioned', cause: 'deprovisioned' });
+      await botTransition(botId, { to: 'deprovisioned', cause: 'deprovisioned' });
     },
   };
 }

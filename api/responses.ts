@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Problem } from '../contracts/problem';
 
 /**
@@ -18,3 +18,9 @@ export const responds = <Success extends Record<number, z.ZodType | MediaRespons
   ...success,
   ...PROBLEMS,
 });
+
+/**
+ * An answer without a body (204, a redirect). `type: 'null'` overrides zod's OpenAPI 3.0 rendering of null (a
+ * nullable string), so the document lists no media type for it.
+ */
+export const noBody = (description: string) => z.null().meta({ description, type: 'null' });

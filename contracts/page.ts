@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const PageQuery = z.object({
+/** Strict, like every query and body: an unknown parameter (a typo of `pageSize`) is a 400, not ignored. */
+export const PageQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -106,6 +106,20 @@ describe('bad input', () => {
         { method: 'POST', url: '/api/support/tickets', payload: { subject: 'Help', body: 'b' } },
         400,
       ],
+      [
+        'create ticket with a field the contract does not know',
+        {
+          method: 'POST',
+          url: '/api/support/tickets',
+          payload: { subject: 'Help', body: 'b', tenantId: tenant, status: 'closed' },
+        },
+        400,
+      ],
+      [
+        'patch ticket with a field the contract does not know',
+        { method: 'PATCH', url: `/api/support/tickets/${missing}`, payload: { status: 'open', subject: 'X' } },
+        400,
+      ],
       ['ticket with a malformed id', { method: 'GET', url: '/api/support/tickets/42' }, 400],
       ['ticket that does not exist', { method: 'GET', url: `/api/support/tickets/${missing}` }, 404],
       [

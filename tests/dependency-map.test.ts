@@ -36,6 +36,12 @@ describe('the dependency map', () => {
     ['api → workflows', 'api/planted.ts', "import { provisionBot } from '../workflows/provision-bot';"],
     ['activities → sim', 'activities/planted.ts', "import { SIMULATOR_AUTH_TOKEN } from '../sim/twilio/credentials';"],
     ['activities → api', 'activities/planted.ts', "import { buildApp } from '../api/app';"],
+    [
+      'activities → db code (writes are domain use cases)',
+      'activities/planted.ts',
+      "import { inScope } from '../db/scope';",
+    ],
+    ['activities → db entities', 'activities/adapters/planted.ts', "import { Bot } from '../../db/entities';"],
     ['workflows → db', 'workflows/planted.ts', "import { createOrm } from '../db/orm';"],
     ['workflows → config', 'workflows/planted.ts', "import { loadEnv } from '../config/load-env';"],
     [
@@ -54,6 +60,7 @@ describe('the dependency map', () => {
     ['domain → test support', 'domain/planted.ts', "import { createHarness } from '../tests/support/harness';"],
     ['bench → a test file', 'bench/planted.ts', "import '../tests/onboarding.test';"],
     ['web → domain', 'web/app/lib/planted.ts', "import { hashPassword } from '../../../domain/auth/password';"],
+    ['web → a contract schema as a value', 'web/app/lib/planted.ts', "import { BotView } from '@contracts/bots';"],
     ['a domain test → api', 'domain/planted.test.ts', "import { buildApp } from '../api/app';"],
   ])('refuses %s', async (_direction, filePath, code) => {
     expect(await refusedImports(filePath, code)).toHaveLength(1);
@@ -63,9 +70,9 @@ describe('the dependency map', () => {
     ['api → domain', 'api/planted.ts', "import { createBot } from '../domain/bots/create-bot';"],
     ['api → temporal client adapters', 'api/planted.ts', "import { connectTemporalClient } from '../temporal/client';"],
     [
-      'activities → domain and db',
+      'activities → domain, and db types',
       'activities/planted.ts',
-      "import '../domain/audit/record-audit';\nimport '../db/orm';",
+      "import '../domain/audit/record-audit';\nimport type { Orm } from '../db/orm';",
     ],
     ['domain → db and contracts', 'domain/planted.ts', "import '../db/orm';\nimport '../contracts/roles';"],
     ['db → contracts', 'db/entities/planted.ts', "import { ROLES } from '../../contracts/roles';"],
@@ -93,6 +100,11 @@ describe('the dependency map', () => {
       "import '../tests/support/harness';\nimport '../api/app';\nimport '../sim/sim-control';",
     ],
     ['scripts → sim', 'scripts/planted.ts', "import { startSimulator } from '../sim/start-simulator';"],
+    [
+      'web → contract types and vocabulary values',
+      'web/app/lib/planted.ts',
+      "import type { BotView } from '@contracts/bots';\nimport { BOT_STATUSES } from '@contracts/bot-status';",
+    ],
   ])('allows %s', async (_direction, filePath, code) => {
     expect(await refusedImports(filePath, code)).toEqual([]);
   });

@@ -116,6 +116,13 @@ describe('removal of a tenant that never verified its email', () => {
       { from: 'ready', to: 'deprovisioning', cause: 'tenant_not_verified', system: 'onboarding-worker' },
       { from: 'deprovisioning', to: 'deprovisioned', cause: 'deprovisioned', system: 'provisioning-worker' },
     ]);
+    // The tenant row is gone; its removal is audited as the worker's, and the record outlives it.
+    const removal = await inScope(h.orm, { system: 'test' }, (em) =>
+      em.find(AuditLog, { targetId: tenantId, action: 'tenant.removed' }),
+    );
+    expect(removal.map((row) => [row.tenantId, row.actorRole, row.details])).toEqual([
+      [null, null, { from: 'pending_verification', cause: 'not_verified_in_time', system: 'onboarding-worker' }],
+    ]);
 
     const history = await handle.fetchHistory();
     if (process.env.RECORD_HISTORIES) writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());

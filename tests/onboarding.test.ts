@@ -333,6 +333,14 @@ describe('verification by a platform admin', () => {
     expect(row.status).toBe('active');
     expect(row.verifiedAt).toBeInstanceOf(Date);
     expect(await auditOf(tenant.id, 'tenant.verified_manually')).toHaveLength(1);
+    const [activation, ...more] = await auditOf(tenant.id, 'tenant.transition');
+    expect(more).toHaveLength(0);
+    expect(activation).toMatchObject({
+      actorUserId: null,
+      actorRole: null,
+      tenantId: tenant.id,
+      details: { from: 'pending_verification', to: 'active', cause: 'verified', system: 'onboarding-worker' },
+    });
 
     const again = await verify();
     expect(again.statusCode).toBe(409);

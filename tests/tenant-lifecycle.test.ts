@@ -127,15 +127,22 @@ describe('tenant deactivation and reactivation', () => {
       em.find(AuditLog, { targetId: tenant.id, targetType: 'tenant' }, { orderBy: { createdAt: 'asc' } }),
     );
     expect(rows.map((row) => [row.action, row.actorRole, row.tenantId])).toEqual([
-      ['tenant.deactivated', 'platform_admin', tenant.id],
-      ['tenant.reactivated', 'platform_admin', tenant.id],
+      ['tenant.transition', 'platform_admin', tenant.id],
+      ['tenant.transition', 'platform_admin', tenant.id],
     ]);
     expect(rows[0]!.details).toEqual({
+      from: 'active',
+      to: 'suspended',
+      cause: 'suspend',
       reason: 'Fraud report #4711',
-      previousStatus: 'active',
       revokedRefreshTokens: 1,
     });
-    expect(rows[1]!.details).toEqual({ reason: 'Cleared by the risk team' });
+    expect(rows[1]!.details).toEqual({
+      from: 'suspended',
+      to: 'active',
+      cause: 'reactivate',
+      reason: 'Cleared by the risk team',
+    });
   });
 
   it('answers 409 problem+json to changes the tenant’s status does not allow', async () => {

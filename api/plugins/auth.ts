@@ -5,7 +5,8 @@ import type { Actor } from '../../domain/auth/actor';
 import { authenticate } from '../../domain/auth/authenticate';
 import { csrfTokenBelongsTo, sameSecret } from '../../domain/auth/csrf-token';
 import { refreshSessionOwner } from '../../domain/auth/refresh-session-owner';
-import { assertTenantAccess, can, type Permission } from '../../domain/auth/permissions';
+import { can, type Permission } from '../../contracts/grants';
+import { assertTenantAccess } from '../../domain/auth/permissions';
 import { AppError } from '../../domain/errors/app-error';
 import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from '../session-cookies';
 

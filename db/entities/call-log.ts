@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { CALL_LOG_STATUSES } from '../../contracts/call-status';
 import { createdAtColumn, idColumn } from './columns';
 
 export const CallLog = defineEntity({
@@ -13,7 +14,8 @@ export const CallLog = defineEntity({
     externalCallId: p.text(),
     fromNumber: p.text().nullable(),
     toNumber: p.text().nullable(),
-    status: p.text(),
+    /** Changed only through domain/telephony/record-call-transition.ts (call-log-lifecycle.ts). */
+    status: p.enum(CALL_LOG_STATUSES),
     startedAt: p.datetime(),
     endedAt: p.datetime().nullable(),
     durationSeconds: p.integer().nullable(),

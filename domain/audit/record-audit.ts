@@ -28,3 +28,28 @@ export function recordAudit(
     details: isSystemActor(entry.actor) ? { ...entry.details, system: entry.actor.system } : (entry.details ?? {}),
   });
 }
+
+/** What a lifecycle table returns for one validated status change (`transitionBot`, `transitionJob`, …). */
+export interface TransitionAudit {
+  action: string;
+  targetType: string;
+  targetId: string;
+  tenantId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** Audits one status change a lifecycle table allowed, with any details the caller adds. */
+export const recordTransitionAudit = (
+  em: ScopedEm,
+  actor: Actor | SystemActor | null,
+  record: TransitionAudit,
+  details: Record<string, unknown> = {},
+): void =>
+  recordAudit(em, {
+    actor,
+    action: record.action,
+    targetType: record.targetType,
+    targetId: record.targetId,
+    tenantId: record.tenantId,
+    details: { ...record.details, ...details },
+  });

@@ -5,7 +5,8 @@ import { AppError } from '../errors/app-error';
 import type { AuthSettings } from './auth-settings';
 import { issueSession, type IssuedSession } from './issue-session';
 import { verifyPassword } from './password';
-import { toUserView, type UserView } from '../users/user-view';
+import type { UserView } from '../../contracts/users';
+import { toUserView } from '../users/user-view';
 
 const INVALID = 'Email or password is incorrect';
 

@@ -3,7 +3,7 @@ import type { BotStatus } from '../../contracts/bot-status';
 import { Bot } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope, type ScopedEm } from '../../db/scope';
-import { recordAudit } from '../audit/record-audit';
+import { recordTransitionAudit } from '../audit/record-audit';
 import { isSystemActor, type Actor, type SystemActor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { AppError, notFound } from '../errors/app-error';
@@ -45,14 +45,7 @@ export function applyBotTransition(
     bot.twilioNumber = change.resources.phoneNumber;
     bot.twilioNumberSid = change.resources.numberSid;
   }
-  recordAudit(em, {
-    actor,
-    action: record.action,
-    targetType: record.targetType,
-    targetId: record.targetId,
-    tenantId: record.tenantId,
-    details: record.details,
-  });
+  recordTransitionAudit(em, actor, record);
 }
 
 /**

@@ -1,5 +1,7 @@
+import type { HealthCheck, WorkerCheck } from '../../contracts/health';
+
 /** What the API's health route asks of the workflow engine; temporal/health.ts answers it. */
 export interface HealthProbes {
-  temporal(): Promise<{ ok: boolean; detail?: string }>;
-  workers(): Promise<{ ok: boolean; pollers: number; detail?: string }>;
+  temporal(): Promise<HealthCheck>;
+  workers(): Promise<WorkerCheck>;
 }

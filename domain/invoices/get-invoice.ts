@@ -1,3 +1,4 @@
+import type { InvoiceDetail } from '../../contracts/invoices';
 import { Invoice, InvoiceLine } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
@@ -5,13 +6,13 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { notFound } from '../errors/app-error';
-import { toInvoiceLineView, toInvoiceView, type InvoiceDetailView } from './invoice-view';
+import { toInvoiceLineView, toInvoiceView } from './invoice-view';
 
 /** An invoice with its lines; another tenant's invoice is not found (row-level security agrees). */
 export async function getInvoice(
   deps: { orm: Orm },
   { actor, invoiceId }: { actor: Actor; invoiceId: string },
-): Promise<InvoiceDetailView> {
+): Promise<InvoiceDetail> {
   assertCan(actor, 'invoices:read');
   return inScope(deps.orm, scopeOf(actor), async (em) => {
     const invoice = await em.findOne(Invoice, {

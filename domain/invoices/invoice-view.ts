@@ -1,32 +1,6 @@
+import type { InvoiceLineView, InvoiceView } from '../../contracts/invoices';
 import type { Invoice } from '../../db/entities/invoice';
 import type { InvoiceLine } from '../../db/entities/invoice-line';
-
-export interface InvoiceView {
-  id: string;
-  tenantId: string;
-  /** Calendar dates (YYYY-MM-DD); the end is the last day the invoice covers. */
-  periodStart: string;
-  periodEnd: string;
-  status: Invoice['status'];
-  currency: string;
-  totalCents: number;
-  hostedInvoiceUrl: string | null;
-  pdfUrl: string | null;
-  createdAt: string;
-}
-
-export interface InvoiceLineView {
-  id: string;
-  kind: string;
-  description: string;
-  quantity: number;
-  unitPriceCents: number;
-  amountCents: number;
-}
-
-export interface InvoiceDetailView extends InvoiceView {
-  lines: InvoiceLineView[];
-}
 
 export const toInvoiceView = (invoice: Invoice): InvoiceView => ({
   id: invoice.id,

@@ -4,10 +4,10 @@ import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
+import type { InvoiceListQuery, InvoiceView } from '../../contracts/invoices';
 import type { Page, PageQuery } from '../../contracts/page';
 import { pageWindow } from '../pagination';
-import type { InvoiceListQuery } from './invoice-schemas';
-import { toInvoiceView, type InvoiceView } from './invoice-view';
+import { toInvoiceView } from './invoice-view';
 
 /** Customers see their tenant's invoices; platform staff see all, optionally filtered by tenant. Newest period first. */
 export async function listInvoices(

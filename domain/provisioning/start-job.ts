@@ -9,6 +9,7 @@ import { applyBotTransition } from '../bots/record-bot-transition';
 import { AppError } from '../errors/app-error';
 import { operatorLink, toJobView, type JobView } from './job-view';
 import { RunInProgressError, type ProvisioningWorkflows } from './provisioning-port';
+import { applyJobTransition } from './record-job-transition';
 import type { JobKind } from '../../contracts/provisioning-job';
 import { provisioningWorkflowId } from './provisioning-steps';
 
@@ -70,11 +71,10 @@ export async function startJob(
         ? 'Another run for this bot is still in progress'
         : 'The workflow service is unavailable';
     await inScope(deps.orm, { system: 'job-start-failed' }, async (em) => {
-      await em.nativeUpdate(
-        ProvisioningJob,
-        { id: job.id },
-        { status: 'error', error: reason, finishedAt: new Date() },
-      );
+      // A run that started after all (the start timed out late) owns its job from `running` on.
+      const queued = await em.findOne(ProvisioningJob, { id: job.id, status: 'queued' });
+      if (queued) applyJobTransition(em, input.actor, queued, { to: 'error', cause: 'start_failed', reason });
+      await em.flush();
       const bot = input.kind === 'provision' ? await em.findOne(Bot, { id: job.botId }) : null;
       if (bot?.status === 'provisioning') {
         applyBotTransition(em, input.actor, bot, { to: 'failed', cause: 'workflow_start_failed', reason });

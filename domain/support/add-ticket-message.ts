@@ -6,18 +6,18 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { isPlatformRole } from '../../contracts/roles';
+import type { TicketMessage, TicketMessageBody } from '../../contracts/support';
 import { AppError } from '../errors/app-error';
 import { findTicket } from './find-ticket';
 import { loadTicketContext } from './ticket-context';
-import type { TicketMessageBody } from './ticket-schemas';
 import { statusAfterReply } from './ticket-status';
-import { toTicketMessageView, type TicketMessageView } from './ticket-view';
+import { toTicketMessageView } from './ticket-view';
 
 /** A reply on a ticket; it hands the ticket to whoever must act next. Closed tickets take no replies. */
 export async function addTicketMessage(
   deps: { orm: Orm },
   { actor, ticketId, input }: { actor: Actor; ticketId: string; input: TicketMessageBody },
-): Promise<TicketMessageView> {
+): Promise<TicketMessage> {
   assertCan(actor, 'tickets:create');
   return inScope(deps.orm, scopeOf(actor), async (em) => {
     const ticket = await findTicket(em, actor, ticketId);

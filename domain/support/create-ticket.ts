@@ -1,4 +1,5 @@
 import { SupportTicket, Tenant } from '../../db/entities';
+import type { CreateTicketBody, TicketView } from '../../contracts/support';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
@@ -7,8 +8,7 @@ import { scopeOf } from '../auth/actor-scope';
 import { assertCan, assertTenantAccess } from '../auth/permissions';
 import { AppError, notFound } from '../errors/app-error';
 import { loadTicketContext, withStaffAuthors } from './ticket-context';
-import type { CreateTicketBody } from './ticket-schemas';
-import { toTicketView, type TicketView } from './ticket-view';
+import { toTicketView } from './ticket-view';
 
 /** Customers open tickets for their own tenant; platform staff open them on behalf of the tenant they name. */
 export async function createTicket(

@@ -1,4 +1,5 @@
 import { SupportTicketMessage } from '../../db/entities';
+import type { TicketDetail } from '../../contracts/support';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
@@ -6,13 +7,13 @@ import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { findTicket } from './find-ticket';
 import { loadTicketContext, withStaffAuthors } from './ticket-context';
-import { toTicketMessageView, toTicketView, type TicketDetailView } from './ticket-view';
+import { toTicketMessageView, toTicketView } from './ticket-view';
 
 /** A ticket with its conversation, oldest reply first. */
 export async function getTicket(
   deps: { orm: Orm },
   { actor, ticketId }: { actor: Actor; ticketId: string },
-): Promise<TicketDetailView> {
+): Promise<TicketDetail> {
   assertCan(actor, 'tickets:read');
   const { ticket, messages, context } = await inScope(deps.orm, scopeOf(actor), async (em) => {
     const ticket = await findTicket(em, actor, ticketId);

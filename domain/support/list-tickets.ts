@@ -5,10 +5,10 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
+import type { TicketListQuery, TicketView } from '../../contracts/support';
 import { pageWindow } from '../pagination';
 import { loadTicketContext, withStaffAuthors } from './ticket-context';
-import type { TicketListQuery } from './ticket-schemas';
-import { toTicketView, type TicketView } from './ticket-view';
+import { toTicketView } from './ticket-view';
 
 /** Customers see their tenant's tickets; platform staff see every tenant's (the support inbox). Latest activity first. */
 export async function listTickets(

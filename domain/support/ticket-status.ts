@@ -1,4 +1,4 @@
-import type { TicketStatus } from './ticket-schemas';
+import type { TicketStatus } from '../../contracts/support-ticket';
 
 /**
  * A reply moves the ticket to whoever must act next: a customer's reply re-opens a ticket that was waiting on

@@ -1,6 +1,7 @@
 import type { SupportTicket } from '../../db/entities/support-ticket';
 import type { SupportTicketMessage } from '../../db/entities/support-ticket-message';
 import type { Role } from '../../contracts/roles';
+import type { TicketMessage, TicketView } from '../../contracts/support';
 
 export interface TicketAuthor {
   name: string;
@@ -14,35 +15,6 @@ export interface TicketContext {
   authors: Map<string, TicketAuthor>;
   /** Authors the caller's scope could not read (platform staff, seen by a customer). */
   unresolvedAuthorIds: string[];
-}
-
-export interface TicketView {
-  id: string;
-  tenantId: string;
-  tenantName: string;
-  subject: string;
-  body: string;
-  status: SupportTicket['status'];
-  priority: SupportTicket['priority'];
-  authorUserId: string | null;
-  authorName: string | null;
-  /** Replies in `messages`; the ticket's own body is not counted. */
-  messageCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface TicketMessageView {
-  id: string;
-  authorUserId: string | null;
-  authorName: string | null;
-  authorRole: Role | null;
-  body: string;
-  createdAt: string;
-}
-
-export interface TicketDetailView extends TicketView {
-  messages: TicketMessageView[];
 }
 
 const authorOf = (userId: string | null | undefined, context: TicketContext) =>
@@ -64,7 +36,7 @@ export const toTicketView = (ticket: SupportTicket, context: TicketContext): Tic
   updatedAt: ticket.updatedAt.toISOString(),
 });
 
-export const toTicketMessageView = (message: SupportTicketMessage, context: TicketContext): TicketMessageView => ({
+export const toTicketMessageView = (message: SupportTicketMessage, context: TicketContext): TicketMessage => ({
   id: message.id,
   authorUserId: message.authorUserId ?? null,
   authorName: authorOf(message.authorUserId, context)?.name ?? null,

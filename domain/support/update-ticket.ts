@@ -1,14 +1,15 @@
+import type { TicketView, UpdateTicketBody } from '../../contracts/support';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
-import { assertCan, can } from '../auth/permissions';
+import { can } from '../../contracts/grants';
+import { assertCan } from '../auth/permissions';
 import { AppError } from '../errors/app-error';
 import { findTicket } from './find-ticket';
 import { loadTicketContext, withStaffAuthors } from './ticket-context';
-import type { UpdateTicketBody } from './ticket-schemas';
-import { toTicketView, type TicketView } from './ticket-view';
+import { toTicketView } from './ticket-view';
 
 /** Support staff set any status or priority; customers may only close their own tenant's tickets. */
 export async function updateTicket(

@@ -7,7 +7,7 @@ import { assertCan } from '../auth/permissions';
 import { insertTenant } from './insert-tenant';
 import type { OnboardingWorkflows } from './onboarding-port';
 import { startOnboarding } from './start-onboarding';
-import type { CreateTenantBody } from './tenant-schemas';
+import type { CreateTenantBody } from '../../contracts/tenants';
 import { toTenantView, type TenantView } from './tenant-view';
 
 /** A platform admin onboards a customer: the tenant starts pending and its onboarding workflow runs. */

@@ -1,12 +1,11 @@
 import { RefreshSession } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
-import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { lockTenant } from './lock-tenant';
-import { assertTenantTransition } from './tenant-transition';
+import { applyTenantTransition } from './record-tenant-transition';
 import { toTenantView, type TenantView } from './tenant-view';
 
 /**
@@ -22,21 +21,17 @@ export async function deactivateTenant(
   assertCan(actor, 'tenants:lifecycle');
   const tenant = await inScope(deps.orm, scopeOf(actor), async (em) => {
     const found = await lockTenant(em, tenantId);
-    assertTenantTransition(found.status, 'suspended');
-    const previousStatus = found.status;
-    found.status = 'suspended';
     const revokedRefreshTokens = await em.nativeUpdate(
       RefreshSession,
       { tenantId, revokedAt: null },
       { revokedAt: new Date() },
     );
-    recordAudit(em, {
-      actor,
-      tenantId,
-      action: 'tenant.deactivated',
-      targetType: 'tenant',
-      targetId: tenantId,
-      details: { reason, previousStatus, revokedRefreshTokens },
+    // A refused change throws here and the transaction rolls the revocation back.
+    applyTenantTransition(em, actor, found, {
+      to: 'suspended',
+      cause: 'suspend',
+      reason,
+      details: { revokedRefreshTokens },
     });
     await em.flush();
     return found;

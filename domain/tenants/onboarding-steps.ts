@@ -1,16 +1,7 @@
-/** The stages of tenant onboarding, in order; mirrored into `tenants.onboarding_step` for lists. */
-export const ONBOARDING_STEPS = [
-  'created',
-  'creating_billing_account',
-  'starting_plan',
-  'sending_verification_email',
-  'awaiting_verification',
-  'activating',
-  'active',
-] as const;
-export const ONBOARDING_FAILURE_STEPS = ['cleaning_up', 'expired'] as const;
+import type { OnboardingStep } from '../../contracts/onboarding-step';
 
-export type OnboardingStep = (typeof ONBOARDING_STEPS)[number] | (typeof ONBOARDING_FAILURE_STEPS)[number];
+// The steps themselves are vocabulary the API's contract and the web app share.
+export type { OnboardingStep };
 
 export interface OnboardingProgress {
   tenantId: string;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Bot, ProvisioningJob, Tenant } from '../../db/entities';
-import type { ScopedEm } from '../../db/scope';
+import type { Orm } from '../../db/orm';
+import { inScope, type ScopedEm } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { SystemActor } from '../auth/actor';
 import { applyBotTransition } from '../bots/record-bot-transition';
@@ -18,7 +19,14 @@ export type BotRelease =
  * First step of removing a tenant that never verified its email: every bot that may still hold a Heroku app or a
  * Twilio number is marked deprovisioning with a deprovision job, in one transaction, for the workflow to run.
  */
-export async function prepareBotRelease(em: ScopedEm, tenantId: string, actor: SystemActor): Promise<BotRelease> {
+export async function prepareBotRelease(
+  deps: { orm: Orm },
+  { actor, tenantId }: { actor: SystemActor; tenantId: string },
+): Promise<BotRelease> {
+  return inScope(deps.orm, actor, (em) => releaseBots(em, actor, tenantId));
+}
+
+async function releaseBots(em: ScopedEm, actor: SystemActor, tenantId: string): Promise<BotRelease> {
   const tenant = await em.findOne(Tenant, { id: tenantId });
   if (!tenant || tenant.status !== 'pending_verification') return { kind: 'nothing_to_remove' };
   const bots = await em.find(Bot, { tenantId, status: { $ne: 'deprovisioned' } }, { orderBy: { createdAt: 'asc' } });

@@ -8,7 +8,7 @@ import { insertTenant } from './insert-tenant';
 import { notifyRegistrationAttempt } from './notify-registration-attempt';
 import type { OnboardingWorkflows } from './onboarding-port';
 import { startOnboarding } from './start-onboarding';
-import type { RegisterBody } from './tenant-schemas';
+import type { RegisterBody } from '../../contracts/auth';
 
 /**
  * Self-service sign-up. The caller learns nothing about whether the address already has an account: a new one

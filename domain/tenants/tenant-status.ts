@@ -1,17 +1,6 @@
 import type { TenantStatus } from '../../contracts/tenant-status';
 
-/**
- * Every status change a tenant may make. Activation is the onboarding workflow's (after verification); removal of
- * an unverified tenant deletes the row rather than changing its status. Suspension is reversible, offboarding not.
- */
-const TRANSITIONS: Record<TenantStatus, readonly TenantStatus[]> = {
-  pending_verification: ['active'],
-  active: ['suspended', 'offboarding'],
-  suspended: ['active', 'offboarding'],
-  offboarding: [],
-};
-
-export const canTransition = (from: TenantStatus, to: TenantStatus): boolean => TRANSITIONS[from].includes(to);
+// What a tenant's status allows; the changes of status are the table in tenant-lifecycle.ts.
 
 /** Provider webhooks are only honoured for tenants that finished onboarding and are in good standing. */
 export const tenantAcceptsWebhooks = (tenant: { status: TenantStatus; verifiedAt?: Date | null }): boolean =>

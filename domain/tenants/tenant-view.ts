@@ -1,15 +1,8 @@
+import type { TenantView } from '../../contracts/tenants';
 import type { Tenant } from '../../db/entities/tenant';
 
-export interface TenantView {
-  id: string;
-  name: string;
-  slug: string;
-  status: Tenant['status'];
-  onboardingStep: string;
-  contactEmail: string;
-  verifiedAt: string | null;
-  createdAt: string;
-}
+// Re-exported for the tenant use cases that return it.
+export type { TenantView };
 
 export const toTenantView = (tenant: Tenant): TenantView => ({
   id: tenant.id,

@@ -5,24 +5,12 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { isPlatformRole } from '../../contracts/roles';
-import { USAGE_KINDS, type UsageKind } from '../../contracts/usage-kind';
+import type { UsageSummary, UsageSummaryQuery, UsageTotals } from '../../contracts/usage';
+import { USAGE_KINDS } from '../../contracts/usage-kind';
 import { daysBetween, resolveRange } from './usage-range';
-import type { UsageSummaryQuery } from './usage-schemas';
-
-type Totals = Record<UsageKind, number>;
-export interface UsageSeriesPoint extends Totals {
-  key: string;
-  label: string;
-}
-export interface UsageSummary {
-  range: { from: string; to: string };
-  groupBy: UsageSummaryQuery['groupBy'];
-  totals: Totals;
-  series: UsageSeriesPoint[];
-}
 
 const NO_BOT = '00000000-0000-0000-0000-000000000000';
-const zero = (): Totals => Object.fromEntries(USAGE_KINDS.map((kind) => [kind, 0])) as Totals;
+const zero = (): UsageTotals => Object.fromEntries(USAGE_KINDS.map((kind) => [kind, 0])) as UsageTotals;
 
 /**
  * Usage of a tenant (or, for platform staff, of one or all tenants) over a day range, grouped by day, bot or
@@ -46,7 +34,7 @@ export async function getUsageSummary(
       { fields: ['day', 'botId', 'kind', 'quantity'] },
     );
     const totals = zero();
-    const groups = new Map<string, Totals>();
+    const groups = new Map<string, UsageTotals>();
     const keyOf = (row: Pick<UsageDaily, 'day' | 'botId' | 'kind'>) =>
       query.groupBy === 'day' ? row.day : query.groupBy === 'bot' ? row.botId : row.kind;
     if (query.groupBy === 'day') for (const day of daysBetween(range.from, range.to)) groups.set(day, zero());

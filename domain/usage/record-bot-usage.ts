@@ -5,7 +5,7 @@ import { insertUsageOnce } from './insert-usage-once';
 import { notFound } from '../errors/app-error';
 import type { CallWorkflows } from '../telephony/call-port';
 import { botReportKey } from './usage-keys';
-import type { UsageReportBody } from './usage-schemas';
+import type { UsageReportBody } from '../../contracts/usage';
 
 /**
  * Counters reported by an authenticated bot. During a call they go to the call's workflow (recorded when it

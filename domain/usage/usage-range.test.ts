@@ -1,5 +1,6 @@
-import { daysBetween, isUsableDay, latestDay, resolveRange } from './usage-range';
-import { UsageSummaryQuery } from './usage-schemas';
+import { UsageSummaryQuery } from '../../contracts/usage';
+import { isUsableDay, latestDay } from '../../contracts/usage-day';
+import { daysBetween, resolveRange } from './usage-range';
 
 describe('resolveRange', () => {
   const now = new Date('2026-11-21T23:30:00Z');

@@ -8,8 +8,8 @@ import { scopeOf } from '../auth/actor-scope';
 import { hashPassword } from '../auth/password';
 import { assertCan, assertTenantAccess } from '../auth/permissions';
 import { AppError, notFound } from '../errors/app-error';
-import type { CreateUserBody } from './user-schemas';
-import { toUserView, type UserView } from './user-view';
+import type { CreateUserBody, UserView } from '../../contracts/users';
+import { toUserView } from './user-view';
 
 export async function createUser(
   deps: { orm: Orm },

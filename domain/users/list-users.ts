@@ -6,7 +6,8 @@ import { scopeOf } from '../auth/actor-scope';
 import { assertCan, assertTenantAccess } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
 import { pageWindow } from '../pagination';
-import { toUserView, type UserView } from './user-view';
+import type { UserView } from '../../contracts/users';
+import { toUserView } from './user-view';
 
 export async function listUsers(
   deps: { orm: Orm },

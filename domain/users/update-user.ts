@@ -6,8 +6,8 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan, assertTenantAccess } from '../auth/permissions';
 import { AppError, notFound } from '../errors/app-error';
-import type { UpdateUserBody } from './user-schemas';
-import { toUserView, type UserView } from './user-view';
+import type { UpdateUserBody, UserView } from '../../contracts/users';
+import { toUserView } from './user-view';
 
 /** Renames, changes the role of, or (de)activates a tenant's user; deactivation also ends all their sessions. */
 export async function updateUser(

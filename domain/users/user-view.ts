@@ -1,16 +1,5 @@
+import type { UserView } from '../../contracts/users';
 import type { User } from '../../db/entities/user';
-
-/** The public shape of a user: never the password hash. */
-export interface UserView {
-  id: string;
-  tenantId: string | null;
-  email: string;
-  name: string;
-  role: User['role'];
-  isActive: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
 
 export const toUserView = (user: User): UserView => ({
   id: user.id,

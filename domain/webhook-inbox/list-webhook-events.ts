@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { WebhookEventListQuery, WebhookEventView } from '../../contracts/webhooks';
 import { WebhookEvent } from '../../db/entities/webhook-event';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
@@ -8,14 +8,7 @@ import { assertCan } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
 import { pageWindow } from '../pagination';
 import { operatorLink } from '../provisioning/job-view';
-import { toWebhookEventView, VIEW_FIELDS, type WebhookEventView } from './webhook-event-view';
-
-export const WebhookEventFilter = z.object({
-  provider: z.string().min(1).max(50).optional(),
-  status: z.enum(['pending', 'delivered', 'failed']).optional(),
-  tenantId: z.uuid().optional(),
-});
-export type WebhookEventFilter = z.infer<typeof WebhookEventFilter>;
+import { toWebhookEventView, VIEW_FIELDS } from './webhook-event-view';
 
 export interface WebhookInboxDeps {
   orm: Orm;
@@ -26,7 +19,7 @@ export interface WebhookInboxDeps {
 /** Every inbound webhook event, newest first, for platform staff (the payload is left out). */
 export async function listWebhookEvents(
   deps: WebhookInboxDeps,
-  { actor, page, filter }: { actor: Actor; page: PageQuery; filter: WebhookEventFilter },
+  { actor, page, filter }: { actor: Actor; page: PageQuery; filter: WebhookEventListQuery },
 ): Promise<Page<WebhookEventView>> {
   assertCan(actor, 'webhooks:read');
   return inScope(deps.orm, scopeOf(actor), async (em) => {

@@ -1,3 +1,4 @@
+import type { WebhookEventView } from '../../contracts/webhooks';
 import { WebhookEvent } from '../../db/entities/webhook-event';
 import { inScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
@@ -7,7 +8,7 @@ import { assertCan } from '../auth/permissions';
 import { AppError, notFound } from '../errors/app-error';
 import { operatorLink } from '../provisioning/job-view';
 import type { WebhookInboxDeps } from './list-webhook-events';
-import { toWebhookEventView, type WebhookEventView } from './webhook-event-view';
+import { toWebhookEventView } from './webhook-event-view';
 
 /**
  * Puts a failed (or delivered) inbox row back to pending with no attempts, so the relay delivers it again; the

@@ -1,26 +1,5 @@
+import type { WebhookEventView } from '../../contracts/webhooks';
 import type { WebhookEvent } from '../../db/entities/webhook-event';
-
-/**
- * An inbox row as platform staff see it on the Webhooks page. The payload is never included: it carries the
- * caller's and callee's phone numbers, and the delivery state says all an operator needs.
- */
-export interface WebhookEventView {
-  id: string;
-  provider: string;
-  tenantId: string | null;
-  dedupeKey: string;
-  subjectKey: string;
-  status: WebhookEvent['status'];
-  attempts: number;
-  lastError: string | null;
-  /** delivered_at − received_at in ms; null until delivered. */
-  latencyMs: number | null;
-  workflowId: string | null;
-  /** The workflow in Temporal's Web UI: for platform operators only. */
-  workflowUrl: string | null;
-  receivedAt: string;
-  deliveredAt: string | null;
-}
 
 /** The columns a view is made of (the list loads only these). */
 export const VIEW_FIELDS = [

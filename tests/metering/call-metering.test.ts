@@ -3,6 +3,8 @@ import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+import { AuditLog } from '../../db/entities';
+import { inScope } from '../../db/scope';
 import { WORKFLOWS_PATH } from '../../temporal/worker';
 import { simControl } from '../../sim/sim-control';
 import type { RunningSimulator } from '../../sim/start-simulator';
@@ -262,7 +264,26 @@ describe('call metering from Twilio webhooks', () => {
       );
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect(String((failure as WorkflowFailedError).cause?.message)).toContain('Metering call');
-    expect(await callLog(h, callSid)).toMatchObject({ status: 'metering_failed' });
+    const flagged = await callLog(h, callSid);
+    expect(flagged).toMatchObject({ status: 'metering_failed' });
     expect(await usageOfCall(h, callSid)).toEqual({ call_started: [1] });
+    // The one audited call transition: rare, and someone has to look at the call.
+    const audit = await inScope(h.orm, { system: 'test' }, (em) =>
+      em.find(AuditLog, { targetId: flagged!.id, action: 'call.transition' }),
+    );
+    expect(audit.map((row) => [row.tenantId, row.actorRole, row.details])).toEqual([
+      [
+        world.tenant.id,
+        null,
+        {
+          from: 'in-progress',
+          to: 'metering_failed',
+          cause: 'metering_failed',
+          callSid,
+          reason: expect.stringContaining('SQLSTATE'),
+          system: 'metering-worker',
+        },
+      ],
+    ]);
   });
 });

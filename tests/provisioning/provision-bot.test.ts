@@ -43,6 +43,21 @@ describe('bot provisioning saga', () => {
       })),
     );
 
+  /** The job's status changes as audited, oldest first: from, to, cause, reason, which worker. */
+  const jobTransitionsOf = (jobId: string) =>
+    inScope(h.orm, { system: 'test' }, async (em) =>
+      (
+        await em.find(
+          AuditLog,
+          { targetId: jobId, action: 'job.transition' },
+          { orderBy: { createdAt: 'asc', id: 'asc' } },
+        )
+      ).map((row) => {
+        const { from, to, cause, reason, system } = row.details as Record<string, string | undefined>;
+        return { from, to, cause, reason, system, actorRole: row.actorRole ?? null };
+      }),
+    );
+
   it('provisions a bot to ready: app built, configured and scaled, number bought and pointed at the platform', async () => {
     const { bot, job } = await createBotVia(h, admin(), world.tenant.id);
     expect(job.workflowId).toBe(`provision-bot-${bot.id}`);
@@ -70,6 +85,11 @@ describe('bot provisioning saga', () => {
     expect(description.searchAttributes).toMatchObject({ TenantId: [world.tenant.id], BotId: [bot.id] });
 
     expect(ready.failureReason).toBeNull();
+    const worker = { system: 'provisioning-worker', actorRole: null, reason: undefined };
+    expect(await jobTransitionsOf(job.id)).toEqual([
+      { from: 'queued', to: 'running', cause: 'started', ...worker },
+      { from: 'running', to: 'done', cause: 'succeeded', ...worker },
+    ]);
     expect(await transitionsOf(bot.id)).toEqual([
       {
         from: 'provisioning',
@@ -175,6 +195,12 @@ describe('bot provisioning saga', () => {
     expect(canceled.statusCode).toBe(202);
     const job = await finishedJob(h, admin(), bot.id);
     expect(job).toMatchObject({ status: 'canceled', error: 'Canceled by an administrator' });
+    expect(
+      (await jobTransitionsOf(job.id)).map(({ from, to, cause, reason, system }) => [from, to, cause, reason, system]),
+    ).toEqual([
+      ['queued', 'running', 'started', undefined, 'provisioning-worker'],
+      ['running', 'canceled', 'canceled', 'Canceled by an administrator', 'provisioning-worker'],
+    ]);
     expect(stepStatuses(job)).toMatchObject({
       create_app: 'compensated',
       buy_number: 'compensated',

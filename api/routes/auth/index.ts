@@ -1,20 +1,27 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { Tenant } from '../../../db/entities';
-import { inScope } from '../../../db/scope';
+import {
+  AccessToken,
+  EmailVerified,
+  LoginBody,
+  Me,
+  RegisterBody,
+  RegistrationAccepted,
+  SignedIn,
+  VerifyEmailQuery,
+} from '../../../contracts/auth';
+import type { IssuedSession } from '../../../domain/auth/issue-session';
 import { KNOWN_DEVICE_TTL_MS } from '../../../domain/auth/known-device';
 import { logout } from '../../../domain/auth/logout';
 import { refreshSession } from '../../../domain/auth/refresh-session';
 import { signIn, SignInDelayedError } from '../../../domain/auth/sign-in';
 import { AppError } from '../../../domain/errors/app-error';
 import { registerTenant } from '../../../domain/tenants/register-tenant';
-import { RegisterBody } from '../../../domain/tenants/tenant-schemas';
-import { toTenantView } from '../../../domain/tenants/tenant-view';
 import { verifyTenantEmail } from '../../../domain/tenants/verify-tenant-email';
-import { getUserView } from '../../../domain/users/get-user-view';
+import { getMe } from '../../../domain/users/get-me';
 import type { AppDeps } from '../../app-deps';
 import { clientKey } from '../../client-address';
 import { actorOf } from '../../plugins/auth';
+import { noBody, responds } from '../../responses';
 import {
   clearSessionCookies,
   DEVICE_COOKIE,
@@ -23,16 +30,24 @@ import {
   setSessionCookies,
 } from '../../session-cookies';
 
-const LoginBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
+/** The part of a session a client sends as `Authorization: Bearer`. */
+const accessTokenOf = (session: IssuedSession): AccessToken => ({
+  accessToken: session.accessToken,
+  tokenType: 'Bearer',
+  expiresAt: session.accessExpiresAt.toISOString(),
+});
 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const tags = ['auth'];
+
   app.post(
     '/login',
     {
       schema: {
-        tags: ['auth'],
+        tags,
         summary: 'Sign in; sets session cookies and returns the access token',
         body: LoginBody,
+        response: responds({ 200: SignedIn }),
       },
       config: {
         rateLimit: {
@@ -51,12 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         const session = await signIn(deps, { ...request.body, deviceToken: request.cookies[DEVICE_COOKIE] });
         setSessionCookies(reply, session, deps.secureCookies);
         setDeviceCookie(reply, session.deviceToken, deps.secureCookies, KNOWN_DEVICE_TTL_MS);
-        return {
-          user: session.user,
-          accessToken: session.accessToken,
-          tokenType: 'Bearer',
-          expiresAt: session.accessExpiresAt.toISOString(),
-        };
+        return { ...accessTokenOf(session), user: session.user };
       } catch (error) {
         if (error instanceof SignInDelayedError) reply.header('retry-after', String(error.retryAfterSeconds));
         throw error;
@@ -66,18 +76,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
 
   app.post(
     '/refresh',
-    { schema: { tags: ['auth'], summary: 'Rotate the refresh cookie and get a new access token' } },
+    {
+      schema: {
+        tags,
+        summary: 'Rotate the refresh cookie and get a new access token',
+        response: responds({ 200: AccessToken }),
+      },
+    },
     async (request, reply) => {
       const token = request.cookies[REFRESH_COOKIE];
       if (!token) throw new AppError('unauthorized', 'No session to refresh; please sign in');
       try {
         const session = await refreshSession(deps, token);
         setSessionCookies(reply, session, deps.secureCookies);
-        return {
-          accessToken: session.accessToken,
-          tokenType: 'Bearer',
-          expiresAt: session.accessExpiresAt.toISOString(),
-        };
+        return accessTokenOf(session);
       } catch (error) {
         clearSessionCookies(reply);
         throw error;
@@ -87,36 +99,39 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
 
   app.post(
     '/logout',
-    { schema: { tags: ['auth'], summary: 'End the session family and clear cookies' } },
+    {
+      schema: {
+        tags,
+        summary: 'End the session family and clear cookies',
+        response: responds({ 204: noBody('Signed out (also when there was no session)') }),
+      },
+    },
     async (request, reply) => {
       await logout(deps, request.cookies[REFRESH_COOKIE]);
       clearSessionCookies(reply);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   app.get(
     '/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user and their tenant' }, preHandler: app.requireActor },
-    async (request) => {
-      const actor = actorOf(request);
-      const user = await getUserView(deps, actor);
-      const tenant = actor.tenantId
-        ? await inScope(deps.orm, { tenantId: actor.tenantId }, (em) => em.findOne(Tenant, { id: actor.tenantId! }))
-        : null;
-      return { user, tenant: tenant ? toTenantView(tenant) : null };
+    {
+      schema: { tags, summary: 'The signed-in user and their tenant', response: responds({ 200: Me }) },
+      preHandler: app.requireActor,
     },
+    async (request) => getMe(deps, actorOf(request)),
   );
 
   app.post(
     '/register',
     {
       schema: {
-        tags: ['auth'],
+        tags,
         summary: 'Self-service sign-up: a new tenant and its first admin, pending until the email is confirmed',
         description:
           'Answers the same 202 whether or not the email already has an account (its owner is told by mail).',
         body: RegisterBody,
+        response: responds({ 202: RegistrationAccepted }),
       },
       config: {
         rateLimit: {
@@ -136,9 +151,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     '/verify',
     {
       schema: {
-        tags: ['auth'],
+        tags,
         summary: 'Confirm a tenant email address from the link in the verification email',
-        querystring: z.object({ token: z.string().min(20).max(200) }),
+        querystring: VerifyEmailQuery,
+        response: responds({
+          200: EmailVerified,
+          302: noBody('A browser (Accept: text/html) is sent on to the sign-in page'),
+        }),
       },
     },
     async (request, reply) => {
@@ -146,7 +165,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       if (request.headers.accept?.includes('text/html')) {
         return reply.redirect(`${deps.publicBaseUrl}/login?verified=1`);
       }
-      return { ...result, verified: true };
+      return { ...result, verified: true } satisfies EmailVerified;
     },
   );
 };

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { InvoiceDetail, InvoiceListQuery, InvoiceView } from '../../../contracts/invoices';
+import { PageQuery, pageOf } from '../../../contracts/page';
 import { getInvoice } from '../../../domain/invoices/get-invoice';
-import { InvoiceListQuery } from '../../../domain/invoices/invoice-schemas';
 import { listInvoices } from '../../../domain/invoices/list-invoices';
-import { PageQuery } from '../../../contracts/page';
 import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
+import { responds } from '../../responses';
 
 const InvoiceParams = z.object({ id: z.uuid() });
 
@@ -20,6 +21,7 @@ export const invoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         tags,
         summary: 'Invoices, newest period first: a customer’s own, or every tenant’s for platform staff',
         querystring: PageQuery.extend(InvoiceListQuery.shape),
+        response: responds({ 200: pageOf(InvoiceView) }),
       },
       preHandler: app.requirePermission('invoices:read'),
     },
@@ -32,7 +34,12 @@ export const invoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   app.get(
     '/:id',
     {
-      schema: { tags, summary: 'An invoice with its lines', params: InvoiceParams },
+      schema: {
+        tags,
+        summary: 'An invoice with its lines',
+        params: InvoiceParams,
+        response: responds({ 200: InvoiceDetail }),
+      },
       preHandler: app.requirePermission('invoices:read'),
     },
     async (request) => getInvoice(deps, { actor: actorOf(request), invoiceId: request.params.id }),

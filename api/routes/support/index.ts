@@ -1,19 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PageQuery } from '../../../contracts/page';
+import { PageQuery, pageOf } from '../../../contracts/page';
+import {
+  CreateTicketBody,
+  TicketDetail,
+  TicketListQuery,
+  TicketMessage,
+  TicketMessageBody,
+  TicketView,
+  UpdateTicketBody,
+} from '../../../contracts/support';
 import { addTicketMessage } from '../../../domain/support/add-ticket-message';
 import { createTicket } from '../../../domain/support/create-ticket';
 import { getTicket } from '../../../domain/support/get-ticket';
 import { listTickets } from '../../../domain/support/list-tickets';
-import {
-  CreateTicketBody,
-  TicketListQuery,
-  TicketMessageBody,
-  UpdateTicketBody,
-} from '../../../domain/support/ticket-schemas';
 import { updateTicket } from '../../../domain/support/update-ticket';
 import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
+import { responds } from '../../responses';
 
 const TicketParams = z.object({ id: z.uuid() });
 
@@ -28,6 +32,7 @@ export const supportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         tags,
         summary: 'Tickets, latest activity first: a customer’s own, or every tenant’s for platform staff',
         querystring: PageQuery.extend(TicketListQuery.shape),
+        response: responds({ 200: pageOf(TicketView) }),
       },
       preHandler: app.requirePermission('tickets:read'),
     },
@@ -40,7 +45,12 @@ export const supportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
   app.post(
     '/tickets',
     {
-      schema: { tags, summary: 'Open a ticket (staff: on behalf of tenantId)', body: CreateTicketBody },
+      schema: {
+        tags,
+        summary: 'Open a ticket (staff: on behalf of tenantId)',
+        body: CreateTicketBody,
+        response: responds({ 201: TicketView }),
+      },
       preHandler: app.requirePermission('tickets:create'),
     },
     async (request, reply) =>
@@ -49,7 +59,15 @@ export const supportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
 
   app.get(
     '/tickets/:id',
-    { schema: { tags, params: TicketParams }, preHandler: app.requirePermission('tickets:read') },
+    {
+      schema: {
+        tags,
+        summary: 'One ticket with its conversation, oldest reply first',
+        params: TicketParams,
+        response: responds({ 200: TicketDetail }),
+      },
+      preHandler: app.requirePermission('tickets:read'),
+    },
     async (request) => getTicket(deps, { actor: actorOf(request), ticketId: request.params.id }),
   );
 
@@ -61,6 +79,7 @@ export const supportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         summary: 'Reply; moves the ticket to whoever acts next',
         params: TicketParams,
         body: TicketMessageBody,
+        response: responds({ 201: TicketMessage }),
       },
       preHandler: app.requirePermission('tickets:create'),
     },
@@ -80,6 +99,7 @@ export const supportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         summary: 'Set status or priority (customers: close only)',
         params: TicketParams,
         body: UpdateTicketBody,
+        response: responds({ 200: TicketView }),
       },
       preHandler: app.requirePermission('tickets:close'),
     },

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError } from '../../../domain/errors/app-error';
 import { signMediaStream } from '../../../domain/telephony/media-stream-token';
 import { resolveCallRoute } from '../../../domain/telephony/resolve-call-route';
@@ -7,6 +8,7 @@ import { connectToBotTwiml, refuseCallTwiml } from '../../../domain/telephony/tw
 import type { InboxDelivery } from '../../../domain/webhook-inbox/inbox-event';
 import { recordInboundEvent } from '../../../domain/webhook-inbox/record-inbound-event';
 import type { AppDeps } from '../../app-deps';
+import { noBody, responds } from '../../responses';
 import { CallParams } from './call-params';
 import { mediaStreamRoute } from './media-stream';
 import { acceptTwilioForms, verifyTwilioSignature } from './twilio-webhook';
@@ -67,7 +69,20 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
 
   app.post(
     '/incoming',
-    { schema: { tags: ['telephony'], summary: 'Twilio voice webhook', body: CallParams }, preValidation: verified },
+    {
+      schema: {
+        tags: ['telephony'],
+        summary: 'Twilio voice webhook',
+        body: CallParams,
+        response: responds({
+          200: {
+            description: 'TwiML: connect the call to its bot’s media stream, or say why it is refused and hang up',
+            content: { 'text/xml': { schema: z.string() } },
+          },
+        }),
+      },
+      preValidation: verified,
+    },
     async (request, reply) => {
       const params = request.body;
       const routed = await route(request, params);
@@ -94,7 +109,15 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
 
   app.post(
     '/status',
-    { schema: { tags: ['telephony'], summary: 'Twilio status callback', body: CallParams }, preValidation: verified },
+    {
+      schema: {
+        tags: ['telephony'],
+        summary: 'Twilio status callback',
+        body: CallParams,
+        response: responds({ 204: noBody('Recorded in the inbox; the relay delivers it to the call') }),
+      },
+      preValidation: verified,
+    },
     async (request, reply) => {
       const params = request.body;
       const routed = await route(request, params);
@@ -109,7 +132,7 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
           ? { kind: 'signal', start: toCallStart(params, routed.bot.tenantId, routed.bot.id), event }
           : { kind: 'signalIfMetered', callSid: params.CallSid, event };
       await inbox(params, routed.bot.tenantId, `status:${params.CallStatus}`, delivery);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

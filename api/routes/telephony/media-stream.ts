@@ -28,6 +28,8 @@ export const mediaStreamRoute: FastifyPluginAsync<{ deps: AppDeps }> = async (ap
   const streamUrl = `${deps.telephony.webhookBase.replace(/^http/, 'ws')}/telephony/media`;
   const usedTokens = createUsedStreamTokens();
 
+  // Left out of the API document: OpenAPI can state only the 101 upgrade, not the messages that are the whole
+  // contract (Twilio's, not ours), and no client of ours calls it; Twilio reaches it through the TwiML alone.
   app.get('/media', { websocket: true, schema: { hide: true } }, (socket, request) => {
     const signature = request.headers['x-twilio-signature'];
     if (typeof signature !== 'string' || !twilio.validateRequest(deps.telephony.authToken, signature, streamUrl, {})) {

@@ -1,5 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PageQuery, pageOf } from '../../../contracts/page';
+import {
+  CreatedTenant,
+  CreateTenantBody,
+  DeactivateTenantBody,
+  ManualVerification,
+  OnboardingProgress,
+  ReactivateTenantBody,
+  TenantListQuery,
+  TenantView,
+  VerificationResent,
+} from '../../../contracts/tenants';
 import { createTenant } from '../../../domain/tenants/create-tenant';
 import { deactivateTenant } from '../../../domain/tenants/deactivate-tenant';
 import { getOnboardingProgress } from '../../../domain/tenants/get-onboarding-progress';
@@ -7,24 +19,25 @@ import { getTenant } from '../../../domain/tenants/get-tenant';
 import { listTenants } from '../../../domain/tenants/list-tenants';
 import { reactivateTenant } from '../../../domain/tenants/reactivate-tenant';
 import { resendVerificationEmail } from '../../../domain/tenants/resend-verification-email';
-import { CreateTenantBody, DeactivateTenantBody, ReactivateTenantBody } from '../../../domain/tenants/tenant-schemas';
-import { TENANT_STATUSES } from '../../../contracts/tenant-status';
 import { verifyTenantManually } from '../../../domain/tenants/verify-tenant-manually';
-import { PageQuery } from '../../../contracts/page';
 import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
+import { responds } from '../../responses';
 
 const TenantParams = z.object({ id: z.uuid() });
 
 export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const tags = ['tenants'];
   app.addHook('preHandler', app.requireTenantParamAccess);
+
   app.get(
     '/',
     {
       schema: {
-        tags: ['tenants'],
+        tags,
         summary: 'Tenants: all for platform staff, only their own for customers',
-        querystring: PageQuery.extend({ status: z.enum(TENANT_STATUSES).optional() }),
+        querystring: PageQuery.extend(TenantListQuery.shape),
+        response: responds({ 200: pageOf(TenantView) }),
       },
       preHandler: app.requirePermission('tenants:read'),
     },
@@ -38,9 +51,10 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     '/',
     {
       schema: {
-        tags: ['tenants'],
+        tags,
         summary: 'Create a tenant and start its onboarding workflow',
         body: CreateTenantBody,
+        response: responds({ 201: CreatedTenant }),
       },
       preHandler: app.requirePermission('tenants:create'),
     },
@@ -55,14 +69,22 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
 
   app.get(
     '/:id',
-    { schema: { tags: ['tenants'], params: TenantParams }, preHandler: app.requirePermission('tenants:read') },
+    {
+      schema: { tags, summary: 'One tenant', params: TenantParams, response: responds({ 200: TenantView }) },
+      preHandler: app.requirePermission('tenants:read'),
+    },
     async (request) => getTenant(deps, { actor: actorOf(request), tenantId: request.params.id }),
   );
 
   app.get(
     '/:id/onboarding',
     {
-      schema: { tags: ['tenants'], summary: 'Current onboarding step, live from the workflow', params: TenantParams },
+      schema: {
+        tags,
+        summary: 'Current onboarding step, live from the workflow',
+        params: TenantParams,
+        response: responds({ 200: OnboardingProgress }),
+      },
       preHandler: app.requirePermission('tenants:read'),
     },
     async (request) => getOnboardingProgress(deps, { actor: actorOf(request), tenantId: request.params.id }),
@@ -72,11 +94,12 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     '/:id/deactivate',
     {
       schema: {
-        tags: ['tenants'],
+        tags,
         summary: 'Suspend an active tenant: its sessions end at once, sign-in and its calls are refused',
         description: 'Only an active tenant can be deactivated; any other status answers 409.',
         params: TenantParams,
         body: DeactivateTenantBody,
+        response: responds({ 200: TenantView }),
       },
       preHandler: app.requirePermission('tenants:lifecycle'),
     },
@@ -88,11 +111,12 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     '/:id/reactivate',
     {
       schema: {
-        tags: ['tenants'],
+        tags,
         summary: 'Lift a suspension: the tenant is active again and its users can sign in',
         description: 'Only a suspended tenant can be reactivated; any other status answers 409.',
         params: TenantParams,
         body: ReactivateTenantBody.nullish(),
+        response: responds({ 200: TenantView }),
       },
       preHandler: app.requirePermission('tenants:lifecycle'),
     },
@@ -104,9 +128,10 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     '/:id/verification/resend',
     {
       schema: {
-        tags: ['tenants'],
+        tags,
         summary: 'Send a pending tenant a new verification link; earlier links stop working, the deadline stays',
         params: TenantParams,
+        response: responds({ 202: VerificationResent }),
       },
       preHandler: app.requirePermission('tenants:verify'),
     },
@@ -120,9 +145,10 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     '/:id/verify',
     {
       schema: {
-        tags: ['tenants'],
+        tags,
         summary: "Confirm a pending tenant's email by hand; its onboarding workflow then activates it",
         params: TenantParams,
+        response: responds({ 202: ManualVerification }),
       },
       preHandler: app.requirePermission('tenants:verify'),
     },

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { UsageReportBody, UsageReportReceipt, UsageSummary, UsageSummaryQuery } from '../../../contracts/usage';
 import { AppError } from '../../../domain/errors/app-error';
 import { verifyBotRequest } from '../../../domain/usage/bot-signature';
 import { getUsageSummary } from '../../../domain/usage/get-usage-summary';
 import { recordBotUsage } from '../../../domain/usage/record-bot-usage';
-import { UsageReportBody, UsageSummaryQuery } from '../../../domain/usage/usage-schemas';
 import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
+import { responds } from '../../responses';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,7 +35,12 @@ export const usageRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   app.get(
     '/summary',
     {
-      schema: { tags: ['usage'], summary: 'Usage by day, bot or kind over a range', querystring: UsageSummaryQuery },
+      schema: {
+        tags: ['usage'],
+        summary: 'Usage by day, bot or kind over a range',
+        querystring: UsageSummaryQuery,
+        response: responds({ 200: UsageSummary }),
+      },
       preHandler: app.requirePermission('usage:read'),
     },
     async (request) => getUsageSummary(deps, { actor: actorOf(request), query: request.query }),
@@ -48,6 +54,7 @@ export const usageRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
         summary: 'Adapter counters from a bot runtime (HMAC-signed per bot)',
         headers: BotHeaders,
         body: UsageReportBody,
+        response: responds({ 202: UsageReportReceipt }),
       },
       preHandler: async (request) => {
         const botId = request.headers['x-voiceplane-bot'] as string;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PageQuery } from '../../../contracts/page';
-import { listWebhookEvents, WebhookEventFilter } from '../../../domain/webhook-inbox/list-webhook-events';
+import { PageQuery, pageOf } from '../../../contracts/page';
+import { WebhookEventListQuery, WebhookEventView } from '../../../contracts/webhooks';
+import { listWebhookEvents } from '../../../domain/webhook-inbox/list-webhook-events';
 import { replayWebhookEvent } from '../../../domain/webhook-inbox/replay-webhook-event';
 import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
+import { responds } from '../../responses';
 
 const WebhookEventParams = z.object({ id: z.uuid() });
 
@@ -16,7 +18,8 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       schema: {
         tags: ['webhooks'],
         summary: 'All inbound webhook events, newest first (without their payload)',
-        querystring: PageQuery.extend(WebhookEventFilter.shape),
+        querystring: PageQuery.extend(WebhookEventListQuery.shape),
+        response: responds({ 200: pageOf(WebhookEventView) }),
       },
       preHandler: app.requirePermission('webhooks:read'),
     },
@@ -35,6 +38,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         description:
           'Sets the event back to pending with no attempts and wakes the relay; a pending event answers 409.',
         params: WebhookEventParams,
+        response: responds({ 200: WebhookEventView }),
       },
       preHandler: app.requirePermission('webhooks:replay'),
     },

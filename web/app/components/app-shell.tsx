@@ -1,11 +1,12 @@
 import { Form, Link, NavLink, useLocation, useNavigation } from '@remix-run/react';
 import { useEffect, useState, type ReactNode } from 'react';
 
-import type { Me } from '~/lib/api-types';
-import { navFor, ROLE_LABELS, isStaff } from '~/lib/roles';
+import type { Me } from '@contracts/auth';
+import { navFor, ROLE_LABELS } from '~/lib/roles';
 import { useSessionKeepAlive } from '~/lib/use-session-keep-alive';
 
 import { Icon } from './icons';
+import { isPlatformRole } from '@contracts/roles';
 
 /** The portal frame: a sidebar on wide screens, a menu button on phones, only the links the role may use. */
 export function AppShell({
@@ -21,7 +22,7 @@ export function AppShell({
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
-  const staff = isStaff(me.user.role);
+  const staff = isPlatformRole(me.user.role);
   const context = staff ? 'Platform admin' : (me.tenant?.name ?? 'Customer portal');
 
   return (

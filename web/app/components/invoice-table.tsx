@@ -1,4 +1,4 @@
-import type { InvoiceView } from '~/lib/api-types';
+import type { InvoiceView } from '@contracts/invoices';
 import { formatDate, formatMoney } from '~/lib/format';
 
 import { Icon } from './icons';

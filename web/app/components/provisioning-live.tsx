@@ -1,7 +1,9 @@
 import { useNavigate, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 
-import type { JobKind, JobView, StepProgress, StepStatus } from '~/lib/api-types';
+import type { JobView, StepProgress } from '@contracts/jobs';
+import { STEP_PLANS, type JobKind, type StepStatus } from '@contracts/provisioning-job';
+
 import { formatDateTime, formatDuration, formatTime } from '~/lib/format';
 import { loginPath } from '~/lib/safe-redirect';
 import { refreshSession } from '~/lib/session.client';
@@ -10,31 +12,6 @@ import { Icon } from './icons';
 import { JobStatusBadge, StepStatusBadge } from './status-badges';
 import { Badge } from './ui/badge';
 import { Spinner } from './ui/spinner';
-
-/** The steps each kind of job runs (domain/provisioning/provisioning-steps.ts), shown before the first update. */
-const PLANNED_STEPS: Record<JobKind, Array<[string, string]>> = {
-  provision: [
-    ['create_app', 'Create Heroku app from the voice-bot template'],
-    ['set_config', 'Set config vars'],
-    ['scale_formation', 'Scale the web dyno up'],
-    ['buy_number', 'Buy a Twilio number'],
-    ['configure_webhooks', 'Point the number’s webhooks at the platform'],
-    ['health_check', 'Wait until the app is healthy'],
-    ['mark_ready', 'Mark the bot ready'],
-  ],
-  rotate_number: [
-    ['buy_number', 'Buy a new Twilio number'],
-    ['configure_webhooks', 'Point the new number’s webhooks at the platform'],
-    ['verify_number', 'Verify the new number'],
-    ['switch_number', 'Switch the bot to the new number'],
-    ['release_old_number', 'Release the old number'],
-  ],
-  deprovision: [
-    ['release_number', 'Release the Twilio number'],
-    ['delete_app', 'Delete the Heroku app'],
-    ['mark_deprovisioned', 'Mark the bot deprovisioned'],
-  ],
-};
 
 export const JOB_KIND_LABELS: Record<JobKind, string> = {
   provision: 'Provisioning',
@@ -176,7 +153,8 @@ export function StepList({ job }: { job: JobView }) {
   const now = useNow(!finished);
   const steps: StepProgress[] = job.steps.length
     ? job.steps
-    : PLANNED_STEPS[job.kind].map(([name, label]) => ({
+    : // Before the first progress write, the plan the job's workflow will run.
+      STEP_PLANS[job.kind].map(({ name, label }) => ({
         name,
         label,
         status: 'pending',

@@ -1,13 +1,9 @@
-import type {
-  BotStatus,
-  InvoiceStatus,
-  JobStatus,
-  StepStatus,
-  TenantStatus,
-  TicketPriority,
-  TicketStatus,
-  WebhookEventStatus,
-} from '~/lib/api-types';
+import type { BotStatus } from '@contracts/bot-status';
+import type { InvoiceStatus } from '@contracts/invoice-status';
+import type { JobStatus, StepStatus } from '@contracts/provisioning-job';
+import type { TicketPriority, TicketStatus } from '@contracts/support-ticket';
+import type { TenantStatus } from '@contracts/tenant-status';
+import type { WebhookEventStatus } from '@contracts/webhook-event-status';
 import { humanize } from '~/lib/format';
 
 import { Badge, type Tone } from './ui/badge';

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 
-import type { TicketView } from '~/lib/api-types';
+import type { TicketView } from '@contracts/support';
 import { formatDateTime } from '~/lib/format';
 
 import { PriorityBadge, TicketStatusBadge } from './status-badges';

@@ -1,14 +1,15 @@
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 
-import type { TicketDetail } from '~/lib/api-types';
+import type { TicketDetail } from '@contracts/support';
 import { formatDateTime } from '~/lib/format';
-import { ROLE_LABELS, isStaff } from '~/lib/roles';
+import { ROLE_LABELS } from '~/lib/roles';
 
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
 import { Card, CardBody } from './ui/card';
 import { TextareaField } from './ui/field';
+import { isPlatformRole } from '@contracts/roles';
 
 type ActionResult =
   | { ok: true; intent: string; message: string }
@@ -25,7 +26,7 @@ export function TicketThread({ ticket }: { ticket: TicketDetail }) {
       createdAt: ticket.createdAt,
       staff: false,
     },
-    ...ticket.messages.map((m) => ({ ...m, staff: m.authorRole ? isStaff(m.authorRole) : false })),
+    ...ticket.messages.map((m) => ({ ...m, staff: m.authorRole ? isPlatformRole(m.authorRole) : false })),
   ];
   return (
     <ol className="space-y-4" aria-label="Conversation">
@@ -41,7 +42,7 @@ export function TicketThread({ ticket }: { ticket: TicketDetail }) {
                 {entry.authorName ?? (entry.staff ? 'VoicePlane support' : 'Unknown author')}
                 {entry.authorRole ? (
                   <span className="ml-2 text-xs font-normal text-slate-500">
-                    {isStaff(entry.authorRole) ? 'VoicePlane support' : ROLE_LABELS[entry.authorRole]}
+                    {isPlatformRole(entry.authorRole) ? 'VoicePlane support' : ROLE_LABELS[entry.authorRole]}
                   </span>
                 ) : null}
               </p>

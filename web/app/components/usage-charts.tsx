@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
-import { USAGE_KINDS, type UsageKind, type UsageSummary, type UsageTotals } from '~/lib/api-types';
+import type { UsageSummary, UsageTotals } from '@contracts/usage';
+import { USAGE_KINDS, type UsageKind } from '@contracts/usage-kind';
 import { formatCompact, formatDay, formatNumber } from '~/lib/format';
 import { useHydrated } from '~/lib/use-hydrated';
 

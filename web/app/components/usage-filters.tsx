@@ -1,7 +1,7 @@
 import { Form, useSubmit } from '@remix-run/react';
 import { useState } from 'react';
 
-import type { TenantView } from '~/lib/api-types';
+import type { TenantView } from '@contracts/tenants';
 
 import { Button } from './ui/button';
 import { FilterChoice, FilterSelect } from './ui/field';

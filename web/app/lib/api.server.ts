@@ -1,19 +1,15 @@
 import { redirect } from '@remix-run/node';
 
-import type {
-  BotView,
-  InvoiceView,
-  JobView,
-  Me,
-  Page,
-  TenantView,
-  TicketDetail,
-  TicketMessage,
-  TicketView,
-  UsageSummary,
-  UserView,
-  WebhookEventView,
-} from './api-types';
+import type { Me } from '@contracts/auth';
+import type { BotView } from '@contracts/bots';
+import type { InvoiceView } from '@contracts/invoices';
+import type { JobView } from '@contracts/jobs';
+import type { Page } from '@contracts/page';
+import type { TicketDetail, TicketMessage, TicketView } from '@contracts/support';
+import type { TenantView } from '@contracts/tenants';
+import type { UsageSummary } from '@contracts/usage';
+import type { UserView } from '@contracts/users';
+import type { WebhookEventView } from '@contracts/webhooks';
 import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies';
 import { apiUrl } from './env.server';
 import { isProblem, type Problem } from './problem';

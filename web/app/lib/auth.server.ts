@@ -1,9 +1,11 @@
 import { redirect } from '@remix-run/node';
 
 import { createApi, forbidden } from './api.server';
-import type { Me, Role } from './api-types';
+import type { Me } from '@contracts/auth';
+import type { Role } from '@contracts/roles';
 import { ACCESS_COOKIE, readCookie } from './cookies';
-import { homeFor, isStaff } from './roles';
+import { homeFor } from './roles';
+import { isPlatformRole } from '@contracts/roles';
 
 const meByRequest = new WeakMap<Request, Promise<Me>>();
 
@@ -23,7 +25,7 @@ export function getMe(request: Request): Promise<Me> {
  */
 export async function requireUser(request: Request, portal: 'admin' | 'app'): Promise<Me> {
   const me = await getMe(request);
-  const staff = isStaff(me.user.role);
+  const staff = isPlatformRole(me.user.role);
   if (portal === 'admin' && !staff) {
     throw forbidden('This page belongs to the VoicePlane platform team. Your account uses the customer portal.');
   }

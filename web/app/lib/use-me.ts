@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from '@remix-run/react';
 
-import type { Me } from './api-types';
+import type { Me } from '@contracts/auth';
 
 /** The signed-in user, from whichever portal layout is rendering the page. */
 export function useMe(): Me {

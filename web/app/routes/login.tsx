@@ -5,10 +5,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';
 import { TextField } from '~/components/ui/field';
-import type { Role } from '~/lib/api-types';
+import type { Role } from '@contracts/roles';
 import { isProblem, splitFieldErrors } from '~/lib/problem';
-import { homeFor, isStaff } from '~/lib/roles';
+import { homeFor } from '~/lib/roles';
 import { safeRedirect } from '~/lib/safe-redirect';
+import { isPlatformRole } from '@contracts/roles';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · VoicePlane' }];
 
@@ -25,7 +26,7 @@ interface FormState {
 /** The return path if this role may use it, else the role's own portal. Runs in the browser (after sign-in). */
 function destination(redirectTo: string | null, role: Role): string {
   const target = safeRedirect(redirectTo, { origin: window.location.origin, fallback: homeFor(role) });
-  const wrongPortal = isStaff(role) ? /^\/app(\/|$|\?)/.test(target) : /^\/admin(\/|$|\?)/.test(target);
+  const wrongPortal = isPlatformRole(role) ? /^\/app(\/|$|\?)/.test(target) : /^\/admin(\/|$|\?)/.test(target);
   return wrongPortal ? homeFor(role) : target;
 }
 

@@ -1,6 +1,6 @@
 import { Link, useLocation } from '@remix-run/react';
 
-import type { Page } from '~/lib/api-types';
+import type { Page } from '@contracts/page';
 import { formatNumber } from '~/lib/format';
 
 /** "Showing 21–40 of 57" with previous/next links that keep the page's other filters. */

@@ -10,11 +10,11 @@ import { PageHeader } from '~/components/ui/page-header';
 import { StatCard } from '~/components/ui/stat-card';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
 import { createApi, settle } from '~/lib/api.server';
-import type { JobView } from '~/lib/api-types';
+import type { JobView } from '@contracts/jobs';
 import { requireUser } from '~/lib/auth.server';
 import { formatDateTime, formatNumber } from '~/lib/format';
-import { may } from '~/lib/roles';
 import { useMe } from '~/lib/use-me';
+import { can } from '@contracts/grants';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Overview · VoicePlane admin' }];
@@ -52,7 +52,7 @@ export default function AdminOverview() {
         title="Overview"
         description="Tenants, bots and provisioning across the platform."
         actions={
-          may.manageBots(user.role) ? (
+          can(user.role, 'bots:manage') ? (
             <>
               <ButtonLink to="/admin/tenants/new" variant="secondary">
                 New tenant

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 
 import { ActionOutcomeAlert } from '~/components/action-outcome';
 import { Button } from '~/components/ui/button';
-import type { BotView, JobView } from '~/lib/api-types';
+import type { BotView } from '@contracts/bots';
+import type { JobView } from '@contracts/jobs';
 
 export const INTENTS = ['retry', 'cancel', 'rotate', 'delete'] as const;
 export type Intent = (typeof INTENTS)[number];

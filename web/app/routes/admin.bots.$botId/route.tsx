@@ -13,10 +13,10 @@ import { LOCALES, labelOf, VOICES } from '~/lib/bot-options';
 import { formatDateTime } from '~/lib/format';
 import { formFailure } from '~/lib/forms.server';
 import { freshSessionAction } from '~/lib/fresh-session';
-import { may } from '~/lib/roles';
 import { useMe } from '~/lib/use-me';
 
 import { BotActions, INTENTS, type Intent } from './bot-actions';
+import { can } from '@contracts/grants';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -80,7 +80,7 @@ export default function BotLive() {
           ) : null
         }
         back={{ to: '/admin/bots', label: 'Bots' }}
-        actions={may.manageBots(user.role) ? <BotActions bot={bot} job={job} /> : null}
+        actions={can(user.role, 'bots:manage') ? <BotActions bot={bot} job={job} /> : null}
       />
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">

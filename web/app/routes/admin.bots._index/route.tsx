@@ -13,8 +13,8 @@ import { Table, TBody, Td, Th } from '~/components/ui/table';
 import { createApi, pageOf, settle, tenantNames } from '~/lib/api.server';
 import { requireUser } from '~/lib/auth.server';
 import { humanize } from '~/lib/format';
-import { may } from '~/lib/roles';
 import { useMe } from '~/lib/use-me';
+import { can } from '@contracts/grants';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Bots · VoicePlane admin' }];
@@ -60,7 +60,7 @@ export default function Bots() {
       <PageHeader
         title="Bots"
         description="Every tenant’s voice bots, their numbers and Heroku apps."
-        actions={may.manageBots(user.role) ? <ButtonLink to="/admin/bots/new">New bot</ButtonLink> : null}
+        actions={can(user.role, 'bots:manage') ? <ButtonLink to="/admin/bots/new">New bot</ButtonLink> : null}
       />
       <Card>
         <FilterBar>
@@ -83,7 +83,9 @@ export default function Bots() {
           <EmptyState
             title={filtered ? 'No bots match these filters' : 'No bots yet'}
             action={
-              may.manageBots(user.role) && !filtered ? <ButtonLink to="/admin/bots/new">Create a bot</ButtonLink> : null
+              can(user.role, 'bots:manage') && !filtered ? (
+                <ButtonLink to="/admin/bots/new">Create a bot</ButtonLink>
+              ) : null
             }
           />
         ) : (

@@ -12,7 +12,7 @@ import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
 import { createApi, pageOf, settle, tenantNames } from '~/lib/api.server';
-import type { JobView } from '~/lib/api-types';
+import type { JobView } from '@contracts/jobs';
 import { requireUser } from '~/lib/auth.server';
 import { formatDateTime, formatDuration, humanize } from '~/lib/format';
 

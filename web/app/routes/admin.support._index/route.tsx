@@ -9,7 +9,7 @@ import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { createApi, pageOf } from '~/lib/api.server';
-import { TICKET_PRIORITIES, TICKET_STATUSES } from '~/lib/api-types';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '@contracts/support-ticket';
 import { requireUser } from '~/lib/auth.server';
 import { humanize } from '~/lib/format';
 

@@ -16,24 +16,16 @@ import { requireRole, requireUser } from '~/lib/auth.server';
 import { formatDate, formatDateTime, humanize } from '~/lib/format';
 import { formFailure, text } from '~/lib/forms.server';
 import { freshSessionAction } from '~/lib/fresh-session';
-import { may, ROLE_LABELS } from '~/lib/roles';
+import { ROLE_LABELS } from '~/lib/roles';
 import { useMe } from '~/lib/use-me';
 
 import { TENANT_INTENTS, TenantActions, type TenantIntent } from './tenant-actions';
+import { can } from '@contracts/grants';
+import { ONBOARDING_STEPS } from '@contracts/onboarding-step';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.tenant.name ?? 'Tenant'} · VoicePlane admin` },
-];
-
-const ONBOARDING = [
-  'created',
-  'creating_billing_account',
-  'starting_plan',
-  'sending_verification_email',
-  'awaiting_verification',
-  'activating',
-  'active',
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -88,7 +80,7 @@ export default function TenantDetail() {
   const { tenant, users, bots, usage } = useLoaderData<typeof loader>();
   const { user } = useMe();
   const [params] = useSearchParams();
-  const stepIndex = ONBOARDING.indexOf(tenant.onboardingStep);
+  const stepIndex = (ONBOARDING_STEPS as readonly string[]).indexOf(tenant.onboardingStep);
   return (
     <>
       <PageHeader
@@ -97,7 +89,7 @@ export default function TenantDetail() {
         description={`${tenant.slug} · created ${formatDate(tenant.createdAt)}`}
         back={{ to: '/admin/tenants', label: 'Tenants' }}
         actions={
-          may.manageBots(user.role) && tenant.status === 'active' ? (
+          can(user.role, 'bots:manage') && tenant.status === 'active' ? (
             <ButtonLink to={`/admin/bots/new?tenantId=${tenant.id}`}>New bot</ButtonLink>
           ) : null
         }
@@ -108,7 +100,7 @@ export default function TenantDetail() {
         </Alert>
       ) : null}
 
-      {may.manageBots(user.role) ? (
+      {can(user.role, 'bots:manage') ? (
         <Card className="mb-6">
           <CardHeader
             title="Lifecycle"
@@ -147,7 +139,7 @@ export default function TenantDetail() {
               <Badge tone="red">{humanize(tenant.onboardingStep)}</Badge>
             ) : (
               <ol className="space-y-2" aria-label="Onboarding steps">
-                {ONBOARDING.map((step, i) => (
+                {ONBOARDING_STEPS.map((step, i) => (
                   <li key={step} className="flex items-center gap-2 text-sm">
                     <span
                       aria-hidden="true"

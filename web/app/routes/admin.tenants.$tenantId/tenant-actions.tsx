@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { ActionOutcomeAlert } from '~/components/action-outcome';
 import { Button } from '~/components/ui/button';
 import { TextField } from '~/components/ui/field';
-import type { TenantView } from '~/lib/api-types';
+import type { TenantView } from '@contracts/tenants';
 
 export const TENANT_INTENTS = ['verify', 'resend', 'deactivate', 'reactivate'] as const;
 export type TenantIntent = (typeof TENANT_INTENTS)[number];

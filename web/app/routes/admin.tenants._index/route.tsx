@@ -13,8 +13,8 @@ import { Table, TBody, Td, Th } from '~/components/ui/table';
 import { createApi, pageOf } from '~/lib/api.server';
 import { requireUser } from '~/lib/auth.server';
 import { formatDate, humanize } from '~/lib/format';
-import { may } from '~/lib/roles';
 import { useMe } from '~/lib/use-me';
+import { can } from '@contracts/grants';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Tenants · VoicePlane admin' }];
@@ -40,7 +40,7 @@ export default function Tenants() {
       <PageHeader
         title="Tenants"
         description="Every customer organisation, with its onboarding progress."
-        actions={may.createTenants(user.role) ? <ButtonLink to="/admin/tenants/new">New tenant</ButtonLink> : null}
+        actions={can(user.role, 'tenants:create') ? <ButtonLink to="/admin/tenants/new">New tenant</ButtonLink> : null}
       />
       <Card>
         <FilterBar>
@@ -56,7 +56,7 @@ export default function Tenants() {
           <EmptyState
             title={status ? 'No tenants with this status' : 'No tenants yet'}
             action={
-              may.createTenants(user.role) && !status ? (
+              can(user.role, 'tenants:create') && !status ? (
                 <ButtonLink to="/admin/tenants/new">Create the first tenant</ButtonLink>
               ) : null
             }

@@ -13,12 +13,12 @@ import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
 import { createApi, pageOf, tenantNames } from '~/lib/api.server';
-import type { WebhookEventView } from '~/lib/api-types';
+import type { WebhookEventView } from '@contracts/webhooks';
 import { requireRole, requireUser } from '~/lib/auth.server';
 import { formFailure, text } from '~/lib/forms.server';
 import { formatDateTime, formatDuration, humanize } from '~/lib/format';
-import { may } from '~/lib/roles';
 import { useMe } from '~/lib/use-me';
+import { can } from '@contracts/grants';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Webhooks · VoicePlane admin' }];
@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Webhooks() {
   const { events, tenants, tenantNameById, filters } = useLoaderData<typeof loader>();
   const { user } = useMe();
-  const canReplay = may.replayWebhooks(user.role);
+  const canReplay = can(user.role, 'webhooks:replay');
   return (
     <>
       <PageHeader

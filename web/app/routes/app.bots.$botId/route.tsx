@@ -13,8 +13,8 @@ import { LOCALES, labelOf, VOICES, withCurrent } from '~/lib/bot-options';
 import { formatDateTime } from '~/lib/format';
 import { formFailure, text } from '~/lib/forms.server';
 import { freshSessionAction } from '~/lib/fresh-session';
-import { may } from '~/lib/roles';
 import { useMe } from '~/lib/use-me';
+import { can } from '@contracts/grants';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.bot.name ?? 'Bot'} · VoicePlane` }];
@@ -45,7 +45,7 @@ export default function CustomerBot() {
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   const { user } = useMe();
-  const editable = may.configureBots(user.role);
+  const editable = can(user.role, 'bots:configure');
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
     <>

@@ -7,7 +7,7 @@ import { Card, CardBody } from '~/components/ui/card';
 import { SelectField, TextareaField, TextField } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { createApi } from '~/lib/api.server';
-import { TICKET_PRIORITIES } from '~/lib/api-types';
+import { TICKET_PRIORITIES } from '@contracts/support-ticket';
 import { requireUser } from '~/lib/auth.server';
 import { humanize } from '~/lib/format';
 import { formFailure, text } from '~/lib/forms.server';

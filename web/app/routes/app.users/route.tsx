@@ -11,7 +11,7 @@ import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
 import { createApi, pageOf } from '~/lib/api.server';
-import type { UserView } from '~/lib/api-types';
+import type { UserView } from '@contracts/users';
 import { requireRole } from '~/lib/auth.server';
 import { formatDateTime } from '~/lib/format';
 import { formFailure, text } from '~/lib/forms.server';

@@ -1,0 +1,38 @@
+import type { Role } from './roles';
+
+/**
+ * Which roles may do what. The API enforces it (domain/auth/permissions.ts); the web app asks the same table which
+ * links and buttons to show.
+ */
+const GRANTS = {
+  'tenants:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  'tenants:create': ['platform_admin'],
+  /** Deactivate (suspend) and reactivate a tenant. */
+  'tenants:lifecycle': ['platform_admin'],
+  /** Resend the verification email or confirm a tenant's address by hand. */
+  'tenants:verify': ['platform_admin'],
+  'users:read': ['platform_admin', 'support', 'customer_admin'],
+  'users:manage': ['platform_admin', 'customer_admin'],
+  'bots:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  /** How a bot sounds: greeting, language, voice. */
+  'bots:configure': ['platform_admin', 'customer_admin'],
+  /** Create, retry, cancel, rotate the number of and delete bots. */
+  'bots:manage': ['platform_admin'],
+  'jobs:read': ['platform_admin', 'support'],
+  /** The inbound-webhook inbox of every tenant (decision 008). */
+  'webhooks:read': ['platform_admin', 'support'],
+  /** Put a failed or delivered inbound webhook back to pending so the relay delivers it again. */
+  'webhooks:replay': ['platform_admin'],
+  'usage:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  'tickets:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  'tickets:create': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  'tickets:close': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  /** Reply to and triage any tenant's tickets. */
+  'tickets:manage': ['platform_admin', 'support'],
+  'invoices:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof GRANTS;
+
+export const can = (role: Role, permission: Permission): boolean =>
+  (GRANTS[permission] as readonly Role[]).includes(role);

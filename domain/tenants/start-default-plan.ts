@@ -1,0 +1,38 @@
+import { Plan, Subscription } from '../../db/entities';
+import type { Orm } from '../../db/orm';
+import { inScope } from '../../db/scope';
+import type { SystemActor } from '../auth/actor';
+import { AppError } from '../errors/app-error';
+
+/** No plan is marked default: onboarding cannot go on until an operator configures one. */
+export class NoDefaultPlanError extends AppError {
+  constructor() {
+    super('unavailable', 'No default plan is configured');
+    this.name = 'NoDefaultPlanError';
+  }
+}
+
+/**
+ * Subscribes a new tenant to the default plan until the first of next month (UTC); a tenant that already has an
+ * active subscription keeps it. Returns the default plan's code.
+ */
+export async function startDefaultPlan(
+  deps: { orm: Orm },
+  { actor, tenantId, now = new Date() }: { actor: SystemActor; tenantId: string; now?: Date },
+): Promise<string> {
+  return inScope(deps.orm, actor, async (em) => {
+    const active = await em.findOne(Subscription, { tenantId, status: 'active' });
+    const plan = await em.findOne(Plan, { isDefault: true });
+    if (!plan) throw new NoDefaultPlanError();
+    if (active) return plan.code;
+    em.create(Subscription, {
+      tenantId,
+      planId: plan.id,
+      status: 'active',
+      currentPeriodStart: now,
+      currentPeriodEnd: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)),
+    });
+    await em.flush();
+    return plan.code;
+  });
+}
