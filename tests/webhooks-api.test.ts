@@ -1,25 +1,10 @@
+import type { WebhookEventView as EventView } from '../contracts/webhooks';
 import { inScope } from '../db/scope';
 import type { RunningSimulator } from '../sim/start-simulator';
 import type { makeWorld } from './support/factories';
 import { createHarness, type Harness } from './support/harness';
 import { startTestSimulator } from './support/test-simulator';
 import { signedTwilioHeaders, worldWithReadyBot } from './metering/metering-support';
-
-interface EventView {
-  id: string;
-  provider: string;
-  tenantId: string | null;
-  dedupeKey: string;
-  subjectKey: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  latencyMs: number | null;
-  workflowId: string | null;
-  workflowUrl: string | null;
-  receivedAt: string;
-  deliveredAt: string | null;
-}
 
 const CALLER = '+4369912345678';
 

@@ -1,4 +1,5 @@
-import { DEFAULT_RELAY_POLICY, type RelayPolicy } from './relay-policy';
+import { pruneDeliveredEvents } from './prune-delivered-events';
+import { DEFAULT_RELAY_POLICY, PRUNE_BATCH, type RelayPolicy } from './relay-policy';
 import { relayRound, type RelayDeps } from './relay-round';
 
 export interface InboxRelay {
@@ -10,7 +11,8 @@ export interface InboxRelay {
 
 /**
  * Runs relay rounds until stopped: at once after a wake, again straight away while rounds find work, and every
- * `pollMs` otherwise (which is how rows a killed process left behind are picked up after a restart).
+ * `pollMs` otherwise (which is how rows a killed process left behind are picked up after a restart). Every
+ * `pruneEveryMs` (and at start) it also deletes delivered rows past retention.
  */
 export function startInboxRelay(
   deps: RelayDeps & { onError?: (error: unknown) => void },
@@ -33,9 +35,18 @@ export function startInboxRelay(
       interrupt = done;
     });
 
+  let prunedAt = Number.NEGATIVE_INFINITY;
+  const pruneWhenDue = async () => {
+    if (Date.now() - prunedAt < settings.pruneEveryMs) return;
+    prunedAt = Date.now();
+    const olderThan = new Date(prunedAt - settings.retentionMs);
+    while (!stopped && (await pruneDeliveredEvents(deps, { olderThan, limit: PRUNE_BATCH })) === PRUNE_BATCH);
+  };
+
   const run = async () => {
     while (!stopped) {
       woken = false;
+      await pruneWhenDue().catch((error: unknown) => deps.onError?.(error));
       let attempted = 0;
       try {
         attempted = await relayRound(deps, settings);
