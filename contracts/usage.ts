@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EARLIEST_DAY, isUsableDay, MAX_YEARS_AHEAD } from './usage-day';
-import { USAGE_KINDS, type UsageKind } from './usage-kind';
+import { BOT_COUNTER_KINDS, USAGE_KINDS, type UsageKind } from './usage-kind';
 
 /** Today, the last 7 days, this calendar month, or `from`..`to`. */
 export const USAGE_RANGES = ['day', 'week', 'month', 'custom'] as const;
@@ -8,10 +8,6 @@ export type UsageRange = (typeof USAGE_RANGES)[number];
 
 export const USAGE_GROUPINGS = ['day', 'bot', 'kind'] as const;
 export type UsageGroupBy = (typeof USAGE_GROUPINGS)[number];
-
-/** What a bot runtime counts itself; calls and minutes come from the telephony provider. */
-export const BOT_COUNTER_KINDS = ['stt_requests', 'tts_chars', 'gpt_tokens'] as const satisfies readonly UsageKind[];
-export type BotCounterKind = (typeof BOT_COUNTER_KINDS)[number];
 
 /** A calendar day the database can hold and a usage range may cover (checked against the clock at request time). */
 const UsableDay = z.iso

@@ -11,6 +11,7 @@ import {
 } from '@temporalio/workflow';
 import type { MeteringActivities } from '../activities/metering';
 import { isTerminalCallStatus, type CallStart, type CallStatusEvent } from '../domain/telephony/call-status';
+import { BOT_COUNTER_KINDS } from '../contracts/usage-kind';
 
 export interface CounterReport {
   reportId: string;
@@ -38,8 +39,6 @@ export interface CallLifecycleInput {
   counterGraceMs?: number;
 }
 
-const COUNTER_KINDS = ['stt_requests', 'tts_chars', 'gpt_tokens'] as const;
-
 /** Calls started before retries were bounded keep their original (unbounded) schedule on replay. */
 const unboundedActivities = proxyActivities<MeteringActivities>({
   startToCloseTimeout: '30 seconds',
@@ -65,7 +64,7 @@ export async function callLifecycle(input: CallLifecycleInput): Promise<{ status
   const statuses: string[] = [];
   let final: CallStatusEvent | null = null;
   let reconciliations = 0;
-  const counters: Record<string, number> = Object.fromEntries(COUNTER_KINDS.map((kind) => [kind, 0]));
+  const counters: Record<string, number> = Object.fromEntries(BOT_COUNTER_KINDS.map((kind) => [kind, 0]));
   const seenReports = new Set<string>();
 
   setHandler(callStatusSignal, (event) => {

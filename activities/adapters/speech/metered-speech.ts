@@ -1,8 +1,9 @@
+import type { BotCounterKind } from '../../../contracts/usage-kind';
 import type { LanguageModel, SpeechToText, TextToSpeech } from './speech-ports';
 
 export interface CounterReport {
   reportId: string;
-  kind: 'stt_requests' | 'tts_chars' | 'gpt_tokens';
+  kind: BotCounterKind;
   quantity: number;
 }
 
