@@ -5,7 +5,7 @@ import { findPendingBillingCustomer } from '../domain/tenants/find-pending-billi
 import { findQueuedEmail } from '../domain/tenants/find-queued-email';
 import { getBillingCustomer } from '../domain/tenants/get-billing-customer';
 import { issueVerificationEmail } from '../domain/tenants/issue-verification-email';
-import type { OnboardingStep } from '../domain/tenants/onboarding-steps';
+import type { OnboardingStep } from '../contracts/onboarding-step';
 import { prepareBotRelease, type BotRelease } from '../domain/tenants/prepare-bot-release';
 import { recordBillingAccount } from '../domain/tenants/record-billing-account';
 import { recordMailOutcome } from '../domain/tenants/record-mail-outcome';

@@ -1,8 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Problem } from '../contracts/problem';
 
-export type { Problem };
-
 /** RFC 9457 problem details: the one error shape every endpoint answers with. */
 export function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
   return {

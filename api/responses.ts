@@ -8,7 +8,7 @@ import { Problem } from '../contracts/problem';
 const PROBLEMS = { '4xx': Problem, '5xx': Problem } as const;
 
 /** A success that is not JSON (TwiML, an event stream): its media type and what it carries. */
-export interface MediaResponse {
+interface MediaResponse {
   description: string;
   content: Record<string, { schema: z.ZodType }>;
 }

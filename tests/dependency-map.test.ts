@@ -60,6 +60,12 @@ describe('the dependency map', () => {
     ['domain → test support', 'domain/planted.ts', "import { createHarness } from '../tests/support/harness';"],
     ['bench → a test file', 'bench/planted.ts', "import '../tests/onboarding.test';"],
     ['web → domain', 'web/app/lib/planted.ts', "import { hashPassword } from '../../../domain/auth/password';"],
+    [
+      'workflows → a Node built-in (their own extra rule)',
+      'workflows/planted.ts',
+      "import { readFileSync } from 'node:fs';",
+    ],
+    ['workflows → the Temporal client SDK', 'workflows/planted.ts', "import { Client } from '@temporalio/client';"],
     ['web → a contract schema as a value', 'web/app/lib/planted.ts', "import { BotView } from '@contracts/bots';"],
     ['a domain test → api', 'domain/planted.test.ts', "import { buildApp } from '../api/app';"],
   ])('refuses %s', async (_direction, filePath, code) => {
@@ -92,7 +98,6 @@ describe('the dependency map', () => {
       'temporal/planted.ts',
       "import '../workflows/provision-bot';\nimport '../activities';",
     ],
-    ['tests → sim', 'tests/planted.test.ts', "import { startSimulator } from '../sim/start-simulator';"],
     ['a test beside activities → sim', 'activities/adapters/planted.test.ts', "import '../../sim/start-simulator';"],
     [
       'bench → test support, api and sim',

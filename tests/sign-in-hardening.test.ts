@@ -217,13 +217,12 @@ describe('CSRF tokens', () => {
   });
 
   it('accepts the token issued with the session', async () => {
-    const { cookies, user } = await session();
+    const { cookies } = await session();
     const response = await h.app.inject({
       method: 'POST',
       url: '/api/auth/logout',
       headers: { cookie: cookieHeader(cookies), 'x-csrf-token': cookies.vp_csrf! },
     });
     expect(response.statusCode).toBe(204);
-    expect(user.id).toBeTruthy();
   });
 });

@@ -11,12 +11,13 @@ import {
 } from '@temporalio/workflow';
 import type { OnboardingActivities } from '../activities/onboarding';
 import { provisioningWorkflowId } from '../domain/provisioning/provisioning-steps';
-import type { OnboardingProgress, OnboardingStep } from '../domain/tenants/onboarding-steps';
+import type { OnboardingRunProgress } from '../domain/tenants/onboarding-steps';
+import type { OnboardingStep } from '../contracts/onboarding-step';
 import { BotIdAttribute, TenantIdAttribute } from '../temporal/search-attributes';
 import { deprovisionBot } from './deprovision-bot';
 
 export const emailVerifiedSignal = defineSignal('emailVerified');
-export const onboardingProgressQuery = defineQuery<OnboardingProgress>('onboardingProgress');
+export const onboardingProgressQuery = defineQuery<OnboardingRunProgress>('onboardingProgress');
 
 export interface TenantOnboardingInput {
   tenantId: string;
@@ -45,7 +46,7 @@ export async function tenantOnboarding(input: TenantOnboardingInput): Promise<Te
   const { tenantId } = input;
   let verified = false;
   let verificationDeadline: string | null = null;
-  const history: OnboardingProgress['history'] = [];
+  const history: OnboardingRunProgress['history'] = [];
   let step: OnboardingStep = 'created';
 
   setHandler(emailVerifiedSignal, () => {

@@ -52,14 +52,13 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { orm: Orm; toke
       // The token must have been issued to the session's user: the signed-in actor, or for refresh and logout
       // (access cookie expired) the owner of the refresh token. A pair planted by a sibling origin names nobody.
       // Without any live session there is nothing to forge: such a refresh or logout fails or does nothing.
+      // The cheap checks first: a request without a matching header costs no session look-up.
+      const paired = typeof sent === 'string' && expected !== undefined && sameSecret(sent, expected);
       const refreshToken = request.cookies[REFRESH_COOKIE];
-      const owner = request.actor?.userId ?? (refreshToken ? await refreshSessionOwner(opts.orm, refreshToken) : null);
-      const valid =
-        typeof sent === 'string' &&
-        expected !== undefined &&
-        sameSecret(sent, expected) &&
-        (owner === null || csrfTokenBelongsTo(opts.tokenKey, expected, owner));
-      if (!valid) {
+      const owner = !paired
+        ? null
+        : (request.actor?.userId ?? (refreshToken ? await refreshSessionOwner(opts.orm, refreshToken) : null));
+      if (!paired || (owner !== null && !csrfTokenBelongsTo(opts.tokenKey, expected, owner))) {
         throw new AppError('forbidden', `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated request`);
       }
     }

@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../domain/errors/app-error';
-import { problem, type Problem } from '../problem';
+import { problem } from '../problem';
+import type { Problem } from '../../contracts/problem';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'bad_request',

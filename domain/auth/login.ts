@@ -7,6 +7,7 @@ import { issueSession, type IssuedSession } from './issue-session';
 import { verifyPassword } from './password';
 import type { UserView } from '../../contracts/users';
 import { toUserView } from '../users/user-view';
+import { tenantAllowsSessions } from '../tenants/tenant-status';
 
 const INVALID = 'Email or password is incorrect';
 
@@ -22,7 +23,7 @@ export async function login(
     if (!user.isActive) throw new AppError('unauthorized', 'This account is deactivated');
     if (user.tenantId) {
       const tenant = await em.findOneOrFail(Tenant, { id: user.tenantId });
-      if (tenant.status === 'suspended' || tenant.status === 'offboarding') {
+      if (!tenantAllowsSessions(tenant.status)) {
         throw new AppError('forbidden', `Your organisation is ${tenant.status}`);
       }
     }

@@ -3,8 +3,6 @@ import type { Actor } from '../auth/actor';
 
 import type { BotView } from '../../contracts/bots';
 
-export type { BotView };
-
 export const toBotView = (bot: Bot, viewer: Actor): BotView => ({
   id: bot.id,
   tenantId: bot.tenantId,

@@ -4,13 +4,14 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { AppError, notFound } from '../errors/app-error';
-import type { JobView } from '../provisioning/job-view';
+import type { JobView } from '../../contracts/jobs';
 import { startJob, type JobDeps } from '../provisioning/start-job';
 import type { TenantStatus } from '../../contracts/tenant-status';
 import { tenantMayAddBots } from '../tenants/tenant-status';
 import type { CreateBotBody } from '../../contracts/bots';
 import { BOT_INITIAL_STATUS } from './bot-lifecycle';
-import { toBotView, type BotView } from './bot-view';
+import { toBotView } from './bot-view';
+import type { BotView } from '../../contracts/bots';
 
 /** A platform admin adds a bot to a tenant; provisioning starts at once and reports its progress on the job. */
 export async function createBot(

@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
-import type { JobView } from '../provisioning/job-view';
+import type { JobView } from '../../contracts/jobs';
 import { startJob, type JobDeps } from '../provisioning/start-job';
 import { applyBotTransition } from './record-bot-transition';
 

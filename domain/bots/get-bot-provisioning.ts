@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { notFound } from '../errors/app-error';
-import { operatorLink, toJobView, type JobView } from '../provisioning/job-view';
+import { operatorLink, toJobView } from '../provisioning/job-view';
+import type { JobView } from '../../contracts/jobs';
 import type { JobDeps } from '../provisioning/start-job';
 import { findBot } from './find-bot';
 

@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { findBot } from './find-bot';
-import { toBotView, type BotView } from './bot-view';
+import { toBotView } from './bot-view';
+import type { BotView } from '../../contracts/bots';
 
 export async function getBot(deps: { orm: Orm }, { actor, botId }: { actor: Actor; botId: string }): Promise<BotView> {
   assertCan(actor, 'bots:read');

@@ -6,7 +6,8 @@ import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
 import { pageWindow } from '../pagination';
-import { toBotView, type BotView } from './bot-view';
+import { toBotView } from './bot-view';
+import type { BotView } from '../../contracts/bots';
 
 /** Customers see their tenant's bots; platform staff see all, optionally filtered by tenant. */
 export async function listBots(

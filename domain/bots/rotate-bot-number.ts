@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { AppError } from '../errors/app-error';
-import type { JobView } from '../provisioning/job-view';
+import type { JobView } from '../../contracts/jobs';
 import { startJob, type JobDeps } from '../provisioning/start-job';
 
 export async function rotateBotNumber(

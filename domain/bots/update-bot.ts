@@ -8,7 +8,8 @@ import { isPlatformRole } from '../../contracts/roles';
 import { AppError } from '../errors/app-error';
 import type { UpdateBotBody } from '../../contracts/bots';
 import { findBot } from './find-bot';
-import { toBotView, type BotView } from './bot-view';
+import { toBotView } from './bot-view';
+import type { BotView } from '../../contracts/bots';
 
 /** Bot settings: greeting, language and voice for the tenant's admin; renaming is for platform admins. */
 export async function updateBot(

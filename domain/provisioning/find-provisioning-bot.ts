@@ -1,8 +1,8 @@
-import { Bot } from '../../db/entities';
+import type { Bot } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { SystemActor } from '../auth/actor';
-import { notFound } from '../errors/app-error';
+import { findBot } from '../bots/find-bot';
 
 export interface ProvisioningBot {
   id: string;
@@ -18,8 +18,7 @@ export async function findProvisioningBot(
   deps: { orm: Orm },
   { actor, botId }: { actor: SystemActor; botId: string },
 ): Promise<ProvisioningBot> {
-  const bot = await inScope(deps.orm, actor, (em) => em.findOne(Bot, { id: botId }));
-  if (!bot) throw notFound('Bot');
+  const bot = await inScope(deps.orm, actor, (em) => findBot(em, botId));
   const { id, tenantId, status, locale, voice, twilioNumberSid } = bot;
   return { id, tenantId, status, locale, voice, twilioNumberSid: twilioNumberSid ?? null };
 }

@@ -3,8 +3,6 @@ import type { Actor } from '../auth/actor';
 import { isPlatformRole } from '../../contracts/roles';
 import type { JobView, StepProgress } from '../../contracts/jobs';
 
-export type { JobView };
-
 /** Temporal's Web UI is an operators' tool on an internal address; customers never get a link to it. */
 export const operatorLink =
   (actor: Actor, link: (workflowId: string) => string) =>

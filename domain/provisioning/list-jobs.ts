@@ -6,7 +6,8 @@ import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
 import { pageWindow } from '../pagination';
-import { operatorLink, toJobView, type JobView } from './job-view';
+import { operatorLink, toJobView } from './job-view';
+import type { JobView } from '../../contracts/jobs';
 import type { JobDeps } from './start-job';
 
 /** Every provisioning job, newest first, for platform staff. */

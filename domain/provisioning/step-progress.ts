@@ -2,17 +2,8 @@
  * Step-by-step progress of a provisioning run, kept by the workflow and mirrored into `provisioning_jobs.steps`.
  * Pure functions only: workflows import this file.
  */
-import type { JobStatus, StepStatus } from '../../contracts/provisioning-job';
-
-export interface StepProgress {
-  name: string;
-  label: string;
-  status: StepStatus;
-  attempts: number;
-  lastError: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+import type { StepProgress } from '../../contracts/jobs';
+import type { JobStatus } from '../../contracts/provisioning-job';
 
 export interface JobProgress {
   status: JobStatus;

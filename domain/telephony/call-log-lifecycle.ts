@@ -30,8 +30,6 @@ export const CALL_TRANSITIONS = {
 
 export type CallTransitionCause = keyof typeof CALL_TRANSITIONS;
 
-export const CALL_TRANSITION_CAUSES = Object.keys(CALL_TRANSITIONS) as CallTransitionCause[];
-
 /** A status the cause cannot lead to (a provider reporting `metering_failed`): a bug, not a late callback. */
 export class InvalidCallTransitionError extends AppError {
   constructor(

@@ -8,7 +8,8 @@ import { insertTenant } from './insert-tenant';
 import type { OnboardingWorkflows } from './onboarding-port';
 import { startOnboarding } from './start-onboarding';
 import type { CreateTenantBody } from '../../contracts/tenants';
-import { toTenantView, type TenantView } from './tenant-view';
+import { toTenantView } from './tenant-view';
+import type { TenantView } from '../../contracts/tenants';
 
 /** A platform admin onboards a customer: the tenant starts pending and its onboarding workflow runs. */
 export async function createTenant(

@@ -6,7 +6,8 @@ import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { lockTenant } from './lock-tenant';
 import { applyTenantTransition } from './record-tenant-transition';
-import { toTenantView, type TenantView } from './tenant-view';
+import { toTenantView } from './tenant-view';
+import type { TenantView } from '../../contracts/tenants';
 
 /**
  * A platform admin suspends an active tenant. Its users' access tokens stop working at their next request

@@ -1,7 +1,8 @@
 import type { Orm } from '../../db/orm';
 import type { Actor } from '../auth/actor';
 import type { OnboardingWorkflows } from './onboarding-port';
-import type { OnboardingProgress, OnboardingStep } from './onboarding-steps';
+import type { OnboardingProgress } from '../../contracts/tenants';
+import type { OnboardingStep } from '../../contracts/onboarding-step';
 import { operatorLink } from '../provisioning/job-view';
 import { getTenant } from './get-tenant';
 
@@ -9,7 +10,7 @@ import { getTenant } from './get-tenant';
 export async function getOnboardingProgress(
   deps: { orm: Orm; onboarding: OnboardingWorkflows },
   { actor, tenantId }: { actor: Actor; tenantId: string },
-): Promise<OnboardingProgress & { source: 'workflow' | 'database'; workflowUrl: string | null }> {
+): Promise<OnboardingProgress> {
   const tenant = await getTenant(deps, { actor, tenantId });
   const workflowUrl = operatorLink(actor, deps.onboarding.link)(tenantId);
   const live = await deps.onboarding.progress(tenantId);

@@ -5,7 +5,8 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan, assertTenantAccess } from '../auth/permissions';
 import { notFound } from '../errors/app-error';
-import { toTenantView, type TenantView } from './tenant-view';
+import { toTenantView } from './tenant-view';
+import type { TenantView } from '../../contracts/tenants';
 
 export async function getTenant(
   deps: { orm: Orm },

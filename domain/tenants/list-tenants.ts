@@ -7,7 +7,8 @@ import { assertCan } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
 import { pageWindow } from '../pagination';
 import type { TenantStatus } from '../../contracts/tenant-status';
-import { toTenantView, type TenantView } from './tenant-view';
+import { toTenantView } from './tenant-view';
+import type { TenantView } from '../../contracts/tenants';
 
 /** Platform staff see every tenant; a customer sees only their own (row-level security enforces it too). */
 export async function listTenants(

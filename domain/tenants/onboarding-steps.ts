@@ -1,15 +1,6 @@
-import type { OnboardingStep } from '../../contracts/onboarding-step';
+import type { OnboardingProgress } from '../../contracts/tenants';
 
-// The steps themselves are vocabulary the API's contract and the web app share.
-export type { OnboardingStep };
-
-export interface OnboardingProgress {
-  tenantId: string;
-  step: OnboardingStep;
-  verified: boolean;
-  /** When the pending tenant is removed if the email is not verified (ISO time), once the wait has begun. */
-  verificationDeadline: string | null;
-  history: { step: OnboardingStep; at: string }[];
-}
+/** What the onboarding workflow's query answers: the API's view without where it came from and the operator link. */
+export type OnboardingRunProgress = Omit<OnboardingProgress, 'source' | 'workflowUrl'>;
 
 export const onboardingWorkflowId = (tenantId: string): string => `tenant-onboarding-${tenantId}`;

@@ -5,7 +5,8 @@ import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { lockTenant } from './lock-tenant';
 import { applyTenantTransition } from './record-tenant-transition';
-import { toTenantView, type TenantView } from './tenant-view';
+import { toTenantView } from './tenant-view';
+import type { TenantView } from '../../contracts/tenants';
 
 /**
  * A platform admin lifts a suspension: the tenant is active again and its users can sign in (sessions ended by

@@ -2,7 +2,7 @@ import { Tenant } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { SystemActor } from '../auth/actor';
-import type { OnboardingStep } from './onboarding-steps';
+import type { OnboardingStep } from '../../contracts/onboarding-step';
 
 /** Mirrors the onboarding workflow's step into `tenants.onboarding_step` for lists; progress only, not audited. */
 export async function recordOnboardingStep(

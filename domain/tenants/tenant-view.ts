@@ -1,9 +1,6 @@
 import type { TenantView } from '../../contracts/tenants';
 import type { Tenant } from '../../db/entities/tenant';
 
-// Re-exported for the tenant use cases that return it.
-export type { TenantView };
-
 export const toTenantView = (tenant: Tenant): TenantView => ({
   id: tenant.id,
   name: tenant.name,

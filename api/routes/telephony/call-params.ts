@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CALL_STATUSES } from '../../../contracts/call-status';
 
 /** Twilio never reports a call longer than a day; more is forged or corrupt, and would be billed. */
-export const MAX_CALL_SECONDS = 86_400;
+const MAX_CALL_SECONDS = 86_400;
 /** A callback's time may lag (retries) or lead (clock skew) ours by this much; beyond it the event is refused. */
 const TIMESTAMP_WINDOW_MS = 2 * 86_400_000;
 

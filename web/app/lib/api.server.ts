@@ -6,7 +6,7 @@ import type { InvoiceView } from '@contracts/invoices';
 import type { JobView } from '@contracts/jobs';
 import type { Page } from '@contracts/page';
 import type { TicketDetail, TicketMessage, TicketView } from '@contracts/support';
-import type { TenantView } from '@contracts/tenants';
+import type { ManualVerification, TenantView, VerificationResent } from '@contracts/tenants';
 import type { UsageSummary } from '@contracts/usage';
 import type { UserView } from '@contracts/users';
 import type { WebhookEventView } from '@contracts/webhooks';
@@ -134,8 +134,8 @@ export function createApi(request: Request) {
         post<UserView>(`/api/tenants/${seg(id)}/users`, body),
       updateUser: (id: string, userId: string, body: { isActive?: boolean; name?: string; role?: string }) =>
         patch<UserView>(`/api/tenants/${seg(id)}/users/${seg(userId)}`, body),
-      verify: (id: string) => post<unknown>(`/api/tenants/${seg(id)}/verify`),
-      resendVerification: (id: string) => post<unknown>(`/api/tenants/${seg(id)}/verification/resend`),
+      verify: (id: string) => post<ManualVerification>(`/api/tenants/${seg(id)}/verify`),
+      resendVerification: (id: string) => post<VerificationResent>(`/api/tenants/${seg(id)}/verification/resend`),
       deactivate: (id: string, body: { reason: string }) =>
         post<TenantView>(`/api/tenants/${seg(id)}/deactivate`, body),
       reactivate: (id: string) => post<TenantView>(`/api/tenants/${seg(id)}/reactivate`),
@@ -209,6 +209,13 @@ export function pageOf(url: URL, param = 'page'): number {
   const page = Number.parseInt(url.searchParams.get(param) ?? '1', 10);
   return Number.isInteger(page) && page > 0 ? page : 1;
 }
+
+/** A list filter from the URL, passed on only when it is one of the values the API knows (else: no filter). */
+export const knownFilter = (value: string, allowed: readonly string[]): string | undefined =>
+  allowed.includes(value) ? value : undefined;
+
+/** A tenant (or other id) filter from the URL, passed on only when it is a UUID. */
+export const uuidFilter = (value: string): string | undefined => (UUID.test(value) ? value : undefined);
 
 /** Names of the given tenants: from a list already loaded, the rest looked up one by one. */
 export async function tenantNames(api: Api, ids: string[], known: Array<{ id: string; name: string }>) {

@@ -2,9 +2,9 @@ import { redirect } from '@remix-run/node';
 
 import { createApi, forbidden } from './api.server';
 import type { Me } from '@contracts/auth';
-import type { Role } from '@contracts/roles';
 import { ACCESS_COOKIE, readCookie } from './cookies';
 import { homeFor } from './roles';
+import { can, type Permission } from '@contracts/grants';
 import { isPlatformRole } from '@contracts/roles';
 
 const meByRequest = new WeakMap<Request, Promise<Me>>();
@@ -34,9 +34,19 @@ export async function requireUser(request: Request, portal: 'admin' | 'app'): Pr
   return me;
 }
 
-export async function requireRole(request: Request, portal: 'admin' | 'app', roles: readonly Role[], what: string) {
+/** Refuses (403) a user whose role lacks `permission` in the grants table the API enforces (contracts/grants.ts). */
+export function assertMay(me: Me, permission: Permission, what: string): void {
+  if (!can(me.user.role, permission)) throw forbidden(`Your role may not ${what}.`);
+}
+
+export async function requirePermission(
+  request: Request,
+  portal: 'admin' | 'app',
+  permission: Permission,
+  what: string,
+): Promise<Me> {
   const me = await requireUser(request, portal);
-  if (!roles.includes(me.user.role)) throw forbidden(`Your role may not ${what}.`);
+  assertMay(me, permission, what);
   return me;
 }
 

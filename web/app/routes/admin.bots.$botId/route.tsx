@@ -8,7 +8,7 @@ import { Card, CardBody, CardHeader, DetailList } from '~/components/ui/card';
 import { EmptyState } from '~/components/ui/empty-state';
 import { PageHeader } from '~/components/ui/page-header';
 import { createApi, settle } from '~/lib/api.server';
-import { requireRole, requireUser } from '~/lib/auth.server';
+import { requirePermission, requireUser } from '~/lib/auth.server';
 import { LOCALES, labelOf, VOICES } from '~/lib/bot-options';
 import { formatDateTime } from '~/lib/format';
 import { formFailure } from '~/lib/forms.server';
@@ -42,7 +42,7 @@ const DONE: Record<Intent, string> = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, 'admin', ['platform_admin'], 'change bots');
+  await requirePermission(request, 'admin', 'bots:manage', 'change bots');
   const intent = (await request.formData()).get('intent') as Intent;
   if (!INTENTS.includes(intent)) return data({ ok: false as const, formError: 'Unknown action', fieldErrors: {} }, 400);
   const bots = createApi(request).bots;

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
-import { FilterBar } from '~/components/filter-bar';
+import { FilterBar, TenantFilter } from '~/components/filter-bar';
 import { BotStatusBadge } from '~/components/status-badges';
 import { ButtonLink } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
@@ -10,16 +10,15 @@ import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
-import { createApi, pageOf, settle, tenantNames } from '~/lib/api.server';
+import { createApi, knownFilter, pageOf, settle, tenantNames, uuidFilter } from '~/lib/api.server';
 import { requireUser } from '~/lib/auth.server';
 import { humanize } from '~/lib/format';
 import { useMe } from '~/lib/use-me';
 import { can } from '@contracts/grants';
+import { BOT_STATUSES } from '@contracts/bot-status';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Bots · VoicePlane admin' }];
-
-const STATUSES = ['provisioning', 'ready', 'failed', 'deprovisioning', 'deprovisioned'];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'admin');
@@ -30,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [bots, tenants] = await Promise.all([
     api.bots.list({
       page: pageOf(url),
-      status: STATUSES.includes(status) ? status : undefined,
-      tenantId: /^[0-9a-f-]{36}$/i.test(tenantId) ? tenantId : undefined,
+      status: knownFilter(status, BOT_STATUSES),
+      tenantId: uuidFilter(tenantId),
     }),
     api.tenants.list({ pageSize: 100 }),
   ]);
@@ -69,15 +68,9 @@ export default function Bots() {
             name="status"
             defaultValue={filters.status}
             anyLabel="All statuses"
-            choices={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+            choices={BOT_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
           />
-          <FilterChoice
-            label="Tenant"
-            name="tenantId"
-            defaultValue={filters.tenantId}
-            anyLabel="All tenants"
-            choices={tenants.map((t) => ({ value: t.id, label: t.name }))}
-          />
+          <TenantFilter tenants={tenants} defaultValue={filters.tenantId} />
         </FilterBar>
         {bots.items.length === 0 ? (
           <EmptyState

@@ -8,7 +8,7 @@ import { Card, CardBody } from '~/components/ui/card';
 import { SelectField, TextareaField, TextField } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { createApi } from '~/lib/api.server';
-import { requireRole } from '~/lib/auth.server';
+import { requirePermission } from '~/lib/auth.server';
 import { LOCALES, labelOf, VOICES } from '~/lib/bot-options';
 import { formFailure, text } from '~/lib/forms.server';
 import { freshSessionAction } from '~/lib/fresh-session';
@@ -25,7 +25,7 @@ const STEPS: Array<{ title: string; fields: Field[] }> = [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin', ['platform_admin'], 'create bots');
+  await requirePermission(request, 'admin', 'bots:manage', 'create bots');
   const tenants = await createApi(request).tenants.list({ pageSize: 100 });
   const preselected = new URL(request.url).searchParams.get('tenantId') ?? '';
   return {
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, 'admin', ['platform_admin'], 'create bots');
+  await requirePermission(request, 'admin', 'bots:manage', 'create bots');
   const form = await request.formData();
   const result = await createApi(request).bots.create({
     tenantId: text(form, 'tenantId'),

@@ -11,17 +11,14 @@ import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
-import { createApi, pageOf, settle, tenantNames } from '~/lib/api.server';
+import { createApi, knownFilter, pageOf, settle, tenantNames, uuidFilter } from '~/lib/api.server';
 import type { JobView } from '@contracts/jobs';
 import { requireUser } from '~/lib/auth.server';
 import { formatDateTime, formatDuration, humanize } from '~/lib/format';
+import { JOB_KINDS, JOB_STATUSES } from '@contracts/provisioning-job';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Provisioning jobs · VoicePlane admin' }];
-
-const STATUSES = ['queued', 'running', 'done', 'error', 'canceled'];
-const KINDS = ['provision', 'rotate_number', 'deprovision'] as const;
-const UUID = /^[0-9a-f-]{36}$/i;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'admin');
@@ -35,9 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [jobs, tenants] = await Promise.all([
     api.jobs.list({
       page: pageOf(url),
-      status: STATUSES.includes(filters.status) ? filters.status : undefined,
-      kind: (KINDS as readonly string[]).includes(filters.kind) ? filters.kind : undefined,
-      tenantId: UUID.test(filters.tenantId) ? filters.tenantId : undefined,
+      status: knownFilter(filters.status, JOB_STATUSES),
+      kind: knownFilter(filters.kind, JOB_KINDS),
+      tenantId: uuidFilter(filters.tenantId),
     }),
     api.tenants.list({ pageSize: 100 }),
   ]);
@@ -77,14 +74,14 @@ export default function Jobs() {
             name="status"
             defaultValue={filters.status}
             anyLabel="All statuses"
-            choices={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+            choices={JOB_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
           />
           <FilterChoice
             label="Kind"
             name="kind"
             defaultValue={filters.kind}
             anyLabel="All kinds"
-            choices={KINDS.map((k) => ({ value: k, label: JOB_KIND_LABELS[k] }))}
+            choices={JOB_KINDS.map((k) => ({ value: k, label: JOB_KIND_LABELS[k] }))}
           />
           <TenantFilter tenants={tenants} defaultValue={filters.tenantId} />
         </FilterBar>

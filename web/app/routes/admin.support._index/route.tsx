@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 
-import { FilterBar } from '~/components/filter-bar';
+import { FilterBar, TenantFilter } from '~/components/filter-bar';
 import { TicketTable } from '~/components/ticket-table';
 import { Card } from '~/components/ui/card';
 import { EmptyState } from '~/components/ui/empty-state';
 import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
-import { createApi, pageOf } from '~/lib/api.server';
+import { createApi, knownFilter, pageOf, uuidFilter } from '~/lib/api.server';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '@contracts/support-ticket';
 import { requireUser } from '~/lib/auth.server';
 import { humanize } from '~/lib/format';
@@ -28,9 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [tickets, tenants] = await Promise.all([
     api.tickets.list({
       page: pageOf(url),
-      status: (TICKET_STATUSES as readonly string[]).includes(filters.status) ? filters.status : undefined,
-      priority: (TICKET_PRIORITIES as readonly string[]).includes(filters.priority) ? filters.priority : undefined,
-      tenantId: /^[0-9a-f-]{36}$/i.test(filters.tenantId) ? filters.tenantId : undefined,
+      status: knownFilter(filters.status, TICKET_STATUSES),
+      priority: knownFilter(filters.priority, TICKET_PRIORITIES),
+      tenantId: uuidFilter(filters.tenantId),
     }),
     api.tenants.list({ pageSize: 100 }),
   ]);
@@ -58,13 +58,7 @@ export default function SupportInbox() {
             anyLabel="Any priority"
             choices={TICKET_PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))}
           />
-          <FilterChoice
-            label="Tenant"
-            name="tenantId"
-            defaultValue={filters.tenantId}
-            anyLabel="All tenants"
-            choices={tenants.map((t) => ({ value: t.id, label: t.name }))}
-          />
+          <TenantFilter tenants={tenants} defaultValue={filters.tenantId} />
         </FilterBar>
         {tickets.items.length === 0 ? (
           <EmptyState title="Inbox zero">No tickets match these filters.</EmptyState>

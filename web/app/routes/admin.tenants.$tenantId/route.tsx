@@ -12,7 +12,7 @@ import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
 import { createApi, pageOf, settle } from '~/lib/api.server';
-import { requireRole, requireUser } from '~/lib/auth.server';
+import { assertMay, requireUser } from '~/lib/auth.server';
 import { formatDate, formatDateTime, humanize } from '~/lib/format';
 import { formFailure, text } from '~/lib/forms.server';
 import { freshSessionAction } from '~/lib/fresh-session';
@@ -49,10 +49,11 @@ const DONE: Record<TenantIntent, string> = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, 'admin', ['platform_admin'], 'change tenants');
+  const me = await requireUser(request, 'admin');
   const form = await request.formData();
   const intent = form.get('intent') as TenantIntent;
   if (!TENANT_INTENTS.includes(intent)) return formFailure({ status: 400, detail: 'Unknown action' }, []);
+  assertMay(me, intent === 'verify' || intent === 'resend' ? 'tenants:verify' : 'tenants:lifecycle', 'change tenants');
   const tenants = createApi(request).tenants;
   const id = params.tenantId!;
   const result = await {
@@ -100,7 +101,7 @@ export default function TenantDetail() {
         </Alert>
       ) : null}
 
-      {can(user.role, 'bots:manage') ? (
+      {can(user.role, 'tenants:lifecycle') || can(user.role, 'tenants:verify') ? (
         <Card className="mb-6">
           <CardHeader
             title="Lifecycle"

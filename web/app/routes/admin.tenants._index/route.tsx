@@ -10,16 +10,15 @@ import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
-import { createApi, pageOf } from '~/lib/api.server';
+import { createApi, knownFilter, pageOf } from '~/lib/api.server';
 import { requireUser } from '~/lib/auth.server';
 import { formatDate, humanize } from '~/lib/format';
 import { useMe } from '~/lib/use-me';
 import { can } from '@contracts/grants';
+import { TENANT_STATUSES } from '@contracts/tenant-status';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Tenants · VoicePlane admin' }];
-
-const STATUSES = ['pending_verification', 'active', 'suspended', 'offboarding'];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'admin');
@@ -27,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = url.searchParams.get('status') ?? '';
   const tenants = await createApi(request).tenants.list({
     page: pageOf(url),
-    status: STATUSES.includes(status) ? status : undefined,
+    status: knownFilter(status, TENANT_STATUSES),
   });
   return { tenants, status };
 }
@@ -49,7 +48,7 @@ export default function Tenants() {
             name="status"
             defaultValue={status}
             anyLabel="All statuses"
-            choices={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+            choices={TENANT_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
           />
         </FilterBar>
         {tenants.items.length === 0 ? (

@@ -7,7 +7,7 @@ import { Card, CardBody } from '~/components/ui/card';
 import { TextField } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { createApi } from '~/lib/api.server';
-import { requireRole } from '~/lib/auth.server';
+import { requirePermission } from '~/lib/auth.server';
 import { formFailure, text } from '~/lib/forms.server';
 import { freshSessionAction } from '~/lib/fresh-session';
 
@@ -17,12 +17,12 @@ export const meta: MetaFunction = () => [{ title: 'New tenant · VoicePlane admi
 const FIELDS = ['name', 'slug', 'contactEmail'] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'admin', ['platform_admin'], 'create tenants');
+  await requirePermission(request, 'admin', 'tenants:create', 'create tenants');
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, 'admin', ['platform_admin'], 'create tenants');
+  await requirePermission(request, 'admin', 'tenants:create', 'create tenants');
   const form = await request.formData();
   const slug = text(form, 'slug');
   const result = await createApi(request).tenants.create({

@@ -12,22 +12,21 @@ import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
-import { createApi, pageOf, tenantNames } from '~/lib/api.server';
+import { createApi, knownFilter, pageOf, tenantNames, uuidFilter } from '~/lib/api.server';
 import type { WebhookEventView } from '@contracts/webhooks';
-import { requireRole, requireUser } from '~/lib/auth.server';
+import { requirePermission, requireUser } from '~/lib/auth.server';
 import { formFailure, text } from '~/lib/forms.server';
 import { formatDateTime, formatDuration, humanize } from '~/lib/format';
 import { useMe } from '~/lib/use-me';
 import { can } from '@contracts/grants';
+import { WEBHOOK_EVENT_STATUSES } from '@contracts/webhook-event-status';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Webhooks · VoicePlane admin' }];
 
-const STATUSES = ['pending', 'delivered', 'failed'];
 /** Providers whose webhooks go through the inbox (Stripe and ElevenLabs join Twilio, decision 008). */
-const PROVIDERS = ['twilio', 'stripe', 'elevenlabs'];
-const UUID = /^[0-9a-f-]{36}$/i;
 const PROVIDER_LABELS: Record<string, string> = { twilio: 'Twilio', stripe: 'Stripe', elevenlabs: 'ElevenLabs' };
+const PROVIDERS = Object.keys(PROVIDER_LABELS);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'admin');
@@ -41,9 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [events, tenants] = await Promise.all([
     api.webhooks.list({
       page: pageOf(url),
-      provider: PROVIDERS.includes(filters.provider) ? filters.provider : undefined,
-      status: STATUSES.includes(filters.status) ? filters.status : undefined,
-      tenantId: UUID.test(filters.tenantId) ? filters.tenantId : undefined,
+      provider: knownFilter(filters.provider, PROVIDERS),
+      status: knownFilter(filters.status, WEBHOOK_EVENT_STATUSES),
+      tenantId: uuidFilter(filters.tenantId),
     }),
     api.tenants.list({ pageSize: 100 }),
   ]);
@@ -56,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, 'admin', ['platform_admin'], 'replay webhooks');
+  await requirePermission(request, 'admin', 'webhooks:replay', 'replay webhooks');
   const form = await request.formData();
   const result = await createApi(request).webhooks.replay(text(form, 'eventId'));
   if (!result.ok) return formFailure(result.problem, []);
@@ -80,14 +79,14 @@ export default function Webhooks() {
             name="provider"
             defaultValue={filters.provider}
             anyLabel="All providers"
-            choices={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p] ?? humanize(p) }))}
+            choices={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p]! }))}
           />
           <FilterChoice
             label="Status"
             name="status"
             defaultValue={filters.status}
             anyLabel="All statuses"
-            choices={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+            choices={WEBHOOK_EVENT_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
           />
           <TenantFilter tenants={tenants} defaultValue={filters.tenantId} />
         </FilterBar>

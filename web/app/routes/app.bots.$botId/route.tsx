@@ -8,7 +8,7 @@ import { Card, CardBody, CardHeader, DetailList } from '~/components/ui/card';
 import { SelectField, TextareaField } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { createApi } from '~/lib/api.server';
-import { requireRole, requireUser } from '~/lib/auth.server';
+import { requirePermission, requireUser } from '~/lib/auth.server';
 import { LOCALES, labelOf, VOICES, withCurrent } from '~/lib/bot-options';
 import { formatDateTime } from '~/lib/format';
 import { formFailure, text } from '~/lib/forms.server';
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, 'app', ['customer_admin'], 'change bot settings');
+  await requirePermission(request, 'app', 'bots:configure', 'change bot settings');
   const form = await request.formData();
   const result = await createApi(request).bots.update(params.botId ?? '', {
     greeting: text(form, 'greeting'),

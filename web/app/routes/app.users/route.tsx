@@ -12,7 +12,7 @@ import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
 import { createApi, pageOf } from '~/lib/api.server';
 import type { UserView } from '@contracts/users';
-import { requireRole } from '~/lib/auth.server';
+import { requirePermission } from '~/lib/auth.server';
 import { formatDateTime } from '~/lib/format';
 import { formFailure, text } from '~/lib/forms.server';
 import { freshSessionAction } from '~/lib/fresh-session';
@@ -25,13 +25,13 @@ export const meta: MetaFunction = () => [{ title: 'Users · VoicePlane' }];
 const FIELDS = ['email', 'name', 'role', 'password'] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireRole(request, 'app', ['customer_admin'], 'manage your organisation’s users');
+  const { user } = await requirePermission(request, 'app', 'users:manage', 'manage your organisation’s users');
   const users = await createApi(request).tenants.users(user.tenantId!, { page: pageOf(new URL(request.url)) });
   return { users };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireRole(request, 'app', ['customer_admin'], 'manage your organisation’s users');
+  const { user } = await requirePermission(request, 'app', 'users:manage', 'manage your organisation’s users');
   const api = createApi(request);
   const form = await request.formData();
   const intent = text(form, 'intent');
