@@ -12,8 +12,8 @@ export interface AppDeps {
   onboarding: OnboardingWorkflows;
   provisioning: ProvisioningWorkflows;
   calls: CallWorkflows;
-  /** Accepted webhooks are written to the inbox under this relay group, then the relay is woken (decision 008). */
-  inbox: { relayGroup: string; wake(): void };
+  /** Accepted webhooks are written to the inbox under this relay group; the write wakes its relay (decision 008). */
+  inbox: { relayGroup: string };
   telephony: {
     /** Twilio signs webhooks with the account's auth token (the simulator's when none is configured). */
     authToken: string;

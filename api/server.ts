@@ -14,7 +14,6 @@ import { webhookBase } from '../config/env';
 import { providerMode } from '../config/provider-mode';
 import { limitPasswordWork } from '../domain/auth/password';
 import { mediaStreamKey } from '../domain/telephony/media-stream-token';
-import { startInboxRelay } from '../domain/webhook-inbox/relay-loop';
 import { buildApp } from './app';
 import { loggerOptions } from '../config/logger';
 
@@ -31,9 +30,6 @@ async function main(): Promise<void> {
   };
   const temporal = await connectTemporalClient(target);
   const calls = createCallClient(temporal, target, { finalizeAfterMs: env.CALL_FINALIZE_AFTER });
-  // Delivers the webhook inbox to the call workflows; rows a previous (killed) process left are picked up too.
-  let onRelayError = (error: unknown) => console.error('webhook relay:', error);
-  const relay = startInboxRelay({ orm, calls, relayGroup: target.taskQueue, onError: (error) => onRelayError(error) });
   const app = await buildApp(
     {
       orm,
@@ -45,7 +41,8 @@ async function main(): Promise<void> {
       onboarding: createOnboardingClient(temporal, target, env.ONBOARDING_VERIFICATION_TIMEOUT),
       provisioning: createProvisioningClient(temporal, target),
       calls,
-      inbox: { relayGroup: target.taskQueue, wake: relay.wake },
+      // Accepted webhooks go to the inbox; the worker process relays them to Temporal (decision 008).
+      inbox: { relayGroup: target.taskQueue },
       telephony: {
         // Live mode has the real token (loadRuntime refuses to start without it); only the simulator's is public.
         authToken: providerMode(env) === 'live' ? env.TWILIO_AUTH_TOKEN! : SIMULATOR_AUTH_TOKEN,
@@ -64,11 +61,9 @@ async function main(): Promise<void> {
   );
   const rlsWarning = await roleBypassesRls(orm);
   if (rlsWarning) app.log.warn(rlsWarning);
-  onRelayError = (error) => app.log.error({ err: error }, 'webhook_relay_failed');
 
   onShutdown(async () => {
     await app.close();
-    await relay.stop();
     await temporal.connection.close();
     await orm.close();
     await database.stop();

@@ -8,7 +8,6 @@ import { createBot } from '../domain/bots/create-bot';
 import { billableMinutes } from '../domain/usage/billable-minutes';
 import { botSigningSecret } from '../domain/usage/bot-signature';
 import { mediaStreamKey } from '../domain/telephony/media-stream-token';
-import { startInboxRelay } from '../domain/webhook-inbox/relay-loop';
 import { simControl } from '../sim/sim-control';
 import { createCallClient } from '../temporal/call-client';
 import { createTemporalHealth } from '../temporal/health';
@@ -60,18 +59,18 @@ const row = (label: string, floor: string, platform: string, platformOverFloor =
  * correctness line.
  */
 async function main(mode: Mode): Promise<void> {
-  const platform = await startBenchPlatform('Bench calls');
+  // Worker and inbox relay in a process of their own, as in production: this process is the API alone.
+  const platform = await startBenchPlatform('Bench calls', { relay: { counterGraceMs: COUNTER_GRACE_MS } });
   const { orm, client, target, tenantId, actor } = platform;
   const provisioning = createProvisioningClient(client, target);
   const calls = createCallClient(client, target, { counterGraceMs: COUNTER_GRACE_MS });
-  const relay = startInboxRelay({ orm, calls, relayGroup: target.taskQueue });
   const app = await buildApp({
     orm,
     auth: { tokenKey: keyFromSecret('bench'), accessTtlMinutes: 30, refreshTtlDays: 14 },
     onboarding: createOnboardingClient(client, target, 60_000),
     provisioning,
     calls,
-    inbox: { relayGroup: target.taskQueue, wake: relay.wake },
+    inbox: { relayGroup: target.taskQueue },
     telephony: {
       authToken: SIMULATOR_AUTH_TOKEN,
       webhookBase: TEST_WEBHOOK_BASE,
@@ -206,7 +205,6 @@ async function main(mode: Mode): Promise<void> {
     `correctness:         expected ${expected.calls} calls / ${expected.minutes} min, recorded ${recorded.calls} calls / ${recorded.minutes} min → ${correct ? 'EQUAL' : 'MISMATCH'}`,
   );
   await app.close();
-  await relay.stop();
   await platform.stop();
   if (!correct || !floorCorrect) process.exit(1);
 }

@@ -3,7 +3,9 @@ import { buildActivityDeps } from '../activities/build-deps';
 import { loadRuntime, onShutdown } from '../config/runtime';
 import { provideDatabase } from '../db/database-url';
 import { createOrm } from '../db/orm';
-import { connectTemporalClient } from './client';
+import { startInboxRelay } from '../domain/webhook-inbox/relay-loop';
+import { createCallClient } from './call-client';
+import { connectTemporalClient, type TemporalTarget } from './client';
 import { ensureSearchAttributes } from './ensure-search-attributes';
 import { createWorker } from './worker';
 
@@ -13,14 +15,14 @@ async function main(): Promise<void> {
   const orm = await createOrm(database.url);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   // A server the project did not start itself (docker-compose, a cluster) may lack TenantId/BotId.
-  const client = await connectTemporalClient({
+  const target: TemporalTarget = {
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     uiUrl: env.TEMPORAL_UI_URL,
-  });
+  };
+  const client = await connectTemporalClient(target);
   await ensureSearchAttributes(client, env.TEMPORAL_NAMESPACE);
-  await client.connection.close();
   // Development prints mails (verification links) to the console; production never logs their content.
   const log = env.APP_ENV === 'production' ? () => undefined : (line: string) => console.log(`[mail] ${line}`);
   const worker = await createWorker({
@@ -29,9 +31,21 @@ async function main(): Promise<void> {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     deps: buildActivityDeps(env, orm, secrets.secretKey, log),
   });
+  // The webhook inbox relay (decision 008) lives here, not in the API: the API only acknowledges, and the relay's
+  // Temporal calls never compete with requests for the API's event loop. Inbox writes wake it through NOTIFY.
+  const relay = startInboxRelay({
+    orm,
+    calls: createCallClient(client, target, { finalizeAfterMs: env.CALL_FINALIZE_AFTER }),
+    relayGroup: target.taskQueue,
+    listenUrl: database.url,
+    onError: (error) => console.error('webhook relay failed:', error),
+  });
+  await relay.ready;
   onShutdown(async () => worker.shutdown());
   console.log(`worker polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   await worker.run();
+  await relay.stop();
+  await client.connection.close();
   await connection.close();
   await orm.close();
   await database.stop();

@@ -8,15 +8,19 @@ import { startSimulator } from '../../sim/start-simulator';
 import type { TemporalTarget } from '../../temporal/client';
 import { createWorker } from '../../temporal/worker';
 import { activityDeps } from '../../tests/support/harness';
+import { kill, startWorkerProcess } from '../../tests/support/worker-process';
+import { processesWithArgs, runInBackground } from './background-priority';
 import { startBenchStack } from './bench-stack';
 
 const ADMIN_EMAIL = 'bench-admin@voiceplane.local';
 
 /**
- * The platform a benchmark drives: database, Temporal, the provider simulator and a worker in this process,
- * a platform admin to act as, and a fresh active tenant to put the load on.
+ * The platform a benchmark drives: database, Temporal, the provider simulator and a worker, a platform admin to
+ * act as, and a fresh active tenant to put the load on. The worker runs in this process, or with `relay` in a
+ * process of its own that also relays the webhook inbox, as in production (`temporal/worker-main.ts`); then it
+ * and the Temporal server run at background priority, standing in for machines of their own.
  */
-export async function startBenchPlatform(tenantName: string) {
+export async function startBenchPlatform(tenantName: string, options: { relay?: { counterGraceMs: number } } = {}) {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const stack = await startBenchStack();
   const sim = await startSimulator({
@@ -33,13 +37,9 @@ export async function startBenchPlatform(tenantName: string) {
     taskQueue: stack.taskQueue,
     uiUrl: 'http://localhost:8233',
   };
-  const worker = await createWorker({
-    connection: await NativeConnection.connect({ address: stack.temporalAddress }),
-    namespace: 'default',
-    taskQueue: stack.taskQueue,
-    deps: activityDeps(stack.orm, { send: async () => 'logged' }, sim.url),
-  });
-  const running = worker.run();
+  const stopWorker = options.relay
+    ? await startWorkerInOwnProcess(stack, sim.url, options.relay)
+    : await startWorkerHere(stack, sim.url);
   const { tenantId, actor } = await inScope(stack.orm, { system: 'bench' }, async (em) => {
     const tenant = em.create(Tenant, {
       name: tenantName,
@@ -61,11 +61,41 @@ export async function startBenchPlatform(tenantName: string) {
     tenantId,
     actor,
     async stop() {
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await connection.close();
       await sim.stop();
       await stack.stop();
     },
   };
+}
+
+type Stack = Awaited<ReturnType<typeof startBenchStack>>;
+
+async function startWorkerHere(stack: Stack, simulatorUrl: string) {
+  const worker = await createWorker({
+    connection: await NativeConnection.connect({ address: stack.temporalAddress }),
+    namespace: 'default',
+    taskQueue: stack.taskQueue,
+    deps: activityDeps(stack.orm, { send: async () => 'logged' }, simulatorUrl),
+  });
+  const running = worker.run();
+  return async () => {
+    worker.shutdown();
+    await running;
+  };
+}
+
+async function startWorkerInOwnProcess(stack: Stack, simulatorUrl: string, relay: { counterGraceMs: number }) {
+  const child = await startWorkerProcess({
+    databaseUrl: stack.databaseUrl,
+    temporalAddress: stack.temporalAddress,
+    taskQueue: stack.taskQueue,
+    simulatorUrl,
+    relay,
+  });
+  runInBackground(child.pid!);
+  for (const pid of processesWithArgs('start-dev', '--port', stack.temporalAddress.split(':')[1]!)) {
+    runInBackground(pid);
+  }
+  return () => kill(child);
 }

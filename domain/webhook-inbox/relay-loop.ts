@@ -1,8 +1,12 @@
+import { listenForNotifications, type Subscription } from '../../db/notifications';
+import { INBOX_CHANNEL } from './inbox-channel';
 import { pruneDeliveredEvents } from './prune-delivered-events';
 import { DEFAULT_RELAY_POLICY, PRUNE_BATCH, type RelayPolicy } from './relay-policy';
 import { relayRound, type RelayDeps } from './relay-round';
 
 export interface InboxRelay {
+  /** Resolves once the relay listens for new rows (at once without a database URL to listen on). */
+  ready: Promise<void>;
   /** A row was just written: run a round now instead of at the next poll. */
   wake(): void;
   /** Finishes the round under way and stops; undelivered rows stay pending for the next start. */
@@ -11,11 +15,13 @@ export interface InboxRelay {
 
 /**
  * Runs relay rounds until stopped: at once after a wake, again straight away while rounds find work, and every
- * `pollMs` otherwise (which is how rows a killed process left behind are picked up after a restart). Every
- * `pruneEveryMs` (and at start) it also deletes delivered rows past retention.
+ * `pollMs` otherwise (which is how rows a killed process left behind are picked up after a restart). With
+ * `listenUrl` it wakes on the NOTIFY every inbox write sends for its relay group, so the relay may run in another
+ * process than the API that wrote the row. Every `pruneEveryMs` (and at start) it also deletes delivered rows
+ * past retention.
  */
 export function startInboxRelay(
-  deps: RelayDeps & { onError?: (error: unknown) => void },
+  deps: RelayDeps & { listenUrl?: string; onError?: (error: unknown) => void },
   policy: Partial<RelayPolicy> = {},
 ): InboxRelay {
   const settings = { ...DEFAULT_RELAY_POLICY, ...policy };
@@ -57,15 +63,27 @@ export function startInboxRelay(
     }
   };
   const running = run();
+  const wake = () => {
+    woken = true;
+    interrupt?.();
+  };
+  let subscription: Subscription | null = null;
+  const ready = deps.listenUrl
+    ? listenForNotifications(deps.listenUrl, INBOX_CHANNEL, (group) => group === deps.relayGroup && wake(), {
+        onError: deps.onError,
+      }).then((listening) => {
+        subscription = listening;
+      })
+    : Promise.resolve();
 
   return {
-    wake() {
-      woken = true;
-      interrupt?.();
-    },
+    ready,
+    wake,
     async stop() {
       stopped = true;
       interrupt?.();
+      await ready.catch(() => undefined);
+      await subscription?.close();
       await running;
     },
   };

@@ -51,24 +51,34 @@ export async function relayRound(deps: RelayDeps, policy: RelayPolicy): Promise<
       if (queue) queue.push(row);
       else bySubject.set(row.subject_key, [row]);
     }
-    const attempted = await Promise.all(
-      [...bySubject.values()].map((queue) => deliverInOrder(em, deps, policy, queue)),
-    );
-    return attempted.reduce((sum, count) => sum + count, 0);
+    const outcomes = await Promise.all([...bySubject.values()].map((queue) => deliverInOrder(em, deps, policy, queue)));
+    const delivered = outcomes.flatMap((outcome) => outcome.delivered);
+    if (delivered.length > 0) {
+      await em.execute(
+        `update webhook_events w set status = 'delivered', delivered_at = now(), attempts = w.attempts + 1,
+                workflow_id = d.workflow_id
+           from jsonb_to_recordset(?::jsonb) as d(id uuid, workflow_id text)
+          where w.id = d.id`,
+        [JSON.stringify(delivered)],
+      );
+    }
+    return outcomes.reduce((sum, outcome) => sum + outcome.attempted, 0);
   });
 }
 
+/**
+ * Delivers one subject's rows in order. A failure is recorded at once and stops the subject unless the row is
+ * given up; deliveries are returned, and the round marks them all in one statement (its transaction holds the
+ * rows either way, so a crash before the commit redelivers them, which delivery tolerates).
+ */
 async function deliverInOrder(em: ScopedEm, deps: RelayDeps, policy: RelayPolicy, queue: PendingRow[]) {
+  const delivered: { id: string; workflow_id: string | null }[] = [];
   let attempted = 0;
   for (const row of queue) {
     attempted += 1;
     try {
       const workflowId = await withTimeout(deliverInboxEvent(deps.calls, row.payload), policy.deliveryTimeoutMs);
-      await em.execute(
-        `update webhook_events set status = 'delivered', delivered_at = now(), attempts = attempts + 1,
-                workflow_id = ? where id = ?`,
-        [workflowId, row.id],
-      );
+      delivered.push({ id: row.id, workflow_id: workflowId });
     } catch (error) {
       const attempts = row.attempts + 1;
       await em.execute(
@@ -86,7 +96,7 @@ async function deliverInOrder(em: ScopedEm, deps: RelayDeps, policy: RelayPolicy
       if (attempts < policy.maxAttempts) break;
     }
   }
-  return attempted;
+  return { attempted, delivered };
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -7,12 +7,13 @@ import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { AppError, notFound } from '../errors/app-error';
 import { operatorLink } from '../provisioning/job-view';
+import { INBOX_CHANNEL } from './inbox-channel';
 import type { WebhookInboxDeps } from './list-webhook-events';
 import { toWebhookEventView } from './webhook-event-view';
 
 /**
- * Puts a failed (or delivered) inbox row back to pending with no attempts, so the relay delivers it again; the
- * caller wakes the relay. Delivery is idempotent (decision 008), so replaying a delivered row is harmless. A
+ * Puts a failed (or delivered) inbox row back to pending with no attempts and notifies its relay group, so the
+ * relay delivers it again. Delivery is idempotent (decision 008), so replaying a delivered row is harmless. A
  * pending row is already on its way: 409.
  */
 export async function replayWebhookEvent(
@@ -30,6 +31,7 @@ export async function replayWebhookEvent(
       { id: event.id },
       { status: 'pending', attempts: 0, nextAttemptAt: new Date(), deliveredAt: null },
     );
+    await em.execute('select pg_notify(?, ?)', [INBOX_CHANNEL, event.relayGroup]);
     recordAudit(em, {
       actor,
       tenantId: event.tenantId ?? null,

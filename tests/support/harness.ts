@@ -152,7 +152,11 @@ export async function createHarness(
   const health: HealthProbes = createTemporalHealth(client, target.namespace, target.taskQueue);
   const calls = createCallClient(client, target, options.callTiming ?? { counterGraceMs: 200 });
   // The relay group is the task queue: suites running in parallel on one database deliver only their own events.
-  const relay = options.relay === false ? null : startInboxRelay({ orm, calls, relayGroup: target.taskQueue });
+  const relay =
+    options.relay === false
+      ? null
+      : startInboxRelay({ orm, calls, relayGroup: target.taskQueue, listenUrl: testDatabaseUrl() });
+  await relay?.ready;
   const app = await buildApp(
     {
       orm,
@@ -160,7 +164,7 @@ export async function createHarness(
       onboarding: createOnboardingClient(client, target, options.verificationTimeoutMs ?? 60_000),
       provisioning: createProvisioningClient(client, target, options.provisioningTiming ?? FAST_TIMING),
       calls,
-      inbox: { relayGroup: target.taskQueue, wake: () => relay?.wake() },
+      inbox: { relayGroup: target.taskQueue },
       telephony: {
         authToken: SIMULATOR_AUTH_TOKEN,
         webhookBase: TEST_WEBHOOK_BASE,

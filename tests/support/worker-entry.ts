@@ -1,17 +1,23 @@
-// A worker in its own process, so a test can kill it the way a crash would (SIGKILL, no shutdown).
+// A worker (and optionally the inbox relay) in its own process, so a test can kill it the way a crash would
+// (SIGKILL, no shutdown) and a benchmark can keep it off the API's event loop.
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { startInboxRelay } from '../../domain/webhook-inbox/relay-loop';
+import { createCallClient } from '../../temporal/call-client';
 import { createOrm } from '../../db/orm';
 import { createWorker } from '../../temporal/worker';
 import { activityDeps } from './harness';
 
 async function main(): Promise<void> {
-  const [databaseUrl, temporalAddress, taskQueue, simulatorUrl] = process.argv.slice(2) as [
+  const [databaseUrl, temporalAddress, taskQueue, simulatorUrl, relayJson] = process.argv.slice(2) as [
     string,
     string,
     string,
     string,
+    string | undefined,
   ];
-  const orm = await createOrm(databaseUrl, { poolMax: 3 });
+  const relayTiming = JSON.parse(relayJson ?? 'null') as { counterGraceMs: number } | null;
+  const orm = await createOrm(databaseUrl, { poolMax: relayTiming ? 10 : 3 });
   const connection = await NativeConnection.connect({ address: temporalAddress });
   const mailer = { send: async () => 'logged' as const };
   const worker = await createWorker({
@@ -21,6 +27,17 @@ async function main(): Promise<void> {
     deps: activityDeps(orm, mailer, simulatorUrl),
   });
   const running = worker.run();
+  if (relayTiming) {
+    const client = new Client({ connection: await Connection.connect({ address: temporalAddress }) });
+    const target = { address: temporalAddress, namespace: 'default', taskQueue, uiUrl: '' };
+    const relay = startInboxRelay({
+      orm,
+      calls: createCallClient(client, target, relayTiming),
+      relayGroup: taskQueue,
+      listenUrl: databaseUrl,
+    });
+    await relay.ready;
+  }
   process.stdout.write('worker-ready\n');
   await running;
 }

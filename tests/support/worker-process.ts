@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-/** Starts `worker-entry.ts` in a child process and resolves once it polls. */
+/**
+ * Starts `worker-entry.ts` in a child process and resolves once it polls; with `relay`, the process also relays
+ * the webhook inbox of its task queue, woken by NOTIFY, as the production worker does.
+ */
 export async function startWorkerProcess(args: {
   databaseUrl: string;
   temporalAddress: string;
   taskQueue: string;
   simulatorUrl: string;
+  relay?: { counterGraceMs: number };
 }): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
@@ -18,6 +22,7 @@ export async function startWorkerProcess(args: {
       args.temporalAddress,
       args.taskQueue,
       args.simulatorUrl,
+      JSON.stringify(args.relay ?? null),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } },
   );

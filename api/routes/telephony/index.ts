@@ -64,7 +64,6 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         delivery,
       },
     );
-    deps.inbox.wake();
   };
 
   app.post(

@@ -36,16 +36,14 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         tags: ['webhooks'],
         summary: 'Deliver a failed or delivered event again',
         description:
-          'Sets the event back to pending with no attempts and wakes the relay; a pending event answers 409.',
+          'Sets the event back to pending with no attempts, which wakes the relay; a pending event answers 409.',
         params: WebhookEventParams,
         response: responds({ 200: WebhookEventView }),
       },
       preHandler: app.requirePermission('webhooks:replay'),
     },
     async (request) => {
-      const view = await replayWebhookEvent(deps, { actor: actorOf(request), eventId: request.params.id });
-      deps.inbox.wake();
-      return view;
+      return replayWebhookEvent(deps, { actor: actorOf(request), eventId: request.params.id });
     },
   );
 };
