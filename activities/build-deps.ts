@@ -1,11 +1,12 @@
 import { simulatorUrl, webhookBase, type Env } from '../config/env';
+import { loadPricingCatalog } from '../config/pricing';
 import { providerCredentials } from '../config/provider-mode';
 import type { Orm } from '../db/orm';
 import { botSigningSecret } from '../domain/usage/bot-signature';
 import type { ActivityDeps } from './index';
-import { createLocalBillingProvider } from './adapters/billing-provider';
 import { createHerokuPlatform } from './adapters/heroku-platform';
 import { createLogMailer, createSmtpMailer } from './adapters/mailer';
+import { createStripeBillingProvider } from './adapters/stripe-billing';
 import { createTwilioNumbers } from './adapters/twilio-numbers';
 
 /** The real provider APIs when providers are live (config/provider-mode.ts), the local simulator otherwise. */
@@ -14,7 +15,8 @@ export function buildActivityDeps(env: Env, orm: Orm, secretKey: string, log: (l
   const credentials = providerCredentials(env);
   return {
     orm,
-    billing: createLocalBillingProvider(),
+    catalog: loadPricingCatalog(),
+    billing: createStripeBillingProvider({ ...credentials.stripe, simulatorUrl: simulator, timeoutMs: 20_000 }),
     mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createLogMailer(log),
     publicBaseUrl: env.PUBLIC_BASE_URL,
     currency: env.BILLING_CURRENCY,

@@ -1,8 +1,12 @@
+import { createInvoicingActivities, type InvoicingActivityDeps } from './invoicing';
 import { createMeteringActivities, type MeteringActivityDeps } from './metering';
 import { createOnboardingActivities, type OnboardingActivityDeps } from './onboarding';
 import { createProvisioningActivities, type ProvisioningActivityDeps } from './provisioning';
 
-export type ActivityDeps = OnboardingActivityDeps & ProvisioningActivityDeps & MeteringActivityDeps;
+export type ActivityDeps = OnboardingActivityDeps &
+  ProvisioningActivityDeps &
+  MeteringActivityDeps &
+  InvoicingActivityDeps;
 
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities(deps: ActivityDeps) {
@@ -10,5 +14,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createOnboardingActivities(deps),
     ...createProvisioningActivities(deps),
     ...createMeteringActivities(deps),
+    ...createInvoicingActivities(deps),
   };
 }

@@ -1,5 +1,6 @@
 import type { Orm } from '../db/orm';
 import type { AuthSettings } from '../domain/auth/auth-settings';
+import type { InvoicingWorkflows } from '../domain/billing/invoicing-port';
 import type { HealthProbes } from '../domain/health/health-port';
 import type { ProvisioningWorkflows } from '../domain/provisioning/provisioning-port';
 import type { CallWorkflows } from '../domain/telephony/call-port';
@@ -12,6 +13,7 @@ export interface AppDeps {
   onboarding: OnboardingWorkflows;
   provisioning: ProvisioningWorkflows;
   calls: CallWorkflows;
+  invoicing: InvoicingWorkflows;
   /** Accepted webhooks are written to the inbox under this relay group; the write wakes its relay (decision 008). */
   inbox: { relayGroup: string };
   telephony: {

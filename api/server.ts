@@ -8,6 +8,7 @@ import { createTemporalHealth } from '../temporal/health';
 import { createOnboardingClient } from '../temporal/onboarding-client';
 import { createProvisioningClient } from '../temporal/provisioning-client';
 import { createCallClient } from '../temporal/call-client';
+import { createInvoicingClient } from '../temporal/invoicing-client';
 import { SIMULATOR_AUTH_TOKEN } from '../config/simulator-credentials';
 import { botSigningSecret } from '../domain/usage/bot-signature';
 import { webhookBase } from '../config/env';
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
       onboarding: createOnboardingClient(temporal, target, env.ONBOARDING_VERIFICATION_TIMEOUT),
       provisioning: createProvisioningClient(temporal, target),
       calls,
+      invoicing: createInvoicingClient(temporal, target, {
+        graceMs: env.INVOICING_GRACE,
+        concurrency: env.INVOICING_CONCURRENCY,
+      }),
       // Accepted webhooks go to the inbox; the worker process relays them to Temporal (decision 008).
       inbox: { relayGroup: target.taskQueue },
       telephony: {

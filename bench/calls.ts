@@ -10,6 +10,7 @@ import { botSigningSecret } from '../domain/usage/bot-signature';
 import { mediaStreamKey } from '../domain/telephony/media-stream-token';
 import { simControl } from '../sim/sim-control';
 import { createCallClient } from '../temporal/call-client';
+import { createInvoicingClient } from '../temporal/invoicing-client';
 import { createTemporalHealth } from '../temporal/health';
 import { createOnboardingClient } from '../temporal/onboarding-client';
 import { createProvisioningClient } from '../temporal/provisioning-client';
@@ -70,6 +71,7 @@ async function main(mode: Mode): Promise<void> {
     onboarding: createOnboardingClient(client, target, 60_000),
     provisioning,
     calls,
+    invoicing: createInvoicingClient(client, target, { graceMs: 0, concurrency: 4 }),
     inbox: { relayGroup: target.taskQueue },
     telephony: {
       authToken: SIMULATOR_AUTH_TOKEN,

@@ -53,6 +53,17 @@ export const EnvSchema = z.object({
   CALL_FINALIZE_AFTER: Duration.default(15 * 60_000),
 
   /**
+   * The monthly invoice run (a Temporal Schedule): on this day of the month at this hour in this time zone it
+   * bills the month before (UTC). Each tenant's invoice waits INVOICING_GRACE after the month ended for late usage
+   * (webhook timestamps are accepted up to two days old), at most INVOICING_CONCURRENCY tenants at once.
+   */
+  INVOICING_DAY_OF_MONTH: z.coerce.number().int().min(1).max(28).default(1),
+  INVOICING_HOUR: z.coerce.number().int().min(0).max(23).default(3),
+  INVOICING_TIME_ZONE: z.string().default('Europe/Vienna'),
+  INVOICING_GRACE: Duration.default(2 * 86_400_000),
+  INVOICING_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+
+  /**
    * Proxy hops whose X-Forwarded-For the API believes (addresses, CIDRs or proxy-addr's `loopback`,
    * `uniquelocal`): only the web proxy, which overwrites the header with the browser's real address.
    */
@@ -71,8 +82,12 @@ export const EnvSchema = z.object({
    * there), otherwise live when provider credentials are given and simulator when none are.
    */
   PROVIDERS: z.enum(['simulator', 'live']).optional(),
-  STRIPE_API_KEY: optionalString,
+  /** Stripe's secret API key (`sk_live_…`, or `sk_test_…` for a Stripe test account). */
+  STRIPE_SECRET_KEY: optionalString,
+  /** The signing secret (`whsec_…`) of the Stripe webhook endpoint that points at the platform. */
   STRIPE_WEBHOOK_SECRET: optionalString,
+  /** Where the provider simulator sends Stripe events. Default: the API's own webhook route on API_PORT. */
+  SIM_STRIPE_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
   BILLING_CURRENCY: z.string().length(3).default('EUR'),
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
@@ -86,6 +101,9 @@ export const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema>;
 
 export const simulatorUrl = (env: Env): string => env.SIM_URL ?? `http://127.0.0.1:${env.SIM_PORT}`;
+/** Where the simulator delivers Stripe events: the API's `POST /api/billing/stripe/webhook`, unless configured. */
+export const simulatorStripeWebhookUrl = (env: Env): string =>
+  env.SIM_STRIPE_WEBHOOK_URL ?? `http://127.0.0.1:${env.API_PORT}/api/billing/stripe/webhook`;
 /** Where providers send webhooks: TWILIO_APP_WEBHOOK_BASE, else the public URL. */
 export const webhookBase = (env: Env): string =>
   (env.TWILIO_APP_WEBHOOK_BASE ?? env.PUBLIC_BASE_URL).replace(/\/$/, '');

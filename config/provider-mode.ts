@@ -1,10 +1,21 @@
 import type { Env } from './env';
-import { SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN } from './simulator-credentials';
+import {
+  SIMULATOR_ACCOUNT_SID,
+  SIMULATOR_AUTH_TOKEN,
+  SIMULATOR_STRIPE_SECRET_KEY,
+  SIMULATOR_STRIPE_WEBHOOK_SECRET,
+} from './simulator-credentials';
 
 export type ProviderMode = 'simulator' | 'live';
 
 /** Credentials the platform verifies webhooks with or calls providers with; each one is required when live. */
-const LIVE_CREDENTIALS = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'HEROKU_API_KEY'] as const;
+const LIVE_CREDENTIALS = [
+  'TWILIO_ACCOUNT_SID',
+  'TWILIO_AUTH_TOKEN',
+  'HEROKU_API_KEY',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+] as const;
 
 /** The explicit PROVIDERS, else live in production, else live only when some provider credential is given. */
 export function providerMode(env: Env): ProviderMode {
@@ -39,7 +50,13 @@ export function providerProblems(env: Env): string[] {
 }
 
 /** Values anyone can read in this repository: never a live credential. */
-const PUBLIC_SIMULATOR_VALUES = new Set([SIMULATOR_ACCOUNT_SID, SIMULATOR_AUTH_TOKEN, 'simulator']);
+const PUBLIC_SIMULATOR_VALUES = new Set([
+  SIMULATOR_ACCOUNT_SID,
+  SIMULATOR_AUTH_TOKEN,
+  SIMULATOR_STRIPE_SECRET_KEY,
+  SIMULATOR_STRIPE_WEBHOOK_SECRET,
+  'simulator',
+]);
 
 /** Live credentials for the SDK adapters; none in simulator mode, so a stray key never reaches the simulator. */
 export function providerCredentials(env: Env) {
@@ -47,5 +64,6 @@ export function providerCredentials(env: Env) {
   return {
     twilio: live ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN } : {},
     heroku: live ? { apiKey: env.HEROKU_API_KEY, team: env.HEROKU_TEAM_NAME } : { team: env.HEROKU_TEAM_NAME },
+    stripe: live ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET } : {},
   };
 }

@@ -30,6 +30,14 @@ const GRANTS = {
   /** Reply to and triage any tenant's tickets. */
   'tickets:manage': ['platform_admin', 'support'],
   'invoices:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  /** Start a period's invoice run on Stripe, for one tenant or all. */
+  'invoices:run': ['platform_admin'],
+  /** The price list: plans with their fees, features, limits and usage prices. */
+  'plans:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  /** A tenant's subscription: plan, status, usage against each limit, the invoice estimate so far. */
+  'billing:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  /** Move a tenant to another plan. */
+  'plans:change': ['platform_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

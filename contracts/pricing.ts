@@ -8,6 +8,10 @@ export type PlanId = (typeof PLAN_IDS)[number];
 export const PLAN_FEATURES = ['byokElevenlabs', 'customPrompts', 'whiteLabel', 'apiAccess'] as const;
 export type PlanFeature = (typeof PLAN_FEATURES)[number];
 
+/** Limits a plan sets; reaching one answers 429 (API) or a spoken refusal (calls). Null in a plan = no limit. */
+export const PLAN_LIMITS = ['maxBots', 'monthlyMinuteCap'] as const;
+export type PlanLimit = (typeof PLAN_LIMITS)[number];
+
 const Count = z.int().min(0);
 
 /**

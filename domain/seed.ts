@@ -13,6 +13,13 @@ import {
   User,
 } from '../db/entities';
 import { hashPassword } from './auth/password';
+import { rateUsage } from './billing/rate-usage';
+import { toPlanPricing } from './billing/plan-pricing';
+import { syncPlansFromCatalog } from './billing/sync-plans-from-catalog';
+// The JSON itself, not config/pricing.ts: plain Node resolution (Jest's global setup seeds) finds `pricing.json`
+// before `pricing.ts` for `../config/pricing`. Start-up checks the same file with loadPricingCatalog.
+import pricingJson from '../config/pricing.json';
+import { PricingCatalog } from '../contracts/pricing';
 import { USAGE_KINDS, type UsageKind } from '../contracts/usage-kind';
 import type { Orm } from '../db/orm';
 import { inScope, type ScopedEm } from '../db/scope';
@@ -22,6 +29,8 @@ export interface SeedOptions {
   adminPassword: string;
   /** Demo tenant, users, bot and usage; skipped in production. */
   demo: { password: string; currency: string } | null;
+  /** The price list the plans follow; config/pricing.json by default. */
+  catalog?: PricingCatalog;
   now?: Date;
 }
 
@@ -29,43 +38,16 @@ export const DEMO_TENANT_SLUG = 'demo';
 export const DEMO_ADMIN_EMAIL = 'owner@demo.voiceplane.local';
 export const DEMO_USER_EMAIL = 'agent@demo.voiceplane.local';
 
-const PLANS = [
-  {
-    code: 'starter',
-    name: 'Starter',
-    monthlyPriceCents: 4900,
-    includedMinutes: 500,
-    pricePerMinuteCents: 9,
-    maxBots: 2,
-    isDefault: true,
-  },
-  {
-    code: 'growth',
-    name: 'Growth',
-    monthlyPriceCents: 19900,
-    includedMinutes: 3000,
-    pricePerMinuteCents: 7,
-    maxBots: 10,
-    isDefault: false,
-  },
-  {
-    code: 'scale',
-    name: 'Scale',
-    monthlyPriceCents: 79900,
-    includedMinutes: 15000,
-    pricePerMinuteCents: 5,
-    maxBots: 50,
-    isDefault: false,
-  },
-];
+/** The demo tenant's plan: a paying customer, so the fee, its features and usage prices show. */
+const DEMO_PLAN = 'pro';
 
-/** Idempotent: every row is found by its natural key first, so seeding twice changes nothing. */
+/**
+ * Idempotent: every row is found by its natural key first, so seeding twice changes nothing. The plans follow the
+ * price list first: seeding after each migration is how a deploy applies a changed pricing.json.
+ */
 export async function seed(orm: Orm, options: SeedOptions): Promise<void> {
+  await syncPlansFromCatalog(orm, options.catalog ?? PricingCatalog.parse(pricingJson));
   await inScope(orm, { system: 'seed' }, async (em) => {
-    for (const plan of PLANS) {
-      if (!(await em.findOne(Plan, { code: plan.code })))
-        em.create(Plan, { ...plan, currency: options.demo?.currency ?? 'EUR' });
-    }
     await ensureUser(em, {
       email: options.adminEmail,
       name: 'Platform Admin',
@@ -118,7 +100,7 @@ async function seedDemoTenant(
       email: DEMO_ADMIN_EMAIL,
       currency: demo.currency,
     });
-    const plan = await em.findOneOrFail(Plan, { isDefault: true });
+    const plan = await em.findOneOrFail(Plan, { code: DEMO_PLAN });
     const periodStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const periodEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
     em.create(Subscription, {
@@ -180,54 +162,62 @@ async function seedDemoTenant(
       { onConflictFields: ['idempotencyKey'], onConflictAction: 'ignore' },
     );
   }
-  await seedDemoInvoices(em, tenant.id, demo.currency, now);
+  await seedDemoInvoices(em, tenant.id, now);
   await seedDemoTicket(em, tenant.id, adminEmail, now);
 }
 
-/** Invoices for the two calendar months before `now`: the older one paid, the last one still open. */
-async function seedDemoInvoices(em: ScopedEm, tenantId: string, currency: string, now: Date): Promise<void> {
-  const plan = await em.findOneOrFail(Plan, { isDefault: true });
+/**
+ * Invoices for the two calendar months before `now`, the older one paid, the last one still open, rated on the demo
+ * plan as the monthly invoicing rates them: the fee and the minutes beyond those included (the rest stays within).
+ */
+async function seedDemoInvoices(em: ScopedEm, tenantId: string, now: Date): Promise<void> {
+  const plan = await em.findOneOrFail(Plan, { code: DEMO_PLAN });
   const months = [
-    { monthsAgo: 2, status: 'paid', minutesUsed: 612 },
-    { monthsAgo: 1, status: 'open', minutesUsed: 548 },
+    {
+      monthsAgo: 2,
+      status: 'paid',
+      usage: { call_started: 812, minutes: 1612, stt_requests: 9340, tts_chars: 402_000 },
+    },
+    {
+      monthsAgo: 1,
+      status: 'open',
+      usage: { call_started: 774, minutes: 1548, stt_requests: 8910, tts_chars: 371_500 },
+    },
   ] as const;
-  for (const { monthsAgo, status, minutesUsed } of months) {
+  for (const { monthsAgo, status, usage } of months) {
     const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1));
     const periodStart = start.toISOString().slice(0, 10);
     if (await em.findOne(Invoice, { tenantId, periodStart })) continue;
     const lastDay = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
     const period = periodStart.slice(0, 7).replace('-', '_');
-    const extraMinutes = Math.max(0, minutesUsed - plan.includedMinutes);
-    const lines = [
-      {
-        kind: 'plan',
-        description: `${plan.name} plan, ${start.toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
-        quantity: 1,
-        unitPriceCents: plan.monthlyPriceCents,
-        amountCents: plan.monthlyPriceCents,
-      },
-      {
-        kind: 'minutes',
-        description: `Call minutes beyond the ${plan.includedMinutes} included (${minutesUsed} used)`,
-        quantity: extraMinutes,
-        unitPriceCents: plan.pricePerMinuteCents,
-        amountCents: extraMinutes * plan.pricePerMinuteCents,
-      },
-    ];
+    const rated = rateUsage(toPlanPricing(plan), usage);
     const invoice = em.create(Invoice, {
       tenantId,
       periodStart,
       periodEnd: lastDay.toISOString().slice(0, 10),
       stripeInvoiceId: `in_demo_${period}`,
       status,
-      currency,
-      totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+      currency: plan.currency,
+      totalCents: rated.totalCents,
       hostedInvoiceUrl: `https://invoice.stripe.com/i/demo_${period}`,
       pdfUrl: `https://invoice.stripe.com/i/demo_${period}/pdf`,
       createdAt: new Date(lastDay.getTime() + 86_400_000),
     });
     await em.flush();
-    for (const line of lines) em.create(InvoiceLine, { tenantId, invoiceId: invoice.id, ...line });
+    for (const [position, { kind, tier, quantity, amountCents, description }] of rated.lines.entries()) {
+      em.create(InvoiceLine, {
+        tenantId,
+        invoiceId: invoice.id,
+        kind,
+        tier,
+        description,
+        quantity,
+        unitPriceCents: Math.round(amountCents / quantity),
+        amountCents,
+        sourcePeriod: periodStart.slice(0, 7),
+        position,
+      });
+    }
   }
   await em.flush();
 }

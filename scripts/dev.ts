@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { simulatorStripeWebhookUrl } from '../config/env';
 import { providerMode } from '../config/provider-mode';
 import { loadRuntime } from '../config/runtime';
 import { provideDatabase } from '../db/database-url';
@@ -84,7 +85,12 @@ async function main(): Promise<void> {
   if (simulated && !env.SIM_URL) {
     // The simulator forgets its numbers on restart while bots keep theirs: a fresh exchange avoids reissuing them.
     const exchange = String(100_000 + (Math.floor(Date.now() / 1000) % 900_000));
-    const simulator = await startSimulator({ port: env.SIM_PORT, numberExchange: exchange });
+    // Stripe events go straight to the API's webhook route, as Stripe's would reach the public one.
+    const simulator = await startSimulator({
+      port: env.SIM_PORT,
+      numberExchange: exchange,
+      stripeWebhookUrl: simulatorStripeWebhookUrl(env),
+    });
     stops.push(() => simulator.stop());
     say(`provider simulator on ${simulator.url} (state: ${simulator.url}/_sim/state)`);
   }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Faults } from './faults';
 import type { SimState } from './state';
+import type { StripeRuntime } from './stripe/runtime';
 import type { CallGenerator } from './twilio/call-generator';
 
 /** What every simulator route plugin receives. */
@@ -9,6 +10,8 @@ export interface SimContext {
   faults: Faults;
   appSetupDelayMs: number;
   calls: CallGenerator;
+  /** Stripe's own-time work: event delivery and delayed charges. */
+  stripe: StripeRuntime;
 }
 
 /** The simulator's own origin as the client reached it, for URLs it hands out (web_url, health). */

@@ -4,6 +4,8 @@ import { baseUrlOf, type SimContext } from './context';
 import { BEHAVIOUR_MODES, FAULT_MODES, FAULT_OPERATIONS } from './faults';
 import { renderApp, renderFormation, renderSetup } from './heroku/render';
 import { settleSetup } from './heroku/state';
+import { stripeControlRoutes } from './stripe/control-routes';
+import { stripeStateView } from './stripe/state-view';
 import { renderCall, renderNumber } from './twilio/render';
 import { resetSimState } from './state';
 
@@ -43,7 +45,7 @@ const CallBody = z.object({
 /** `/_sim`: inspect the state, inject faults, reset between tests. Never part of a provider's API. */
 export async function controlRoutes(app: FastifyInstance, { sim }: { sim: SimContext }) {
   app.get('/state', async (request) => {
-    const { heroku, twilio, requestCounts } = sim.state;
+    const { heroku, twilio, stripe, requestCounts } = sim.state;
     for (const setup of heroku.setups.values()) settleSetup(heroku, setup);
     return {
       heroku: {
@@ -58,6 +60,7 @@ export async function controlRoutes(app: FastifyInstance, { sim }: { sim: SimCon
         numbers: [...twilio.numbers.values()].map(renderNumber),
         calls: [...twilio.calls.values()].map(renderCall),
       },
+      stripe: stripeStateView(stripe),
       requestCounts,
       faults: sim.faults.list(),
     };
@@ -65,6 +68,7 @@ export async function controlRoutes(app: FastifyInstance, { sim }: { sim: SimCon
 
   app.post('/reset', async (_request, reply) => {
     sim.faults.clear();
+    sim.stripe.clear();
     resetSimState(sim.state);
     return reply.code(204).send();
   });
@@ -100,4 +104,6 @@ export async function controlRoutes(app: FastifyInstance, { sim }: { sim: SimCon
     sim.faults.clear();
     return reply.code(204).send();
   });
+
+  await app.register(stripeControlRoutes, { sim, prefix: '/stripe' });
 }

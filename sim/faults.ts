@@ -17,6 +17,45 @@ export const FAULT_OPERATIONS = [
   'twilio.updateNumber',
   'twilio.releaseNumber',
   'twilio.fetchCall',
+  'stripe.createCustomer',
+  'stripe.getCustomer',
+  'stripe.updateCustomer',
+  'stripe.deleteCustomer',
+  'stripe.listCustomers',
+  'stripe.getProduct',
+  'stripe.listProducts',
+  'stripe.createProduct',
+  'stripe.getPrice',
+  'stripe.listPrices',
+  'stripe.createPrice',
+  'stripe.createInvoiceItem',
+  'stripe.getInvoiceItem',
+  'stripe.listInvoiceItems',
+  'stripe.deleteInvoiceItem',
+  'stripe.createInvoice',
+  'stripe.getInvoice',
+  'stripe.updateInvoice',
+  'stripe.listInvoices',
+  'stripe.finalizeInvoice',
+  'stripe.payInvoice',
+  'stripe.voidInvoice',
+  'stripe.deleteInvoice',
+  'stripe.listInvoiceLines',
+  'stripe.createSubscription',
+  'stripe.getSubscription',
+  'stripe.updateSubscription',
+  'stripe.cancelSubscription',
+  'stripe.listSubscriptions',
+  'stripe.createCheckoutSession',
+  'stripe.getCheckoutSession',
+  'stripe.expireCheckoutSession',
+  'stripe.createPortalSession',
+  'stripe.listEvents',
+  'stripe.getEvent',
+  'stripe.createWebhookEndpoint',
+  'stripe.listWebhookEndpoints',
+  'stripe.deleteWebhookEndpoint',
+  'stripe.getPaymentIntent',
   'app.health',
 ] as const;
 export type FaultOperation = (typeof FAULT_OPERATIONS)[number];
@@ -38,7 +77,7 @@ export interface FaultInput {
   times?: number;
   status?: number;
   message?: string;
-  /** Provider error code for `fail` (Twilio's numeric code, Heroku's error id). */
+  /** Provider error code for `fail` (Twilio's numeric code, Heroku's error id, Stripe's error code). */
   code?: string | number;
   delayMs?: number;
   /** Only requests whose URL contains this text are affected. */

@@ -54,6 +54,17 @@ describe('provider simulator', () => {
     expect(await control.state()).toEqual({
       heroku: { apps: [], appSetups: [] },
       twilio: { numbers: [], calls: [] },
+      stripe: {
+        customers: [],
+        invoiceItems: [],
+        invoices: [],
+        subscriptions: [],
+        checkoutSessions: [],
+        events: [],
+        webhookEndpoints: [],
+        deliveries: [],
+        paymentOutcomes: {},
+      },
       requestCounts: {},
       faults: [],
     });

@@ -4,4 +4,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 export const TenantIdAttribute = defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD);
 export const BotIdAttribute = defineSearchAttributeKey('BotId', SearchAttributeType.KEYWORD);
 
-export const CUSTOM_SEARCH_ATTRIBUTES = [TenantIdAttribute, BotIdAttribute];
+/** The billed month (`YYYY-MM`) of invoicing runs, so operators find a period's runs. */
+export const InvoicePeriodAttribute = defineSearchAttributeKey('InvoicePeriod', SearchAttributeType.KEYWORD);
+
+export const CUSTOM_SEARCH_ATTRIBUTES = [TenantIdAttribute, BotIdAttribute, InvoicePeriodAttribute];

@@ -5,6 +5,7 @@ import { provideDatabase } from '../db/database-url';
 import { createOrm } from '../db/orm';
 import { startInboxRelay } from '../domain/webhook-inbox/relay-loop';
 import { createCallClient } from './call-client';
+import { ensureInvoicingSchedule } from './invoicing-schedule';
 import { connectTemporalClient, type TemporalTarget } from './client';
 import { ensureSearchAttributes } from './ensure-search-attributes';
 import { createWorker } from './worker';
@@ -41,6 +42,14 @@ async function main(): Promise<void> {
     onError: (error) => console.error('webhook relay failed:', error),
   });
   await relay.ready;
+  const schedule = await ensureInvoicingSchedule(client, target, {
+    dayOfMonth: env.INVOICING_DAY_OF_MONTH,
+    hour: env.INVOICING_HOUR,
+    timeZone: env.INVOICING_TIME_ZONE,
+    graceMs: env.INVOICING_GRACE,
+    concurrency: env.INVOICING_CONCURRENCY,
+  });
+  console.log(`invoicing schedule "${schedule}": day ${env.INVOICING_DAY_OF_MONTH}, ${env.INVOICING_HOUR}:00 ${env.INVOICING_TIME_ZONE}`);
   onShutdown(async () => worker.shutdown());
   console.log(`worker polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   await worker.run();

@@ -26,7 +26,9 @@ async function makeInvoice(
       pdfUrl: `https://invoice.stripe.com/i/${stripeId}/pdf`,
     });
     await em.flush();
-    for (const line of priced) em.create(InvoiceLine, { tenantId, invoiceId: created.id, ...line });
+    for (const line of priced) {
+      em.create(InvoiceLine, { tenantId, invoiceId: created.id, sourcePeriod: invoice.periodStart.slice(0, 7), ...line });
+    }
     await em.flush();
     return created.id;
   });

@@ -2,7 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { inScope } from '../db/scope';
 import type { Role } from '../contracts/roles';
 import { createHarness, type Harness } from './support/harness';
-import { makeUser, makeWorld } from './support/factories';
+import { makeUser, makeWorld, subscribeTenant } from './support/factories';
 
 /** Expected status of each route for each role, within the caller's own tenant. */
 describe('role-based access control', () => {
@@ -11,6 +11,7 @@ describe('role-based access control', () => {
   beforeAll(async () => {
     h = await createHarness();
     world = await makeWorld(h.orm, h.app);
+    await subscribeTenant(h.orm, world.tenant.id, 'starter');
   });
   afterAll(() => h.close());
 
@@ -72,6 +73,22 @@ describe('role-based access control', () => {
       name: 'POST /api/tenants/:id/verify',
       request: () => ({ method: 'POST', url: `/api/tenants/${world.tenant.id}/verify` }),
       expected: { platform_admin: 409, support: 403, customer_admin: 403, customer_user: 403 },
+    },
+    {
+      name: 'GET /api/plans',
+      request: () => ({ url: '/api/plans' }),
+      expected: { platform_admin: 200, support: 200, customer_admin: 200, customer_user: 200 },
+    },
+    {
+      name: 'GET /api/billing/subscription',
+      request: () => ({ url: `/api/billing/subscription?tenantId=${world.tenant.id}` }),
+      expected: { platform_admin: 200, support: 200, customer_admin: 200, customer_user: 200 },
+    },
+    // Choosing the plan the tenant is on changes nothing, so every role meets the same tenant.
+    {
+      name: 'PUT /api/tenants/:tenantId/plan',
+      request: () => ({ method: 'PUT', url: `/api/tenants/${world.tenant.id}/plan`, payload: { planCode: 'starter' } }),
+      expected: { platform_admin: 200, support: 403, customer_admin: 403, customer_user: 403 },
     },
   ];
 

@@ -14,6 +14,14 @@ function start(entry: string, env: Record<string, string>) {
   return { status: result.status, stderr: result.stderr };
 }
 
+const REQUIRED_IN_PRODUCTION = [
+  'TWILIO_ACCOUNT_SID',
+  'TWILIO_AUTH_TOKEN',
+  'HEROKU_API_KEY',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'SMTP_URL',
+];
 const STRONG = { APP_ENV: 'production', SECRET_KEY: 'k'.repeat(40), SEED_ADMIN_PASSWORD: 'Sufficiently-Strong-Pass-9' };
 
 describe('production start-up', () => {
@@ -22,8 +30,7 @@ describe('production start-up', () => {
     (entry) => {
       const { status, stderr } = start(entry, STRONG);
       expect(status).toBe(1);
-      for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'HEROKU_API_KEY', 'SMTP_URL'])
-        expect(stderr).toContain(name);
+      for (const name of REQUIRED_IN_PRODUCTION) expect(stderr).toContain(name);
       expect(stderr).toContain('Refusing to start (APP_ENV=production)');
     },
   );

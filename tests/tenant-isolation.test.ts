@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { createHarness, testDatabaseUrl, type Harness } from './support/harness';
-import { bearerFor, makeTenant, makeUser, makeWorld } from './support/factories';
+import { bearerFor, makeTenant, makeUser, makeWorld, subscribeTenant } from './support/factories';
 
 describe('tenant isolation', () => {
   let h: Harness;
@@ -10,6 +10,7 @@ describe('tenant isolation', () => {
     h = await createHarness();
     a = await makeWorld(h.orm, h.app);
     b = await makeWorld(h.orm, h.app);
+    await subscribeTenant(h.orm, b.tenant.id, 'pro');
   });
   afterAll(() => h.close());
 
@@ -28,6 +29,8 @@ describe('tenant isolation', () => {
           payload: { email: 'x@example.test', name: 'X', role: 'customer_user', password: 'long-enough-pass' },
         },
         { method: 'PATCH' as const, url: `/api/tenants/${b.tenant.id}/users/${bUser}`, payload: { name: 'Hijacked' } },
+        { method: 'GET' as const, url: `/api/billing/subscription?tenantId=${b.tenant.id}` },
+        { method: 'PUT' as const, url: `/api/tenants/${b.tenant.id}/plan`, payload: { planCode: 'enterprise' } },
       ];
       for (const probe of probes) {
         const response = await h.app.inject({ ...probe, headers });
@@ -60,6 +63,14 @@ describe('tenant isolation', () => {
     expect(response.statusCode).toBe(404);
     const stillActive = await h.app.inject({ url: '/api/auth/me', headers: b.headers.customer_user });
     expect(stillActive.statusCode).toBe(200);
+  });
+
+  it('shows each customer only their own subscription', async () => {
+    const own = await h.app.inject({ url: '/api/billing/subscription', headers: b.headers.customer_user });
+    expect(own.json()).toMatchObject({ tenantId: b.tenant.id, plan: { code: 'pro' } });
+    // Tenant A has no subscription of its own: nothing of B's stands in for it.
+    const none = await h.app.inject({ url: '/api/billing/subscription', headers: a.headers.customer_admin });
+    expect(none.statusCode).toBe(404);
   });
 
   it('shows platform staff every tenant', async () => {
@@ -124,6 +135,29 @@ describe('row-level security in PostgreSQL', () => {
         client.query(
           `insert into support_tickets (id, tenant_id, subject, body, status) values (gen_random_uuid(), $1, 's', 'b', 'open')`,
           [tenantB],
+        ),
+      ).rejects.toThrow(/row-level security/);
+    } finally {
+      await client.query('rollback');
+    }
+  });
+
+  it('lets anyone read the plans but only the explicit bypass change them', async () => {
+    expect(await inTransaction({}, 'select code from plans order by sort_order')).toEqual([
+      { code: 'starter' },
+      { code: 'pro' },
+      { code: 'enterprise' },
+    ]);
+    expect(await inTransaction({ 'app.tenant_id': tenantA }, `update plans set max_bots = 999 returning code`)).toEqual(
+      [],
+    );
+    await client.query('begin');
+    try {
+      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantA]);
+      await expect(
+        client.query(
+          `insert into plans (id, code, name, currency, monthly_fee_cents, max_bots)
+           values (gen_random_uuid(), 'free-for-me', 'Mine', 'EUR', 0, 999)`,
         ),
       ).rejects.toThrow(/row-level security/);
     } finally {

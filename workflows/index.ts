@@ -5,3 +5,5 @@ export { deprovisionBot } from './deprovision-bot';
 export { provisionBot } from './provision-bot';
 export { rotateNumber } from './rotate-number';
 export { tenantOnboarding } from './tenant-onboarding';
+export { invoiceTenant } from './invoice-tenant';
+export { monthlyInvoicing } from './monthly-invoicing';

@@ -1,4 +1,5 @@
 import { INVOICE_STATUSES } from '../../contracts/invoice-status';
+import type { UsageKind } from '../../contracts/usage-kind';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAtColumn, idColumn, updatedAtColumn } from './columns';
 
@@ -16,6 +17,13 @@ export const Invoice = defineEntity({
     totalCents: p.bigint('number').default(0),
     hostedInvoiceUrl: p.text().nullable(),
     pdfUrl: p.text().nullable(),
+    /** The plan and usage the invoicing workflow rated (null on invoices it did not make). */
+    planCode: p.text().nullable(),
+    ratedUsage: p.json<Partial<Record<UsageKind, number>>>().nullable(),
+    workflowId: p.text().nullable(),
+    stripeInvoiceNumber: p.text().nullable(),
+    finalizedAt: p.datetime().nullable(),
+    failureReason: p.text().nullable(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

@@ -10,6 +10,10 @@ export const Subscription = defineEntity({
     tenantId: p.uuid(),
     planId: p.uuid(),
     status: p.enum(SUBSCRIPTION_STATUSES),
+    /** Set exactly while `past_due` (the database checks it); calls stop a grace period later (domain/billing/gates.ts). */
+    pastDueSince: p.datetime().nullable(),
+    /** The Stripe subscription behind this one, once Checkout has created it. */
+    stripeSubscriptionId: p.text().nullable(),
     currentPeriodStart: p.datetime(),
     currentPeriodEnd: p.datetime(),
     createdAt: createdAtColumn(),

@@ -16,7 +16,8 @@ export interface RatedPeriod {
   totalCents: number;
 }
 
-const KIND_LABELS: Record<UsageKind, string> = {
+/** How invoices name each usage kind. */
+export const KIND_LABELS: Record<UsageKind, string> = {
   call_started: 'Calls',
   minutes: 'Call minutes',
   stt_requests: 'Speech-to-text requests',

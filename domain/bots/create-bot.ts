@@ -1,29 +1,35 @@
-import { Bot, Tenant } from '../../db/entities';
+import { Bot } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
-import { AppError, notFound } from '../errors/app-error';
+import { assertBotAllowance } from '../billing/assert-bot-allowance';
+import { AppError } from '../errors/app-error';
 import type { JobView } from '../../contracts/jobs';
 import { startJob, type JobDeps } from '../provisioning/start-job';
 import type { TenantStatus } from '../../contracts/tenant-status';
+import { lockTenant } from '../tenants/lock-tenant';
 import { tenantMayAddBots } from '../tenants/tenant-status';
 import type { CreateBotBody } from '../../contracts/bots';
 import { BOT_INITIAL_STATUS } from './bot-lifecycle';
 import { toBotView } from './bot-view';
 import type { BotView } from '../../contracts/bots';
 
-/** A platform admin adds a bot to a tenant; provisioning starts at once and reports its progress on the job. */
+/**
+ * A platform admin adds a bot to a tenant within its plan's `maxBots` (429 beyond); provisioning starts at once and
+ * reports its progress on the job.
+ */
 export async function createBot(
   deps: JobDeps,
   { actor, input }: { actor: Actor; input: CreateBotBody },
 ): Promise<{ bot: BotView; job: JobView }> {
   assertCan(actor, 'bots:manage');
   const bot = await inScope(deps.orm, scopeOf(actor), async (em) => {
-    const tenant = await em.findOne(Tenant, { id: input.tenantId });
-    if (!tenant) throw notFound('Tenant');
+    // Locked, so bots created at the same time are counted against the plan one after the other.
+    const tenant = await lockTenant(em, input.tenantId);
     // A bot holds provider resources (app, number) that an unverified tenant's removal would otherwise strand.
     if (!tenantMayAddBots(tenant)) throw botsRefused(tenant.status);
+    await assertBotAllowance(em, tenant.id);
     const created = em.create(Bot, { ...input, status: BOT_INITIAL_STATUS });
     await em.flush();
     return created;

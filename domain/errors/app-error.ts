@@ -2,6 +2,8 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
+  /** The tenant's plan lacks a feature (domain/billing/gates.ts). */
+  payment_required: 402,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -18,17 +20,22 @@ export interface FieldError {
   message: string;
 }
 
+/** RFC 9457 extension members: machine-readable facts of a problem (`feature`, `requiredPlan`, `used`, …). */
+export type ProblemExtensions = Record<string, string | number | boolean | null>;
+
 export class AppError extends Error {
   readonly errors?: FieldError[];
+  readonly extensions?: ProblemExtensions;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options: { errors?: FieldError[]; cause?: unknown } = {},
+    options: { errors?: FieldError[]; extensions?: ProblemExtensions; cause?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.errors = options.errors;
+    this.extensions = options.extensions;
   }
 
   get status(): number {

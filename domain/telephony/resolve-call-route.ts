@@ -1,6 +1,8 @@
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
+import type { SubscriptionStatus } from '../../contracts/subscription-status';
 import type { TenantStatus } from '../../contracts/tenant-status';
+import { isPastDueBeyondGrace } from '../billing/gates';
 import { tenantAcceptsWebhooks } from '../tenants/tenant-status';
 import { isOverPlanLimit } from '../usage/plan-limits';
 
@@ -13,7 +15,8 @@ export interface RoutedBot {
 
 /**
  * Why a call is refused. `tenant_suspended`: a platform admin deactivated the tenant; `tenant_inactive`: any other
- * tenant that is not active and verified (pending verification, offboarding).
+ * tenant that is not active and verified (pending verification, offboarding), or whose payment is overdue beyond
+ * the grace period; `over_plan_limit`: this month's minutes reached the plan's cap.
  */
 export type CallRefusalReason = 'tenant_suspended' | 'tenant_inactive' | 'bot_unavailable' | 'over_plan_limit';
 
@@ -30,7 +33,9 @@ interface RouteRow {
   bot_status: string;
   tenant_status: TenantStatus;
   verified_at: Date | null;
-  included_minutes: number | null;
+  subscription_status: SubscriptionStatus | null;
+  past_due_since: Date | string | null;
+  monthly_minute_cap: number | null;
   used_minutes: string;
 }
 
@@ -42,13 +47,14 @@ export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string)
   const rows = await inScope(deps.orm, { system: 'call-routing' }, (em) =>
     em.execute<RouteRow[]>(
       `select b.id as bot_id, b.tenant_id, b.greeting, b.locale, b.status as bot_status,
-              t.status as tenant_status, t.verified_at, p.included_minutes,
+              t.status as tenant_status, t.verified_at, s.status as subscription_status, s.past_due_since,
+              p.monthly_minute_cap,
               (select coalesce(sum(u.quantity), 0) from usage_daily u
                 where u.tenant_id = b.tenant_id and u.kind = 'minutes'
                   and u.day >= date_trunc('month', now() at time zone 'UTC')::date) as used_minutes
          from bots b
          join tenants t on t.id = b.tenant_id
-         left join subscriptions s on s.tenant_id = b.tenant_id and s.status = 'active'
+         left join subscriptions s on s.tenant_id = b.tenant_id and s.status in ('active', 'past_due')
          left join plans p on p.id = s.plan_id
         where b.twilio_number = ?`,
       [calledNumber],
@@ -62,10 +68,12 @@ export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string)
     return { kind: 'refuse', reason: 'tenant_inactive', bot };
   }
   if (row.bot_status !== 'ready') return { kind: 'refuse', reason: 'bot_unavailable', bot };
-  if (
-    row.included_minutes !== null &&
-    isOverPlanLimit(Number(row.used_minutes), { includedMinutes: row.included_minutes })
-  ) {
+  // A tenant without a subscription (made outside onboarding) has no plan, so neither check applies.
+  const pastDueSince = row.past_due_since === null ? null : new Date(row.past_due_since);
+  if (row.subscription_status && isPastDueBeyondGrace({ status: row.subscription_status, pastDueSince })) {
+    return { kind: 'refuse', reason: 'tenant_inactive', bot };
+  }
+  if (isOverPlanLimit(Number(row.used_minutes), { monthlyMinuteCap: row.monthly_minute_cap })) {
     return { kind: 'refuse', reason: 'over_plan_limit', bot };
   }
   return { kind: 'connect', bot };

@@ -1,3 +1,4 @@
+import { SUBSCRIPTION_IN_FORCE } from '../../contracts/subscription-status';
 import { Plan, Subscription } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
@@ -13,15 +14,15 @@ export class NoDefaultPlanError extends AppError {
 }
 
 /**
- * Subscribes a new tenant to the default plan until the first of next month (UTC); a tenant that already has an
- * active subscription keeps it. Returns the default plan's code.
+ * Subscribes a new tenant to the default plan (the price list's, Starter) until the first of next month (UTC); a
+ * tenant that already has a subscription in force keeps it. Returns the default plan's code.
  */
 export async function startDefaultPlan(
   deps: { orm: Orm },
   { actor, tenantId, now = new Date() }: { actor: SystemActor; tenantId: string; now?: Date },
 ): Promise<string> {
   return inScope(deps.orm, actor, async (em) => {
-    const active = await em.findOne(Subscription, { tenantId, status: 'active' });
+    const active = await em.findOne(Subscription, { tenantId, status: { $in: [...SUBSCRIPTION_IN_FORCE] } });
     const plan = await em.findOne(Plan, { isDefault: true });
     if (!plan) throw new NoDefaultPlanError();
     if (active) return plan.code;

@@ -1,6 +1,7 @@
-/** Minutes beyond the plan are billed as overage up to this multiple of the included minutes; then calls stop. */
-export const OVERAGE_CAP_FACTOR = 3;
+/** Whether `used` has reached a limit of `allowed` (null: no limit), so the next bot or call is refused. */
+export const limitReached = (used: number, allowed: number | null): boolean => allowed !== null && used >= allowed;
 
-export function isOverPlanLimit(usedMinutesThisMonth: number, plan: { includedMinutes: number }): boolean {
-  return usedMinutesThisMonth >= plan.includedMinutes * OVERAGE_CAP_FACTOR;
+/** Calls stop once this month's minutes reach the plan's cap (the rollup's count); no cap, no stop. */
+export function isOverPlanLimit(usedMinutesThisMonth: number, plan: { monthlyMinuteCap: number | null }): boolean {
+  return limitReached(usedMinutesThisMonth, plan.monthlyMinuteCap);
 }

@@ -1,15 +1,14 @@
 import WebSocket from 'ws';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
-import { Plan, Subscription, Tenant } from '../../db/entities';
+import { Plan, Tenant } from '../../db/entities';
 import { insertUsageOnce } from '../../domain/usage/insert-usage-once';
-import { OVERAGE_CAP_FACTOR } from '../../domain/usage/plan-limits';
 import { inScope } from '../../db/scope';
 import { botSigningSecret, signBotRequest } from '../../domain/usage/bot-signature';
 import { mediaStreamKey, signMediaStream } from '../../domain/telephony/media-stream-token';
 import { simControl } from '../../sim/sim-control';
 import type { RunningSimulator } from '../../sim/start-simulator';
 import { createHarness, TEST_SECRET, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
-import { makeWorld } from '../support/factories';
+import { makeWorld, subscribeTenant } from '../support/factories';
 import { startTestSimulator } from '../support/test-simulator';
 import { createBotVia, finishedJob } from '../provisioning/provisioning-support';
 import { callLog, callResult, usageOfCall } from './metering-support';
@@ -239,32 +238,31 @@ describe('usage API, bot reports and media streams', () => {
     }
   });
 
-  it('refuses calls once the tenant is over its plan’s monthly cap', async () => {
+  it('refuses calls with a spoken message once the month’s minutes reach the plan’s cap, and not without a cap', async () => {
     const world = worlds[1]!;
+    await subscribeTenant(h.orm, world.tenant.id, 'starter');
     await inScope(h.orm, { system: 'test' }, async (em) => {
-      const plan = await em.findOneOrFail(Plan, { isDefault: true });
-      em.create(Subscription, {
-        tenantId: world.tenant.id,
-        planId: plan.id,
-        status: 'active',
-        currentPeriodStart: new Date(),
-        currentPeriodEnd: new Date(Date.now() + 86_400_000),
-      });
-      await em.flush();
+      const { monthlyMinuteCap } = await em.findOneOrFail(Plan, { code: 'starter' });
       await insertUsageOnce(em, {
         tenantId: world.tenant.id,
         botId: null,
         kind: 'minutes',
-        quantity: plan.includedMinutes * OVERAGE_CAP_FACTOR,
+        quantity: monthlyMinuteCap!,
         occurredAt: new Date(),
         idempotencyKey: `test:cap:${world.tenant.id}`,
         source: 'test',
         callSid: null,
       });
     });
-    const placed = await control.placeCall({ to: bots[1]!.phoneNumber, deliverTo: apiUrl, durationSeconds: 40 });
-    expect(placed.deliveries[0]!.body).toContain('reached its limit');
-    expect(placed.deliveries[0]!.body).not.toContain('<Connect>');
+    const refused = await control.placeCall({ to: bots[1]!.phoneNumber, deliverTo: apiUrl, durationSeconds: 40 });
+    expect(refused.deliveries[0]!.body).toContain('reached its limit');
+    expect(refused.deliveries[0]!.body).not.toContain('<Connect>');
+
+    // Enterprise has no minute cap: the same usage connects.
+    await subscribeTenant(h.orm, world.tenant.id, 'enterprise');
+    const taken = await control.placeCall({ to: bots[1]!.phoneNumber, deliverTo: apiUrl, durationSeconds: 5 });
+    expect(taken.deliveries[0]!.body).toContain('<Connect>');
+    await callResult(h, taken.callSid);
   });
 
   const openMediaStream = async () => {

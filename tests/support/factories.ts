@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Tenant, TenantSettings, User } from '../../db/entities';
+import { Plan, Subscription, Tenant, TenantSettings, User } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
+import type { PlanId } from '../../contracts/pricing';
 import type { Role } from '../../contracts/roles';
+import { SUBSCRIPTION_IN_FORCE } from '../../contracts/subscription-status';
 import { hashPassword } from '../../domain/auth/password';
 import type { App } from '../../api/app';
 
@@ -79,4 +81,36 @@ export async function makeWorld(orm: Orm, app: App) {
     customer_user: await bearerFor(app, users.customer_user),
   };
   return { tenant, users, headers };
+}
+
+/**
+ * Puts a tenant on a plan of the price list for this month, ending the subscription it had (tenants made by
+ * `makeTenant` have none, so no plan gates them). `overrides` set the status, e.g. past due since a date.
+ */
+export async function subscribeTenant(
+  orm: Orm,
+  tenantId: string,
+  planCode: PlanId,
+  overrides: Partial<Pick<Subscription, 'status' | 'pastDueSince' | 'stripeSubscriptionId'>> = {},
+): Promise<Subscription> {
+  return inScope(orm, { system: 'test' }, async (em) => {
+    const plan = await em.findOneOrFail(Plan, { code: planCode });
+    await em.nativeUpdate(
+      Subscription,
+      { tenantId, status: { $in: [...SUBSCRIPTION_IN_FORCE] } },
+      { status: 'canceled', pastDueSince: null },
+    );
+    const now = new Date();
+    const subscription = em.create(Subscription, {
+      tenantId,
+      planId: plan.id,
+      status: 'active',
+      pastDueSince: null,
+      currentPeriodStart: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
+      currentPeriodEnd: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)),
+      ...overrides,
+    });
+    await em.flush();
+    return subscription;
+  });
 }

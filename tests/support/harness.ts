@@ -19,6 +19,9 @@ import type { CallLifecycleInput } from '../../workflows/call-lifecycle';
 import { botSigningSecret } from '../../domain/usage/bot-signature';
 import { mediaStreamKey } from '../../domain/telephony/media-stream-token';
 import { startInboxRelay, type InboxRelay } from '../../domain/webhook-inbox/relay-loop';
+import { loadPricingCatalog } from '../../config/pricing';
+import { createStripeBillingProvider } from '../../activities/adapters/stripe-billing';
+import { createInvoicingClient } from '../../temporal/invoicing-client';
 import type { ActivityDeps } from '../../activities';
 import type { ProvisioningTiming } from '../../workflows/saga/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
@@ -64,7 +67,12 @@ export const FAST_TIMING: Partial<ProvisioningTiming> = {
 export function activityDeps(orm: Orm, mailer: Mailer, simulatorUrl: string): ActivityDeps {
   return {
     orm,
-    billing: createLocalBillingProvider(),
+    catalog: loadPricingCatalog(),
+    // With a simulator, billing is the Stripe adapter against it; suites without one never get past onboarding.
+    billing:
+      simulatorUrl === UNREACHABLE
+        ? createLocalBillingProvider()
+        : createStripeBillingProvider({ simulatorUrl, timeoutMs: 5_000 }),
     mailer,
     publicBaseUrl: 'http://localhost:3000',
     currency: 'EUR',
@@ -106,6 +114,8 @@ export async function createHarness(
     callTiming?: Omit<CallLifecycleInput, 'call'>;
     /** Run the webhook inbox relay in this process (default); off when another process is to deliver. */
     relay?: boolean;
+    /** How long each tenant's invoice waits for late usage after its period (none by default). */
+    invoicingGraceMs?: number;
     /** Share a task queue (and so an inbox relay group) with another process; a fresh one by default. */
     taskQueue?: string;
   } = {},
@@ -164,6 +174,7 @@ export async function createHarness(
       onboarding: createOnboardingClient(client, target, options.verificationTimeoutMs ?? 60_000),
       provisioning: createProvisioningClient(client, target, options.provisioningTiming ?? FAST_TIMING),
       calls,
+      invoicing: createInvoicingClient(client, target, { graceMs: options.invoicingGraceMs ?? 0, concurrency: 4 }),
       inbox: { relayGroup: target.taskQueue },
       telephony: {
         authToken: SIMULATOR_AUTH_TOKEN,

@@ -1,0 +1,263 @@
+import Stripe from 'stripe';
+import { SIMULATOR_STRIPE_SECRET_KEY, SIMULATOR_STRIPE_WEBHOOK_SECRET } from '../../config/simulator-credentials';
+import { InvalidWebhookError, type BillingProvider, type InvoiceItemInput } from './billing-provider';
+import { ProviderError, providerCalls } from './provider-error';
+import {
+  toBillingEvent,
+  toBillingInvoice,
+  toBillingInvoiceItem,
+  toBillingInvoiceLine,
+  toBillingSubscription,
+} from './stripe-billing-objects';
+
+const { call, unless404 } = providerCalls(toProviderError);
+
+/** Stripe's default tolerance: a signed event older than five minutes may be a replay. */
+const WEBHOOK_TOLERANCE_SECONDS = 300;
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+export interface StripeBillingConfig {
+  secretKey?: string;
+  webhookSecret?: string;
+  /** Used when no key is given: the SDK talks to this origin (its `/v1` routes) with the public test key. */
+  simulatorUrl: string;
+  timeoutMs?: number;
+}
+
+/**
+ * The official SDK against api.stripe.com with credentials, against the simulator (`sim/stripe`) without: only
+ * host, port and protocol differ. One attempt per call: Temporal retries activities, with the same keys.
+ */
+export function createStripeClient(config: StripeBillingConfig): { stripe: Stripe; webhookSecret: string } {
+  if (!config.secretKey !== !config.webhookSecret) {
+    throw new Error('Stripe needs both a secret key and a webhook secret, or neither for the simulator');
+  }
+  const options = { timeout: config.timeoutMs ?? 30_000, maxNetworkRetries: 0 };
+  if (config.secretKey && config.webhookSecret) {
+    return { stripe: new Stripe(config.secretKey, options), webhookSecret: config.webhookSecret };
+  }
+  const url = new URL(config.simulatorUrl);
+  const protocol = url.protocol === 'https:' ? 'https' : 'http';
+  const port = url.port || (protocol === 'https' ? '443' : '80');
+  return {
+    stripe: new Stripe(SIMULATOR_STRIPE_SECRET_KEY, { ...options, host: url.hostname, port, protocol }),
+    webhookSecret: SIMULATOR_STRIPE_WEBHOOK_SECRET,
+  };
+}
+
+export function createStripeBillingProvider(config: StripeBillingConfig): BillingProvider {
+  const { stripe, webhookSecret } = createStripeClient(config);
+
+  async function createInvoiceItem(input: InvoiceItemInput) {
+    const { idempotencyKey, customerId, invoiceId, currency, description, period, metadata } = input;
+    const price =
+      'amountCents' in input
+        ? { amount: input.amountCents }
+        : { quantity: input.quantity, unit_amount_decimal: Stripe.Decimal.from(input.unitAmountCentsDecimal) };
+    const item = await call(() =>
+      stripe.invoiceItems.create(
+        {
+          customer: customerId,
+          ...(invoiceId ? { invoice: invoiceId } : {}),
+          currency: currency.toLowerCase(),
+          description,
+          ...price,
+          ...(period ? { period: { start: seconds(period.start), end: seconds(period.end) } } : {}),
+          ...(metadata ? { metadata } : {}),
+        },
+        { idempotencyKey },
+      ),
+    );
+    return toBillingInvoiceItem(item);
+  }
+
+  return {
+    async createCustomer({ idempotencyKey, email, name, tenantId }) {
+      const customer = await call(() =>
+        stripe.customers.create({ email, name, metadata: { tenant_id: tenantId } }, { idempotencyKey }),
+      );
+      return { id: customer.id };
+    },
+
+    async deleteCustomer(customerId) {
+      await unless404(() => stripe.customers.del(customerId), null);
+    },
+
+    createInvoiceItem,
+
+    async createInvoiceItems(inputs) {
+      const created = [];
+      for (const input of inputs) created.push(await createInvoiceItem(input));
+      return created;
+    },
+
+    async createInvoice({ idempotencyKey, customerId, currency, collection, autoAdvance, pendingItems, ...rest }) {
+      const invoice = await call(() =>
+        stripe.invoices.create(
+          {
+            customer: customerId,
+            currency: currency.toLowerCase(),
+            collection_method: collection.method,
+            ...(collection.method === 'send_invoice' ? { days_until_due: collection.daysUntilDue } : {}),
+            auto_advance: autoAdvance,
+            pending_invoice_items_behavior: pendingItems,
+            ...(rest.description ? { description: rest.description } : {}),
+            ...(rest.metadata ? { metadata: rest.metadata } : {}),
+          },
+          { idempotencyKey },
+        ),
+      );
+      return toBillingInvoice(invoice);
+    },
+
+    async finalizeInvoice(invoiceId, { idempotencyKey, autoAdvance }) {
+      const params = autoAdvance === undefined ? {} : { auto_advance: autoAdvance };
+      return toBillingInvoice(await call(() => stripe.invoices.finalizeInvoice(invoiceId, params, { idempotencyKey })));
+    },
+
+    async payInvoice(invoiceId, { idempotencyKey }) {
+      try {
+        const invoice = await stripe.invoices.pay(invoiceId, {}, { idempotencyKey });
+        return { outcome: 'paid', invoice: toBillingInvoice(invoice) };
+      } catch (error) {
+        // 402: the card was declined; Stripe keeps the invoice open for a later attempt.
+        if (error instanceof Stripe.errors.StripeCardError) return { outcome: 'declined', message: error.message };
+        throw toProviderError(error);
+      }
+    },
+
+    async voidInvoice(invoiceId, { idempotencyKey }) {
+      return toBillingInvoice(await call(() => stripe.invoices.voidInvoice(invoiceId, {}, { idempotencyKey })));
+    },
+
+    async deleteDraftInvoice(invoiceId) {
+      return unless404(() => stripe.invoices.del(invoiceId).then(() => 'deleted' as const), 'absent' as const);
+    },
+
+    async getInvoice(invoiceId) {
+      const invoice = await unless404(() => stripe.invoices.retrieve(invoiceId), null);
+      return invoice && toBillingInvoice(invoice);
+    },
+
+    async listInvoices({ customerId, status, limit = 100 }) {
+      const page = await call(() =>
+        stripe.invoices.list({ customer: customerId, ...(status ? { status } : {}), limit }),
+      );
+      return page.data.map(toBillingInvoice);
+    },
+
+    async listInvoiceLines(invoiceId) {
+      const lines = await call(() =>
+        stripe.invoices.listLineItems(invoiceId, { limit: 100 }).autoPagingToArray({ limit: 10_000 }),
+      );
+      return lines.map(toBillingInvoiceLine);
+    },
+
+    async createCheckoutSession({
+      idempotencyKey,
+      customerId,
+      priceId,
+      successUrl,
+      cancelUrl,
+      clientReferenceId,
+      metadata,
+    }) {
+      const session = await call(() =>
+        stripe.checkout.sessions.create(
+          {
+            mode: 'subscription',
+            customer: customerId,
+            line_items: [{ price: priceId, quantity: 1 }],
+            success_url: successUrl,
+            cancel_url: cancelUrl,
+            client_reference_id: clientReferenceId,
+            ...(metadata ? { metadata, subscription_data: { metadata } } : {}),
+          },
+          { idempotencyKey },
+        ),
+      );
+      if (!session.url)
+        throw new ProviderError({
+          provider: 'stripe',
+          message: 'Checkout Session without a url',
+          status: null,
+          code: null,
+        });
+      return { id: session.id, url: session.url };
+    },
+
+    async createPortalSession({ customerId, returnUrl }) {
+      const session = await call(() =>
+        stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }),
+      );
+      return { id: session.id, url: session.url };
+    },
+
+    async getSubscription(subscriptionId) {
+      const subscription = await unless404(() => stripe.subscriptions.retrieve(subscriptionId), null);
+      return subscription && toBillingSubscription(subscription);
+    },
+
+    async updateSubscriptionPrice({ idempotencyKey, subscriptionId, priceId, prorate = false }) {
+      const current = await call(() => stripe.subscriptions.retrieve(subscriptionId));
+      const [item] = current.items.data;
+      const items = item ? [{ id: item.id, price: priceId }] : [{ price: priceId }];
+      const updated = await call(() =>
+        stripe.subscriptions.update(
+          subscriptionId,
+          { items, proration_behavior: prorate ? 'create_prorations' : 'none' },
+          { idempotencyKey },
+        ),
+      );
+      return toBillingSubscription(updated);
+    },
+
+    async cancelSubscription(subscriptionId, { idempotencyKey }) {
+      return unless404(
+        () => stripe.subscriptions.cancel(subscriptionId, {}, { idempotencyKey }).then(() => 'canceled' as const),
+        'absent' as const,
+      );
+    },
+
+    verifyWebhook(rawBody, signatureHeader, now) {
+      try {
+        const event = stripe.webhooks.constructEvent(
+          rawBody,
+          signatureHeader,
+          webhookSecret,
+          WEBHOOK_TOLERANCE_SECONDS,
+          undefined,
+          now?.getTime(),
+        );
+        return toBillingEvent(event);
+      } catch (error) {
+        throw new InvalidWebhookError((error as Error).message, { cause: error });
+      }
+    },
+  };
+}
+
+/**
+ * Stripe errors carry the HTTP status and Stripe's code (`resource_missing`, `card_declined`) or, without one,
+ * their type (`idempotency_error`); connection errors have no status and are retryable.
+ */
+function toProviderError(error: unknown): ProviderError {
+  if (error instanceof Stripe.errors.StripeError) {
+    const status = error.statusCode ?? null;
+    const timedOut = status === null && /timeout/i.test(error.message);
+    return new ProviderError({
+      provider: 'stripe',
+      message: error.message || (status === null ? 'request failed' : `HTTP ${status}`),
+      status,
+      code: timedOut ? 'timeout' : (error.code ?? error.rawType ?? null),
+      cause: error,
+    });
+  }
+  return new ProviderError({
+    provider: 'stripe',
+    message: error instanceof Error ? error.message : 'request failed',
+    status: null,
+    code: null,
+    cause: error,
+  });
+}

@@ -1,0 +1,84 @@
+import Stripe from 'stripe';
+import { simControl } from '../sim-control';
+import { startSimulator, type RunningSimulator } from '../start-simulator';
+import { stripeClientFor } from './sdk-client';
+import { stripeSimControl } from './stripe-control';
+
+let sim: RunningSimulator;
+let stripe: Stripe;
+let control: ReturnType<typeof simControl>;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+  stripe = stripeClientFor(sim.url, 'sk_test_faults', 300);
+  control = simControl(sim.url);
+});
+afterAll(() => sim.stop());
+beforeEach(() => control.reset());
+
+describe('Stripe simulator faults and access', () => {
+  it('fails an operation in Stripe’s error shape, counting each request', async () => {
+    await control.fault({ operation: 'stripe.createCustomer', mode: 'fail', status: 503 });
+    await control.fault({ operation: 'stripe.createCustomer', mode: 'fail', status: 429 });
+    await expect(stripe.customers.create({ email: 'a@b.test' })).rejects.toMatchObject({
+      type: 'StripeAPIError',
+      rawType: 'api_error',
+      statusCode: 503,
+    });
+    await expect(stripe.customers.create({ email: 'a@b.test' })).rejects.toMatchObject({
+      type: 'StripeRateLimitError',
+      statusCode: 429,
+      code: 'rate_limit',
+    });
+    const created = await stripe.customers.create({ email: 'a@b.test' });
+    expect(created.id).toMatch(/^cus_/);
+    const state = await control.state();
+    expect(state.requestCounts).toEqual({ 'stripe.createCustomer': 3 });
+  });
+
+  it('does not save a faulted request under its idempotency key', async () => {
+    await control.fault({ operation: 'stripe.createInvoice', mode: 'fail', status: 500 });
+    const customer = await stripe.customers.create({ email: 'a@b.test' });
+    const create = () => stripe.invoices.create({ customer: customer.id }, { idempotencyKey: 'invoice-1' });
+    await expect(create()).rejects.toMatchObject({ statusCode: 500 });
+    const invoice = await create();
+    expect((await create()).id).toBe(invoice.id);
+  });
+
+  it('hangs an operation until the SDK gives up, and delays a slow one', async () => {
+    await control.fault({ operation: 'stripe.getInvoice', mode: 'hang' });
+    await expect(stripe.invoices.retrieve('in_any')).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
+    await control.fault({ operation: 'stripe.listPrices', mode: 'slow', delayMs: 150 });
+    const started = Date.now();
+    expect((await stripe.prices.list()).data.length).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('refuses requests without a test-mode key, and unknown routes, the way Stripe does', async () => {
+    const missing = await fetch(`${sim.url}/v1/customers`);
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
+    await expect(stripeClientFor(sim.url, 'sk_live_real_key_123456').customers.list()).rejects.toMatchObject({
+      type: 'StripeAuthenticationError',
+      statusCode: 401,
+    });
+    const unknown = await fetch(`${sim.url}/v1/teleports`, { headers: { authorization: 'Bearer sk_test_x' } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
+  });
+
+  it('forgets customers, invoices and events on reset but keeps the seeded prices', async () => {
+    const customer = await stripe.customers.create({ email: 'a@b.test' });
+    await stripe.invoices.create({ customer: customer.id });
+    await stripeSimControl(sim.url).paymentOutcome(customer.id, 'fail');
+    await control.reset();
+    const state = await stripeSimControl(sim.url).state();
+    expect(state).toMatchObject({ customers: [], invoices: [], events: [], deliveries: [], paymentOutcomes: {} });
+    const prices = await stripe.prices.list({ lookup_keys: ['pro', 'enterprise'] });
+    expect(prices.data.map((price) => [price.id, price.unit_amount, price.currency]).sort()).toEqual([
+      ['price_voiceplane_enterprise_monthly', 49900, 'eur'],
+      ['price_voiceplane_pro_monthly', 4900, 'eur'],
+    ]);
+    expect(await stripe.products.retrieve(prices.data[0]!.product as string)).toMatchObject({ active: true });
+  });
+});
