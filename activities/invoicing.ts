@@ -32,7 +32,11 @@ export function createInvoicingActivities(deps: InvoicingActivityDeps) {
       return domainCall(() => listBillableTenants(deps, { actor, ...input }));
     },
 
-    async preparePeriodInvoice(input: { tenantId: string; period: string; workflowId: string }): Promise<PreparedInvoice> {
+    async preparePeriodInvoice(input: {
+      tenantId: string;
+      period: string;
+      workflowId: string;
+    }): Promise<PreparedInvoice> {
       return domainCall(() => preparePeriodInvoice(deps, { actor, ...input }));
     },
 

@@ -1,5 +1,6 @@
 import type { Orm } from '../db/orm';
 import type { AuthSettings } from '../domain/auth/auth-settings';
+import type { StripeWebhookVerifier } from '../temporal/stripe-webhook-verifier';
 import type { InvoicingWorkflows } from '../domain/billing/invoicing-port';
 import type { HealthProbes } from '../domain/health/health-port';
 import type { ProvisioningWorkflows } from '../domain/provisioning/provisioning-port';
@@ -24,6 +25,8 @@ export interface AppDeps {
     /** Signs each call's media-stream token (domain/telephony/media-stream-token.ts). */
     mediaStreamKey: string;
   };
+  /** Checks a Stripe webhook's signature and reads its event; throws when it is forged or stale. */
+  stripeWebhooks: StripeWebhookVerifier;
   /** Each bot's secret for signing its usage reports. */
   botSecret: (botId: string) => string;
   health: HealthProbes;

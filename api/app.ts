@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth';
 import { billingRoutes } from './routes/billing';
 import { botRoutes } from './routes/bots';
 import { healthRoutes } from './routes/health';
+import { stripeWebhookRoutes } from './routes/stripe-webhook';
 import { invoiceRoutes } from './routes/invoices';
 import { invoicingRoutes } from './routes/invoicing';
 import { provisioningRoutes } from './routes/provisioning';
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(usageRoutes, { prefix: '/api/usage', deps });
   await app.register(invoicingRoutes, { prefix: '/api/billing', deps });
   await app.register(billingRoutes, { prefix: '/api', deps });
+  await app.register(stripeWebhookRoutes, { prefix: '/api/billing/stripe', deps });
   await app.register(webhookRoutes, { prefix: '/api/webhooks', deps });
   await app.register(telephonyRoutes, { prefix: '/telephony', deps });
   return app;

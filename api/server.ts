@@ -9,10 +9,11 @@ import { createOnboardingClient } from '../temporal/onboarding-client';
 import { createProvisioningClient } from '../temporal/provisioning-client';
 import { createCallClient } from '../temporal/call-client';
 import { createInvoicingClient } from '../temporal/invoicing-client';
+import { createStripeWebhookVerifier } from '../temporal/stripe-webhook-verifier';
 import { SIMULATOR_AUTH_TOKEN } from '../config/simulator-credentials';
 import { botSigningSecret } from '../domain/usage/bot-signature';
-import { webhookBase } from '../config/env';
-import { providerMode } from '../config/provider-mode';
+import { simulatorUrl, webhookBase } from '../config/env';
+import { providerCredentials, providerMode } from '../config/provider-mode';
 import { limitPasswordWork } from '../domain/auth/password';
 import { mediaStreamKey } from '../domain/telephony/media-stream-token';
 import { buildApp } from './app';
@@ -31,6 +32,11 @@ async function main(): Promise<void> {
   };
   const temporal = await connectTemporalClient(target);
   const calls = createCallClient(temporal, target, { finalizeAfterMs: env.CALL_FINALIZE_AFTER });
+  // Live mode has the real webhook secret; the simulator's public one only in simulator mode (as for Twilio).
+  const stripeWebhooks = createStripeWebhookVerifier({
+    ...providerCredentials(env).stripe,
+    simulatorUrl: simulatorUrl(env),
+  });
   const app = await buildApp(
     {
       orm,
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
         webhookBase: webhookBase(env),
         mediaStreamKey: mediaStreamKey(secrets.secretKey),
       },
+      stripeWebhooks,
       botSecret: (botId) => botSigningSecret(secrets.secretKey, botId),
       health: createTemporalHealth(temporal, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE),
       secureCookies: env.APP_ENV === 'production',

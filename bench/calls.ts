@@ -11,6 +11,7 @@ import { mediaStreamKey } from '../domain/telephony/media-stream-token';
 import { simControl } from '../sim/sim-control';
 import { createCallClient } from '../temporal/call-client';
 import { createInvoicingClient } from '../temporal/invoicing-client';
+import { createStripeWebhookVerifier } from '../temporal/stripe-webhook-verifier';
 import { createTemporalHealth } from '../temporal/health';
 import { createOnboardingClient } from '../temporal/onboarding-client';
 import { createProvisioningClient } from '../temporal/provisioning-client';
@@ -78,6 +79,7 @@ async function main(mode: Mode): Promise<void> {
       webhookBase: TEST_WEBHOOK_BASE,
       mediaStreamKey: mediaStreamKey('bench'),
     },
+    stripeWebhooks: createStripeWebhookVerifier({ simulatorUrl: platform.sim.url }),
     botSecret: (botId) => botSigningSecret('bench', botId),
     health: createTemporalHealth(client, 'default', target.taskQueue),
     secureCookies: false,

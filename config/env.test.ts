@@ -1,4 +1,4 @@
-import { EnvError, parseEnv } from './env';
+import { EnvError, parseEnv, simulatorStripeWebhookUrl } from './env';
 
 describe('parseEnv', () => {
   it('fills in development defaults from an empty environment', () => {
@@ -37,5 +37,14 @@ describe('parseEnv', () => {
     const message = (caught as EnvError).message;
     for (const name of ['API_PORT', 'APP_ENV', 'DATABASE_URL', 'ONBOARDING_VERIFICATION_TIMEOUT'])
       expect(message).toContain(name);
+  });
+
+  it('sends the simulator’s Stripe events to the API’s webhook route unless told otherwise', () => {
+    expect(simulatorStripeWebhookUrl(parseEnv({ API_PORT: '4100' }))).toBe(
+      'http://127.0.0.1:4100/api/billing/stripe/webhook',
+    );
+    const configured = parseEnv({ SIM_STRIPE_WEBHOOK_URL: 'http://api:4000/api/billing/stripe/webhook' });
+    expect(simulatorStripeWebhookUrl(configured)).toBe('http://api:4000/api/billing/stripe/webhook');
+    expect(() => parseEnv({ SIM_STRIPE_WEBHOOK_URL: 'not a url' })).toThrow(/SIM_STRIPE_WEBHOOK_URL/);
   });
 });

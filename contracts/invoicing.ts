@@ -23,12 +23,10 @@ export const BillingPeriodParam = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month written YYYY-MM')
   .refine((value) => value >= '2020-01', 'from 2020-01');
 
-export const InvoiceRunRequest = z
-  .strictObject({
-    period: BillingPeriodParam.describe('The month to bill (UTC), e.g. 2026-10'),
-    tenantId: z.uuid().optional().describe('Bill this tenant only; all billable tenants when left out'),
-  })
-  .meta({ id: 'InvoiceRunRequest' });
+export const InvoiceRunRequest = z.strictObject({
+  period: BillingPeriodParam.describe('The month to bill (UTC), e.g. 2026-10'),
+  tenantId: z.uuid().optional().describe('Bill this tenant only; all billable tenants when left out'),
+});
 export type InvoiceRunRequest = z.infer<typeof InvoiceRunRequest>;
 
 export const InvoiceRunStarted = z

@@ -15,6 +15,14 @@ export const Problem = z
     /** Stable machine-readable cause, e.g. `validation_failed`, `conflict`. */
     code: z.string(),
     errors: z.array(FieldError).optional(),
+    /** A plan gate (402): the feature the plan lacks; 402 and 429 name the cheapest plan that has more. */
+    feature: z.string().optional(),
+    requiredPlan: z.string().nullable().optional(),
+    /** A plan limit reached (429): which one, what is used and what the plan allows. */
+    limit: z.string().optional(),
+    used: z.number().optional(),
+    allowed: z.number().optional(),
+    plan: z.string().optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;

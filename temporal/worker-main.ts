@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     graceMs: env.INVOICING_GRACE,
     concurrency: env.INVOICING_CONCURRENCY,
   });
-  console.log(`invoicing schedule "${schedule}": day ${env.INVOICING_DAY_OF_MONTH}, ${env.INVOICING_HOUR}:00 ${env.INVOICING_TIME_ZONE}`);
+  console.log(
+    `invoicing schedule "${schedule}": day ${env.INVOICING_DAY_OF_MONTH}, ${env.INVOICING_HOUR}:00 ${env.INVOICING_TIME_ZONE}`,
+  );
   onShutdown(async () => worker.shutdown());
   console.log(`worker polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   await worker.run();

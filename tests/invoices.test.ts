@@ -27,7 +27,12 @@ async function makeInvoice(
     });
     await em.flush();
     for (const line of priced) {
-      em.create(InvoiceLine, { tenantId, invoiceId: created.id, sourcePeriod: invoice.periodStart.slice(0, 7), ...line });
+      em.create(InvoiceLine, {
+        tenantId,
+        invoiceId: created.id,
+        sourcePeriod: invoice.periodStart.slice(0, 7),
+        ...line,
+      });
     }
     await em.flush();
     return created.id;

@@ -44,7 +44,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     let body: Problem;
     const sqlState = dataExceptionState(error);
     if (error instanceof AppError) {
-      body = problem(error.status, error.code, error.message, { errors: error.errors });
+      body = problem(error.status, error.code, error.message, { errors: error.errors, ...error.extensions });
       if (error.status >= 500) request.log.warn({ err: error.cause ?? error }, error.message);
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((issue) => ({

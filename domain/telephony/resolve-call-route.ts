@@ -15,10 +15,11 @@ export interface RoutedBot {
 
 /**
  * Why a call is refused. `tenant_suspended`: a platform admin deactivated the tenant; `tenant_inactive`: any other
- * tenant that is not active and verified (pending verification, offboarding), or whose payment is overdue beyond
- * the grace period; `over_plan_limit`: this month's minutes reached the plan's cap.
+ * tenant that is not active and verified (pending verification, offboarding); `payment_overdue`: a payment has
+ * been past due beyond the grace period; `over_plan_limit`: this month's minutes reached the plan's cap.
  */
-export type CallRefusalReason = 'tenant_suspended' | 'tenant_inactive' | 'bot_unavailable' | 'over_plan_limit';
+export type CallRefusalReason =
+  'tenant_suspended' | 'tenant_inactive' | 'bot_unavailable' | 'over_plan_limit' | 'payment_overdue';
 
 export type CallRoute =
   | { kind: 'connect'; bot: RoutedBot }
@@ -71,7 +72,7 @@ export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string)
   // A tenant without a subscription (made outside onboarding) has no plan, so neither check applies.
   const pastDueSince = row.past_due_since === null ? null : new Date(row.past_due_since);
   if (row.subscription_status && isPastDueBeyondGrace({ status: row.subscription_status, pastDueSince })) {
-    return { kind: 'refuse', reason: 'tenant_inactive', bot };
+    return { kind: 'refuse', reason: 'payment_overdue', bot };
   }
   if (isOverPlanLimit(Number(row.used_minutes), { monthlyMinuteCap: row.monthly_minute_cap })) {
     return { kind: 'refuse', reason: 'over_plan_limit', bot };

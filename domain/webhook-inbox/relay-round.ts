@@ -14,6 +14,7 @@ export interface RelayDeps {
 interface PendingRow {
   id: string;
   subject_key: string;
+  tenant_id: string | null;
   payload: InboxDelivery;
   attempts: number;
 }
@@ -39,7 +40,7 @@ export async function relayRound(deps: RelayDeps, policy: RelayPolicy): Promise<
     if (heads.length === 0) return 0;
     const subjects = heads.map((head) => head.subject_key);
     const rows = await em.execute<PendingRow[]>(
-      `select id, subject_key, payload, attempts from webhook_events
+      `select id, subject_key, tenant_id, payload, attempts from webhook_events
         where status = 'pending' and subject_key in (${subjects.map(() => '?').join(', ')})
         order by seq
         for update`,
@@ -77,7 +78,10 @@ async function deliverInOrder(em: ScopedEm, deps: RelayDeps, policy: RelayPolicy
   for (const row of queue) {
     attempted += 1;
     try {
-      const workflowId = await withTimeout(deliverInboxEvent(deps.calls, row.payload), policy.deliveryTimeoutMs);
+      const workflowId = await withTimeout(
+        deliverInboxEvent(deps, row.payload, row.tenant_id),
+        policy.deliveryTimeoutMs,
+      );
       delivered.push({ id: row.id, workflow_id: workflowId });
     } catch (error) {
       const attempts = row.attempts + 1;

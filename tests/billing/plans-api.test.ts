@@ -228,6 +228,11 @@ describe('plans, subscriptions and plan gates', () => {
       status: 429,
       code: 'rate_limited',
       detail: 'The Starter plan allows 1 bot and the organisation has 1; Pro allows 5 bots',
+      limit: 'maxBots',
+      used: 1,
+      allowed: 1,
+      plan: 'starter',
+      requiredPlan: 'pro',
     });
     const bots = await inScope(h.orm, { system: 'test' }, (em) => em.count(Bot, { tenantId: tenant.id }));
     expect(bots).toBe(2);
@@ -251,7 +256,7 @@ describe('plans, subscriptions and plan gates', () => {
       status: 'past_due',
       pastDueSince: daysAgo(PAST_DUE_GRACE_DAYS + 1),
     });
-    expect(await route()).toBe('tenant_inactive');
+    expect(await route()).toBe('payment_overdue');
 
     await subscribeTenant(h.orm, tenant.id, 'starter');
     await addUsage(tenant.id, 'minutes', 99);

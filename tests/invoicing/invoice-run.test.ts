@@ -210,16 +210,16 @@ describe('invoice runs on Stripe', () => {
         args: [{ period: '2021-06', graceMs: 0, concurrency: 2, pageSize: 2, retry: FAST_RETRY }],
       });
     const first = await run();
-    // Tenants of earlier tests are billable too (subscribed since 2020); they have no 2021-06 usage.
+    // Tenants of earlier tests are billable too (subscribed since 2020), and so may be those of suites running
+    // beside this one, whose Stripe customers live in another simulator: only this test's tenants are asserted.
     expect(first.tenants).toBeGreaterThanOrEqual(3);
-    expect(first.failed).toBe(0);
     expect(first.finalized).toBeGreaterThanOrEqual(2);
     for (const { tenantId } of tenants) {
       expect((await invoiceOf(tenantId, '2021-06')).invoice?.status).toMatch(/^(open|paid)$/);
     }
     const second = await run();
-    expect(second).toMatchObject({ tenants: first.tenants, finalized: 0, failed: 0 });
-    expect(second.alreadyStarted).toBe(first.tenants);
+    expect(second).toMatchObject({ finalized: 0 });
+    expect(second.alreadyStarted).toBeGreaterThanOrEqual(first.tenants - first.failed);
     for (const { customerId } of tenants.slice(0, 2)) expect(await stripe.listInvoices({ customerId })).toHaveLength(1);
   });
 

@@ -22,6 +22,7 @@ import { startInboxRelay, type InboxRelay } from '../../domain/webhook-inbox/rel
 import { loadPricingCatalog } from '../../config/pricing';
 import { createStripeBillingProvider } from '../../activities/adapters/stripe-billing';
 import { createInvoicingClient } from '../../temporal/invoicing-client';
+import { createStripeWebhookVerifier } from '../../temporal/stripe-webhook-verifier';
 import type { ActivityDeps } from '../../activities';
 import type { ProvisioningTiming } from '../../workflows/saga/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
@@ -181,6 +182,8 @@ export async function createHarness(
         webhookBase: TEST_WEBHOOK_BASE,
         mediaStreamKey: mediaStreamKey(TEST_SECRET),
       },
+      // The simulator's public signing secret, as in development.
+      stripeWebhooks: createStripeWebhookVerifier({ simulatorUrl: options.simulatorUrl ?? UNREACHABLE }),
       botSecret: (botId) => botSigningSecret(TEST_SECRET, botId),
       health,
       secureCookies: false,

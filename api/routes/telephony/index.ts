@@ -17,6 +17,7 @@ const REFUSALS = {
   tenant_inactive: 'This service is not available at the moment. Goodbye.',
   bot_unavailable: 'This assistant is not available at the moment. Please try again later. Goodbye.',
   over_plan_limit: 'This service has reached its limit for this month. Goodbye.',
+  payment_overdue: 'This service is paused until an open payment is settled. Goodbye.',
 } as const;
 
 /**
