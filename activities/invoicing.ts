@@ -7,8 +7,10 @@ import { preparePeriodInvoice, type PreparedInvoice } from '../domain/billing/pr
 import {
   recordInvoiceFailed,
   recordInvoiceFinalized,
+  recordStripeCustomer,
   recordStripeDraft,
 } from '../domain/billing/record-invoice-progress';
+import { ProviderError } from './adapters/provider-error';
 import type { BillingProvider } from './adapters/billing-provider';
 import { domainCall } from './domain-failure';
 import { providerCall } from './provider-failure';
@@ -43,9 +45,9 @@ export function createInvoicingActivities(deps: InvoicingActivityDeps) {
     async createStripeDraft(input: { invoiceId: string; idempotencyKey: string }): Promise<string> {
       const invoice = await domainCall(() => invoiceForStripe(deps, { actor, invoiceId: input.invoiceId }));
       if (invoice.stripeInvoiceId) return invoice.stripeInvoiceId;
-      const draft = await providerCall(() =>
+      const create = (customerId: string) =>
         stripe.createInvoice({
-          customerId: invoice.stripeCustomerId,
+          customerId,
           currency: invoice.currency.toLowerCase(),
           collection: { method: 'charge_automatically' },
           // Stripe charges on its own once finalized; the platform learns the outcome from webhooks.
@@ -55,8 +57,23 @@ export function createInvoicingActivities(deps: InvoicingActivityDeps) {
           description: `VoicePlane ${invoice.period}`,
           metadata: { invoiceId: invoice.invoiceId, tenantId: invoice.tenantId, period: invoice.period },
           idempotencyKey: input.idempotencyKey,
-        }),
-      );
+        });
+      const draft = await providerCall(async () => {
+        try {
+          return await create(invoice.stripeCustomerId);
+        } catch (error) {
+          if (!(error instanceof ProviderError && error.code === 'resource_missing')) throw error;
+          // A billing account made before Stripe was wired (the demo seed) names a customer Stripe lacks.
+          const customer = await stripe.createCustomer({
+            idempotencyKey: `invoicing-customer-${invoice.tenantId}`,
+            email: invoice.billingEmail,
+            name: invoice.billingEmail,
+            tenantId: invoice.tenantId,
+          });
+          await recordStripeCustomer(deps, { actor, tenantId: invoice.tenantId, customerId: customer.id });
+          return create(customer.id);
+        }
+      });
       await domainCall(() => recordStripeDraft(deps, { actor, invoiceId: input.invoiceId, stripeInvoiceId: draft.id }));
       return draft.id;
     },

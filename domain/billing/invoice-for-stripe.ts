@@ -11,6 +11,7 @@ export interface InvoiceForStripe {
   status: Invoice['status'];
   stripeInvoiceId: string | null;
   stripeCustomerId: string;
+  billingEmail: string;
   currency: string;
   lines: { lineId: string; description: string; amountCents: number; quantity: number; sourcePeriod: string }[];
 }
@@ -33,6 +34,7 @@ export async function invoiceForStripe(
       status: invoice.status,
       stripeInvoiceId: invoice.stripeInvoiceId ?? null,
       stripeCustomerId: account.stripeCustomerId,
+      billingEmail: account.email,
       currency: invoice.currency,
       lines: lines.map((line) => ({
         lineId: line.id,

@@ -45,8 +45,9 @@ export async function checkoutPages(app: FastifyInstance, { sim }: { sim: SimCon
   app.post<IdParams>('/checkout/:id/cancel', async (request, reply) => {
     const session = stripe().checkoutSessions.get(request.params.id);
     if (!session) return notFound(reply);
-    if (!session.cancelUrl)
+    if (!session.cancelUrl) {
       return reply.type('text/html').send(page('Checkout canceled', '<p>You can close this page.</p>'));
+    }
     return reply.redirect(session.cancelUrl, 303);
   });
 }

@@ -31,8 +31,9 @@ export async function stripeControlRoutes(app: FastifyInstance, { sim }: { sim: 
 
   app.put('/webhook-endpoint', async (request, reply) => {
     const parsed = EndpointBody.safeParse(request.body);
-    if (!parsed.success)
+    if (!parsed.success) {
       return reply.code(400).send({ message: 'Invalid endpoint', errors: invalidBody(parsed.error) });
+    }
     setSimulatorEndpoint(stripe(), parsed.data);
     return { url: parsed.data.url };
   });
@@ -52,8 +53,9 @@ export async function stripeControlRoutes(app: FastifyInstance, { sim }: { sim: 
     if (!parsed.success) return reply.code(400).send({ message: 'Invalid attempt', errors: invalidBody(parsed.error) });
     const invoice = stripe().invoices.get(request.params.id);
     if (!invoice) return reply.code(404).send({ message: 'No such invoice' });
-    if (invoice.status !== 'open')
+    if (invoice.status !== 'open') {
       return reply.code(409).send({ message: `The invoice is ${invoice.status}, not open` });
+    }
     const result = chargeInvoice(sim, invoice, parsed.data.outcome);
     return { result, invoice: renderInvoice(stripe(), invoice) };
   });

@@ -45,6 +45,22 @@ describe('Stripe simulator faults and access', () => {
     expect((await create()).id).toBe(invoice.id);
   });
 
+  it('carries out a request whose answer is lost, so the retry with the same key gets that answer', async () => {
+    await control.fault({ operation: 'stripe.createCustomer', mode: 'lose-reply' });
+    const create = () => stripe.customers.create({ email: 'lost@b.test' }, { idempotencyKey: 'tenant-1-customer' });
+    await expect(create()).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
+    // Until the simulator notices the caller left, the key is in use (409), as a Temporal retry could meet it.
+    let retried: Stripe.Customer | undefined;
+    while (!retried) {
+      retried = await create().catch((error: { statusCode?: number }) => {
+        if (error.statusCode !== 409) throw error;
+        return undefined;
+      });
+    }
+    const customers = await stripe.customers.list();
+    expect(customers.data.map((customer) => customer.id)).toEqual([retried.id]);
+  });
+
   it('hangs an operation until the SDK gives up, and delays a slow one', async () => {
     await control.fault({ operation: 'stripe.getInvoice', mode: 'hang' });
     await expect(stripe.invoices.retrieve('in_any')).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
@@ -62,6 +78,8 @@ describe('Stripe simulator faults and access', () => {
       type: 'StripeAuthenticationError',
       statusCode: 401,
     });
+    const basic = { authorization: `Basic ${Buffer.from('sk_test_curl:').toString('base64')}` };
+    expect((await fetch(`${sim.url}/v1/prices`, { headers: basic })).status).toBe(200);
     const unknown = await fetch(`${sim.url}/v1/teleports`, { headers: { authorization: 'Bearer sk_test_x' } });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { type: 'invalid_request_error' } });

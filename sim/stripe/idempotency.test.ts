@@ -64,6 +64,30 @@ describe('Stripe simulator idempotency', () => {
     expect((await get('k')).headers.get('idempotent-replayed')).toBeNull();
   });
 
+  it('answers 409 while the first request with the key is still running', async () => {
+    await simControl(sim.url).fault({ operation: 'stripe.createCustomer', mode: 'lose-reply' });
+    const caller = new AbortController();
+    const first = fetch(`${sim.url}/v1/customers`, {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer sk_test_raw',
+        'idempotency-key': 'busy',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'name=busy',
+      signal: caller.signal,
+    }).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = await raw('busy', 'name=busy');
+    expect(second.status).toBe(409);
+    expect(await second.json()).toMatchObject({ error: { type: 'idempotency_error' } });
+    caller.abort();
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const third = await raw('busy', 'name=busy');
+    expect(third.headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('does not save a refusal of the parameters, so the key can still be used', async () => {
     const refused = await raw('key-3', 'emial=typo%40example.test');
     expect(refused.status).toBe(400);

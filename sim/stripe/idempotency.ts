@@ -1,9 +1,12 @@
 import type { FastifyRequest, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import { apiKeyOf } from './api-key';
 import { StripeApiError } from './errors';
-import type { StripeState } from './state';
+import type { IdempotentResult, StripeState } from './state';
 
 const KEPT_MS = 24 * 3600_000;
-const toRemember = new WeakMap<FastifyRequest, { key: string; fingerprint: string }>();
+/** A request still running after this long is taken for lost, and its key is free again. */
+const IN_FLIGHT_MS = 60_000;
+const toRemember = new WeakMap<FastifyRequest, { key: string; marker: IdempotentResult }>();
 
 /** The account (API key) and Idempotency-Key of a POST; Stripe ignores the header on GET and DELETE. */
 function keyOf(request: FastifyRequest): { key: string; raw: string } | null {
@@ -12,15 +15,13 @@ function keyOf(request: FastifyRequest): { key: string; raw: string } | null {
   return { key: `${apiKeyOf(request)}\n${raw}`, raw };
 }
 
-export const apiKeyOf = (request: FastifyRequest): string =>
-  /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
-
 const fingerprintOf = (request: FastifyRequest) =>
   `${request.method} ${request.url.split('?')[0]} ${JSON.stringify(request.body ?? {})}`;
 
 /**
  * Runs after the fault gate: a key seen with the same request replays the saved answer (`Idempotent-Replayed`),
- * with a different one it is refused. Keys are kept 24 hours per API key, as on Stripe.
+ * with a different one it is refused, and while the first is still running the second gets 409. Keys are kept
+ * 24 hours per API key, as on Stripe.
  */
 export function replayIdempotent(stripe: () => StripeState): preHandlerAsyncHookHandler {
   return async function replay(request, reply) {
@@ -28,7 +29,15 @@ export function replayIdempotent(stripe: () => StripeState): preHandlerAsyncHook
     if (!idempotency) return;
     const fingerprint = fingerprintOf(request);
     const saved = stripe().idempotency.get(idempotency.key);
-    if (saved && Date.now() - saved.createdAt < KEPT_MS) {
+    const age = saved ? Date.now() - saved.createdAt : Infinity;
+    if (saved && saved.status === null && age < IN_FLIGHT_MS) {
+      throw new StripeApiError(
+        409,
+        'idempotency_error',
+        `There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ${idempotency.raw}. Please try again later.`,
+      );
+    }
+    if (saved && saved.status !== null && age < KEPT_MS) {
       if (saved.fingerprint !== fingerprint) {
         throw new StripeApiError(
           400,
@@ -42,7 +51,9 @@ export function replayIdempotent(stripe: () => StripeState): preHandlerAsyncHook
         .header('content-type', 'application/json; charset=utf-8')
         .send(saved.body);
     }
-    toRemember.set(request, { key: idempotency.key, fingerprint });
+    const marker: IdempotentResult = { fingerprint, status: null, body: '', createdAt: Date.now() };
+    stripe().idempotency.set(idempotency.key, marker);
+    toRemember.set(request, { key: idempotency.key, marker });
   };
 }
 
@@ -54,14 +65,13 @@ export function rememberIdempotent(stripe: () => StripeState): onSendAsyncHookHa
   return async function remember(request, reply, payload) {
     const pending = toRemember.get(request);
     toRemember.delete(request);
+    if (!pending) return payload;
+    const keys = stripe().idempotency;
     const saved = reply.statusCode < 300 || reply.statusCode === 402;
-    if (pending && saved && typeof payload === 'string') {
-      stripe().idempotency.set(pending.key, {
-        ...pending,
-        status: reply.statusCode,
-        body: payload,
-        createdAt: Date.now(),
-      });
+    if (saved && typeof payload === 'string') {
+      keys.set(pending.key, { ...pending.marker, status: reply.statusCode, body: payload, createdAt: Date.now() });
+    } else if (keys.get(pending.key) === pending.marker) {
+      keys.delete(pending.key);
     }
     return payload;
   };

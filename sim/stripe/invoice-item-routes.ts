@@ -84,8 +84,9 @@ export async function invoiceItemRoutes(app: FastifyInstance, { sim }: { sim: Si
       subscription: null,
       metadata: mergeMetadata({}, form),
     };
-    if (item.period.end < item.period.start)
+    if (item.period.end < item.period.start) {
       throw invalid('period[end] must not be before period[start].', undefined, 'period');
+    }
     customer.currency ??= currency;
     stripe().invoiceItems.set(item.id, item);
     sim.stripe.emit('invoiceitem.created', renderInvoiceItem(item, stripe()));

@@ -48,15 +48,19 @@ export function createStripeRuntime(stripe: () => StripeState, options: StripeRu
     stripe().deliveries.push(delivery);
     const started = generation;
     const attempt = async (retries: number): Promise<void> => {
+      // Nothing queued before a reset or close goes out after it.
+      if (started !== generation) return;
       // Signed afresh on each attempt, as Stripe does: the timestamp is the attempt's.
       const outcome = await postEvent(endpoint, JSON.stringify(renderEvent(event), null, 2), aborter.signal);
       if (started !== generation) return;
       delivery.attempts.push({ at: Date.now(), ...outcome });
-      if (outcome.httpStatus >= 200 && outcome.httpStatus < 300) delivery.status = 'delivered';
-      else if (retry && retries < options.webhookRetryDelaysMs.length) {
-        later(options.webhookRetryDelaysMs[retries]!, () => void attempt(retries + 1));
+      const delivered = outcome.httpStatus >= 200 && outcome.httpStatus < 300;
+      const wait = retry && !delivered ? options.webhookRetryDelaysMs[retries] : undefined;
+      if (wait !== undefined) {
+        later(wait, () => void attempt(retries + 1));
         return;
-      } else delivery.status = 'failed';
+      }
+      delivery.status = delivered ? 'delivered' : 'failed';
       event.pendingWebhooks = Math.max(0, event.pendingWebhooks - 1);
     };
     const first = (queues.get(endpoint.id) ?? Promise.resolve()).then(() => attempt(0));

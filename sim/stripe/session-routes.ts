@@ -28,8 +28,9 @@ export async function sessionRoutes(app: FastifyInstance, { sim }: { sim: SimCon
       'payment_method_types',
     ]);
     const mode = required(choice(form, 'mode', ['payment', 'setup', 'subscription']), 'mode');
-    if (mode !== 'subscription')
+    if (mode !== 'subscription') {
       throw invalid('The simulator supports Checkout in mode=subscription only.', undefined, 'mode');
+    }
     const lineItems = required(forms(form, 'line_items'), 'line_items').map((line, index) => {
       const at = `line_items[${index}]`;
       onlyKnown(line, ['price', 'quantity'], at);
@@ -42,8 +43,9 @@ export async function sessionRoutes(app: FastifyInstance, { sim }: { sim: SimCon
     const customer = text(form, 'customer');
     if (customer !== undefined && !stripe().customers.get(customer)) throw noSuch('customer', customer);
     const customerEmail = text(form, 'customer_email');
-    if (customer && customerEmail)
+    if (customer && customerEmail) {
       throw invalid('You may only specify one of these parameters: customer, customer_email.');
+    }
     const created = now();
     const id = stripeId('cs_test', 58);
     const session: StripeCheckoutSession = {

@@ -183,7 +183,8 @@ export interface WebhookDelivery {
 
 export interface IdempotentResult {
   fingerprint: string;
-  status: number;
+  /** null while the first request with the key is still running. */
+  status: number | null;
   body: string;
   createdAt: number;
 }

@@ -33,14 +33,13 @@ export function startSubscription(sim: StripeSim, input: SubscriptionStart, base
   const [first] = input.items;
   if (!first) throw invalid('Missing required param: items.', 'parameter_missing', 'items');
   for (const { price } of input.items) {
-    if (!price.recurring)
-      throw invalid(
-        `The price specified is set to \`type=one_time\` but this field only accepts prices with \`type=recurring\`.`,
-        undefined,
-        'items',
-      );
-    if (price.currency !== first.price.currency)
+    if (!price.recurring) {
+      const message = 'The price specified is set to `type=one_time` but this field only accepts `type=recurring`.';
+      throw invalid(message, undefined, 'items');
+    }
+    if (price.currency !== first.price.currency) {
       throw invalid('All prices on a subscription must have the same currency.', undefined, 'items');
+    }
   }
   const start = now();
   const collectionMethod = input.collectionMethod ?? 'charge_automatically';
@@ -107,7 +106,10 @@ export function startSubscription(sim: StripeSim, input: SubscriptionStart, base
   return subscription;
 }
 
-/** Replaces a subscription's items by price (the first item when no id is given), without proration. */
+/**
+ * Applies `items[…]` changes as Stripe does (an `id` changes or deletes that item, no `id` adds one), without
+ * proration, and announces the result with the items before in `previous_attributes`.
+ */
 export function changeSubscriptionItems(
   sim: StripeSim,
   subscription: StripeSubscription,

@@ -190,6 +190,17 @@ describe('invoice runs on Stripe', () => {
     expect(april.totalCents).toBe(pro.monthlyFeeCents + Number(late[0]!.amountCents));
   });
 
+  it('makes the Stripe customer a billing account from before Stripe lacks, and bills it', async () => {
+    const { tenantId } = await billedTenant('pro', { '2021-07': { minutes: 1100 } });
+    await inScope(h.orm, { system: 'test' }, (em) =>
+      em.nativeUpdate(BillingAccount, { tenantId }, { stripeCustomerId: 'cus_local_demo' }),
+    );
+    expect(await runDirectly(tenantId, '2021-07')).toMatchObject({ outcome: 'finalized' });
+    const account = await inScope(h.orm, { system: 'test' }, (em) => em.findOneOrFail(BillingAccount, { tenantId }));
+    expect(account.stripeCustomerId).toMatch(/^cus_(?!local)/);
+    expect(await stripe.listInvoices({ customerId: account.stripeCustomerId })).toHaveLength(1);
+  });
+
   it('settles a period with nothing to charge without going to Stripe', async () => {
     const { tenantId, customerId } = await billedTenant('starter', { '2021-05': { minutes: 20 } });
     expect(await runDirectly(tenantId, '2021-05')).toMatchObject({ outcome: 'nothing_to_bill', totalCents: 0 });
