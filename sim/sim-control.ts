@@ -8,8 +8,9 @@ export interface PlacedCall {
 }
 
 /** A client for the `/_sim` control routes, for tests and scripts that drive a running simulator over HTTP. */
-export function simControl(baseUrl: string) {
-  const send = async (method: string, path: string, body?: unknown) => {
+/** A JSON request to the simulator's control routes (`/_sim…`); a non-2xx answer throws with its body. */
+export function simRequest(baseUrl: string) {
+  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const response = await fetch(`${baseUrl}/_sim${path}`, {
       method,
       ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
@@ -17,6 +18,10 @@ export function simControl(baseUrl: string) {
     if (!response.ok) throw new Error(`simulator ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
     return response.status === 204 ? undefined : response.json();
   };
+}
+
+export function simControl(baseUrl: string) {
+  const send = simRequest(baseUrl);
   return {
     // Typed loosely on purpose: tests assert on the rendered provider shapes.
     state: () => send('GET', '/state') as Promise<SimStateView>,

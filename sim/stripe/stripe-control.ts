@@ -1,3 +1,4 @@
+import { simRequest } from '../sim-control';
 import type { stripeStateView } from './state-view';
 import type { WebhookDelivery } from './state';
 
@@ -5,14 +6,7 @@ export type StripeStateView = ReturnType<typeof stripeStateView>;
 
 /** A client for `/_sim/stripe` and the Stripe part of `/_sim/state`, for tests and scripts. */
 export function stripeSimControl(baseUrl: string) {
-  const send = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}/_sim${path}`, {
-      method,
-      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`simulator ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-    return response.status === 204 ? undefined : response.json();
-  };
+  const send = simRequest(baseUrl);
   return {
     state: async () => ((await send('GET', '/state')) as { stripe: StripeStateView }).stripe,
     /** Makes charges of this customer's card fail (or succeed again), like Stripe's declining test cards. */
