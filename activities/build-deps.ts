@@ -1,5 +1,4 @@
 import { simulatorUrl, webhookBase, type Env } from '../config/env';
-import { loadPricingCatalog } from '../config/pricing';
 import { providerCredentials } from '../config/provider-mode';
 import type { Orm } from '../db/orm';
 import { botSigningSecret } from '../domain/usage/bot-signature';
@@ -15,7 +14,6 @@ export function buildActivityDeps(env: Env, orm: Orm, secretKey: string, log: (l
   const credentials = providerCredentials(env);
   return {
     orm,
-    catalog: loadPricingCatalog(),
     billing: createStripeBillingProvider({ ...credentials.stripe, simulatorUrl: simulator, timeoutMs: 20_000 }),
     mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createLogMailer(log),
     publicBaseUrl: env.PUBLIC_BASE_URL,

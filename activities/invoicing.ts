@@ -1,4 +1,3 @@
-import type { PricingCatalog } from '../contracts/pricing';
 import type { Orm } from '../db/orm';
 import type { SystemActor } from '../domain/auth/actor';
 import { invoiceForStripe } from '../domain/billing/invoice-for-stripe';
@@ -17,7 +16,6 @@ import { providerCall } from './provider-failure';
 
 export interface InvoicingActivityDeps {
   orm: Orm;
-  catalog: PricingCatalog;
   billing: BillingProvider;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BOT_STATUSES } from './bot-status';
 import { JobView } from './jobs';
+import { patchBody } from './patch-body';
 
 export const Locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a locale such as de-AT or en-US');
 
@@ -18,14 +19,7 @@ export const CreateBotBody = z.strictObject({
 export type CreateBotBody = z.infer<typeof CreateBotBody>;
 
 /** Customers may tune how their bot sounds; platform admins may also rename it. */
-export const UpdateBotBody = z
-  .strictObject({
-    name: BotName.optional(),
-    locale: Locale.optional(),
-    voice: Voice.optional(),
-    greeting: Greeting.optional(),
-  })
-  .refine((body) => Object.keys(body).length > 0, 'send at least one of name, locale, voice, greeting');
+export const UpdateBotBody = patchBody({ name: BotName, locale: Locale, voice: Voice, greeting: Greeting });
 export type UpdateBotBody = z.infer<typeof UpdateBotBody>;
 
 export const BotListQuery = z.strictObject({

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-
-export interface PlannedInvoiceStep {
-  name: string;
-  label: string;
-}
+import { BILLING_PERIOD_PATTERN, EARLIEST_BILLING_PERIOD } from './billing-period';
+import type { PlannedStep } from './provisioning-job';
 
 /** The steps of one tenant's invoice for one period, as the invoicing workflow runs them and its query shows. */
 export const INVOICE_STEPS = [
@@ -12,7 +9,7 @@ export const INVOICE_STEPS = [
   { name: 'create_draft', label: 'Create the Stripe draft invoice' },
   { name: 'add_lines', label: 'Add the invoice lines' },
   { name: 'finalize', label: 'Finalize the invoice' },
-] as const satisfies readonly PlannedInvoiceStep[];
+] as const satisfies readonly PlannedStep[];
 
 /** How a tenant's invoice run ended. */
 export const INVOICE_RUN_OUTCOMES = ['finalized', 'already_billed', 'nothing_to_bill', 'no_subscription'] as const;
@@ -20,8 +17,8 @@ export type InvoiceRunOutcome = (typeof INVOICE_RUN_OUTCOMES)[number];
 
 export const BillingPeriodParam = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month written YYYY-MM')
-  .refine((value) => value >= '2020-01', 'from 2020-01');
+  .regex(BILLING_PERIOD_PATTERN, 'a month written YYYY-MM')
+  .refine((value) => value >= EARLIEST_BILLING_PERIOD, `from ${EARLIEST_BILLING_PERIOD}`);
 
 export const InvoiceRunRequest = z.strictObject({
   period: BillingPeriodParam.describe('The month to bill (UTC), e.g. 2026-10'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchBody } from './patch-body';
 import { ROLES } from './roles';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from './support-ticket';
 
@@ -23,9 +24,7 @@ export type CreateTicketBody = z.infer<typeof CreateTicketBody>;
 export const TicketMessageBody = z.strictObject({ body: MessageText });
 export type TicketMessageBody = z.infer<typeof TicketMessageBody>;
 
-export const UpdateTicketBody = z
-  .strictObject({ status: z.enum(TICKET_STATUSES).optional(), priority: z.enum(TICKET_PRIORITIES).optional() })
-  .refine((body) => body.status !== undefined || body.priority !== undefined, 'send at least one of status, priority');
+export const UpdateTicketBody = patchBody({ status: z.enum(TICKET_STATUSES), priority: z.enum(TICKET_PRIORITIES) });
 export type UpdateTicketBody = z.infer<typeof UpdateTicketBody>;
 
 export const TicketView = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchBody } from './patch-body';
 import { CUSTOMER_ROLES, ROLES } from './roles';
 
 /** The roles a tenant's own users may have; platform roles are never handed out through the API. */
@@ -22,13 +23,7 @@ export const CreateUserBody = z.strictObject({
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
-export const UpdateUserBody = z
-  .strictObject({
-    name: PersonName.optional(),
-    role: CustomerRole.optional(),
-    isActive: z.boolean().optional(),
-  })
-  .refine((body) => Object.keys(body).length > 0, 'send at least one of name, role, isActive');
+export const UpdateUserBody = patchBody({ name: PersonName, role: CustomerRole, isActive: z.boolean() });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
 /** The public shape of a user: never the password hash. */

@@ -2,7 +2,6 @@ import {
   BillingAccount,
   Bot,
   Invoice,
-  InvoiceLine,
   Plan,
   Subscription,
   SupportTicket,
@@ -13,8 +12,10 @@ import {
   User,
 } from '../db/entities';
 import { hashPassword } from './auth/password';
+import { periodEndsAt, periodOf } from './billing/billing-period';
 import { rateUsage } from './billing/rate-usage';
 import { toPlanPricing } from './billing/plan-pricing';
+import { storeInvoiceLines } from './billing/store-invoice-lines';
 import { syncPlansFromCatalog } from './billing/sync-plans-from-catalog';
 // The JSON itself, not config/pricing.ts: plain Node resolution (Jest's global setup seeds) finds `pricing.json`
 // before `pricing.ts` for `../config/pricing`. Start-up checks the same file with loadPricingCatalog.
@@ -102,7 +103,7 @@ async function seedDemoTenant(
     });
     const plan = await em.findOneOrFail(Plan, { code: DEMO_PLAN });
     const periodStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-    const periodEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    const periodEnd = new Date(periodEndsAt(periodOf(now)));
     em.create(Subscription, {
       tenantId: tenant.id,
       planId: plan.id,
@@ -204,20 +205,9 @@ async function seedDemoInvoices(em: ScopedEm, tenantId: string, now: Date): Prom
       createdAt: new Date(lastDay.getTime() + 86_400_000),
     });
     await em.flush();
-    for (const [position, { kind, tier, quantity, amountCents, description }] of rated.lines.entries()) {
-      em.create(InvoiceLine, {
-        tenantId,
-        invoiceId: invoice.id,
-        kind,
-        tier,
-        description,
-        quantity,
-        unitPriceCents: Math.round(amountCents / quantity),
-        amountCents,
-        sourcePeriod: periodStart.slice(0, 7),
-        position,
-      });
-    }
+    const sourcePeriod = periodStart.slice(0, 7);
+    const lines = rated.lines.map((line) => ({ ...line, sourcePeriod }));
+    storeInvoiceLines(em, { tenantId, invoiceId: invoice.id, lines });
   }
   await em.flush();
 }

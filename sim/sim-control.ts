@@ -7,7 +7,6 @@ export interface PlacedCall {
   deliveries: Delivery[];
 }
 
-/** A client for the `/_sim` control routes, for tests and scripts that drive a running simulator over HTTP. */
 /** A JSON request to the simulator's control routes (`/_sim…`); a non-2xx answer throws with its body. */
 export function simRequest(baseUrl: string) {
   return async (method: string, path: string, body?: unknown): Promise<unknown> => {
@@ -20,6 +19,7 @@ export function simRequest(baseUrl: string) {
   };
 }
 
+/** A client for the `/_sim` control routes, for tests and scripts that drive a running simulator over HTTP. */
 export function simControl(baseUrl: string) {
   const send = simRequest(baseUrl);
   return {

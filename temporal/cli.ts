@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { goInstall, isExecutable, onPath, toolCacheDir } from './local-tools';
 
 const run = promisify(execFile);
 
@@ -14,27 +14,7 @@ const RELEASE_URL = (os: string, arch: string) =>
   `https://github.com/temporalio/cli/releases/download/v${TEMPORAL_CLI_VERSION}/temporal_cli_${TEMPORAL_CLI_VERSION}_${os}_${arch}.tar.gz`;
 
 /** A user-level cache, so every clone on the machine (CI's included) reuses one build of the CLI. */
-export function cliCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
-  return path.join(base, 'voiceplane', `temporal-cli-${TEMPORAL_CLI_VERSION}`);
-}
-
-const isExecutable = (file: string): boolean => {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function onPath(command: string): Promise<string | null> {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, command);
-    if (dir && isExecutable(candidate)) return candidate;
-  }
-  return null;
-}
+export const cliCacheDir = (): string => toolCacheDir(`temporal-cli-${TEMPORAL_CLI_VERSION}`);
 
 async function download(target: string, log: (line: string) => void): Promise<boolean> {
   const os = process.platform === 'darwin' ? 'darwin' : 'linux';
@@ -56,22 +36,6 @@ async function download(target: string, log: (line: string) => void): Promise<bo
   }
 }
 
-async function goInstall(target: string, log: (line: string) => void): Promise<boolean> {
-  const go = await onPath('go');
-  if (!go) return false;
-  log(`building the Temporal CLI with: go install ${GO_PACKAGE} (takes a few minutes once)`);
-  try {
-    await run(go, ['install', GO_PACKAGE], {
-      env: { ...process.env, GOBIN: path.dirname(target), CGO_ENABLED: '0' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return isExecutable(target);
-  } catch (error) {
-    log(`go install failed: ${(error as { stderr?: string }).stderr ?? (error as Error).message}`);
-    return false;
-  }
-}
-
 /**
  * Finds the Temporal CLI: `TEMPORAL_CLI`, then `temporal` on PATH, then the user cache, then the official
  * release download, then `go install`. Throws with every way to provide it when none works.
@@ -84,12 +48,12 @@ export async function findOrObtainTemporalCli(
     if (isExecutable(options.explicitPath)) return options.explicitPath;
     throw new Error(`TEMPORAL_CLI=${options.explicitPath} is not an executable file`);
   }
-  const fromPath = await onPath('temporal');
+  const fromPath = onPath('temporal');
   if (fromPath) return fromPath;
   const cached = path.join(cliCacheDir(), 'temporal');
   if (existsSync(cached) && isExecutable(cached)) return cached;
   await mkdir(cliCacheDir(), { recursive: true });
-  if ((await download(cached, log)) || (await goInstall(cached, log))) return cached;
+  if ((await download(cached, log)) || (await goInstall(GO_PACKAGE, cached, log))) return cached;
   throw new Error(
     [
       'The Temporal CLI was not found and could not be obtained. Provide it in one of these ways:',

@@ -9,20 +9,12 @@ import { onboardingWorkflowId } from '../domain/tenants/onboarding-steps';
 import { WORKFLOWS_PATH } from '../temporal/worker';
 import { createHarness, type Harness } from './support/harness';
 import { bearerFor, makeTenant, makeUser } from './support/factories';
+import { eventually } from './support/eventually';
 
 /** Re-record with RECORD_HISTORIES=1 only for an intended, versioned change of the workflow. */
 const FIXTURE = path.join(__dirname, 'fixtures', 'tenant-onboarding.history.bin');
 
 const tokenFrom = (text: string): string => /verify\?token=([A-Za-z0-9_-]+)/.exec(text)![1]!;
-
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Sign-up answers the same for every address, so tests find what it created in the database. */
 async function registrationOf(h: Harness, email: string): Promise<{ tenant: Tenant; user: User }> {

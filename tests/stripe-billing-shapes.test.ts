@@ -3,7 +3,8 @@ import Stripe from 'stripe';
 import { createStripeBillingProvider } from '../activities/adapters/stripe-billing';
 import type { BillingProvider } from '../activities/adapters/billing-provider';
 import { SIMULATOR_STRIPE_WEBHOOK_SECRET } from '../config/simulator-credentials';
-import { isExecutable, stripeMockBinary } from '../scripts/stripe-mock-install';
+import { installStripeMock } from '../scripts/stripe-mock-install';
+import { stripeClientFor } from '../sim/stripe/sdk-client';
 import { getFreePort } from './support/free-port';
 
 // Stripe's stripe-mock validates each request against Stripe's OpenAPI spec and answers 400 for a shape Stripe
@@ -14,12 +15,8 @@ let url: string;
 let billing: BillingProvider;
 
 beforeAll(async () => {
-  const binary = stripeMockBinary();
-  if (!isExecutable(binary)) {
-    throw new Error(
-      `stripe-mock is not installed (${binary} is missing): run \`npm run stripe-mock:install\` (needs Go)`,
-    );
-  }
+  // Built once per machine (Go), as the global setup obtains the Temporal CLI; throws saying how when it cannot.
+  const binary = await installStripeMock();
   const port = await getFreePort();
   url = `http://127.0.0.1:${port}`;
   mock = spawn(binary, ['-http-addr', `127.0.0.1:${port}`], { stdio: 'ignore' });
@@ -30,7 +27,7 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   billing = createStripeBillingProvider({ simulatorUrl: url, timeoutMs: 5_000 });
-});
+}, 600_000);
 afterAll(() => {
   mock?.kill();
 });
@@ -39,8 +36,7 @@ const when = new Date('2026-01-01T00:00:00Z');
 
 describe('Stripe adapter requests (checked by stripe-mock against Stripe’s OpenAPI spec)', () => {
   it('stripe-mock refuses a request Stripe would refuse, so the checks below mean something', async () => {
-    const { host, port } = new URL(url);
-    const raw = new Stripe('sk_test_x', { host: host.split(':')[0], port, protocol: 'http', maxNetworkRetries: 0 });
+    const raw = stripeClientFor(url, 'sk_test_x');
     await expect(
       raw.invoices.create({ customer: 'cus_1', bogus: 1 } as Stripe.InvoiceCreateParams),
     ).rejects.toMatchObject({
@@ -54,20 +50,24 @@ describe('Stripe adapter requests (checked by stripe-mock against Stripe’s Ope
   });
 
   it('invoice items: an amount, a quantity at a decimal unit price with a period, onto a draft', async () => {
-    await billing.createInvoiceItems([
-      { idempotencyKey: 'shape-item-1', customerId: 'cus_123', currency: 'EUR', description: 'Fee', amountCents: 4900 },
-      {
-        idempotencyKey: 'shape-item-2',
-        customerId: 'cus_123',
-        invoiceId: 'in_123',
-        currency: 'eur',
-        description: 'Minutes',
-        quantity: 1234,
-        unitAmountCentsDecimal: '6.25',
-        period: { start: when, end: new Date('2026-02-01T00:00:00Z') },
-        metadata: { usage: 'minutes' },
-      },
-    ]);
+    await billing.createInvoiceItem({
+      idempotencyKey: 'shape-item-1',
+      customerId: 'cus_123',
+      currency: 'EUR',
+      description: 'Fee',
+      amountCents: 4900,
+    });
+    await billing.createInvoiceItem({
+      idempotencyKey: 'shape-item-2',
+      customerId: 'cus_123',
+      invoiceId: 'in_123',
+      currency: 'eur',
+      description: 'Minutes',
+      quantity: 1234,
+      unitAmountCentsDecimal: '6.25',
+      period: { start: when, end: new Date('2026-02-01T00:00:00Z') },
+      metadata: { usage: 'minutes' },
+    });
   });
 
   it('invoices: create both ways of collecting, finalize, pay, void, delete, retrieve, list, lines', async () => {

@@ -6,18 +6,8 @@ import type { CallWorkflows } from '../domain/telephony/call-port';
 import { recordInboundEvent } from '../domain/webhook-inbox/record-inbound-event';
 import { startInboxRelay, type InboxRelay } from '../domain/webhook-inbox/relay-loop';
 import { makeTenant } from './support/factories';
+import { eventually } from './support/eventually';
 import { createHarness, testDatabaseUrl, type Harness } from './support/harness';
-
-/** Polls `read` every 50 ms until `accept` holds; fails with the last value after `timeoutMs`. */
-async function waitFor<T>(read: () => Promise<T> | T, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * The relay runs in the worker process, not in the API that writes the inbox (decision 008): an inbox write
@@ -85,10 +75,10 @@ describe('webhook inbox wake-up across processes', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const callSid = `CA${randomUUID().replace(/-/g, '')}`;
     expect(await write(callSid)).toBe(true);
-    await waitFor(
+    await eventually(
       () => delivered,
       (sids) => sids.includes(callSid),
-      5_000,
+      { timeoutMs: 5_000, intervalMs: 50 },
     );
     const row = await inScope(h.orm, { system: 'test' }, (em) =>
       em.findOneOrFail(WebhookEvent, { dedupeKey: `twilio:${callSid}:voice` }),
@@ -102,10 +92,10 @@ describe('webhook inbox wake-up across processes', () => {
     try {
       const callSid = `CA${randomUUID().replace(/-/g, '')}`;
       await write(callSid);
-      await waitFor(
+      await eventually(
         () => woken,
         (groups) => groups.includes(h.target.taskQueue),
-        5_000,
+        { timeoutMs: 5_000, intervalMs: 50 },
       );
       // A duplicate is not written, so it notifies nobody.
       const before = woken.length;
@@ -129,10 +119,10 @@ describe('webhook inbox wake-up across processes', () => {
       inScope(h.orm, { system: 'test' }, (em) => em.execute(`select pg_notify('inbox_wake_test', ?)`, [payload]));
     try {
       await notify('before');
-      await waitFor(
+      await eventually(
         () => heard,
         (payloads) => payloads.includes('before'),
-        5_000,
+        { timeoutMs: 5_000, intervalMs: 50 },
       );
       const killed = await inScope(h.orm, { system: 'test' }, (em) =>
         em.execute<{ pg_terminate_backend: boolean }[]>(
@@ -141,13 +131,13 @@ describe('webhook inbox wake-up across processes', () => {
       );
       expect(killed.map((row) => row.pg_terminate_backend)).toEqual([true]);
       // Notifications sent while it reconnects are lost (the relay's poll covers those); later ones arrive.
-      await waitFor(
+      await eventually(
         async () => {
           await notify('after');
           return heard;
         },
         (payloads) => payloads.includes('after'),
-        10_000,
+        { timeoutMs: 10_000, intervalMs: 50 },
       );
     } finally {
       await subscription.close();

@@ -2,9 +2,10 @@ import type { WebhookEventView as EventView } from '../contracts/webhooks';
 import { inScope } from '../db/scope';
 import type { RunningSimulator } from '../sim/start-simulator';
 import type { makeWorld } from './support/factories';
+import { eventually } from './support/eventually';
 import { createHarness, type Harness } from './support/harness';
 import { startTestSimulator } from './support/test-simulator';
-import { signedTwilioHeaders, worldWithReadyBot } from './metering/metering-support';
+import { postSignedTwilio, worldWithReadyBot } from './metering/metering-support';
 
 const CALLER = '+4369912345678';
 
@@ -28,15 +29,8 @@ describe('webhooks API', () => {
 
   const newSid = () => `CA${Date.now().toString(16).padStart(16, '0')}${(sidCounter++).toString(16).padStart(16, '0')}`;
   const ring = async (callSid: string) => {
-    const url = '/telephony/incoming';
     const body = { CallSid: callSid, To: phoneNumber, From: CALLER, CallStatus: 'ringing' };
-    const response = await h.app.inject({
-      method: 'POST',
-      url,
-      headers: signedTwilioHeaders(url, body),
-      payload: new URLSearchParams(body).toString(),
-    });
-    expect(response.statusCode).toBe(200);
+    expect((await postSignedTwilio(h, '/telephony/incoming', body)).statusCode).toBe(200);
   };
   const list = async (query = '') => {
     const response = await h.app.inject({
@@ -48,21 +42,12 @@ describe('webhooks API', () => {
   };
   const eventOf = async (callSid: string) =>
     (await list()).items.find((event) => event.subjectKey === `twilio:${callSid}`);
-  const until = async <T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string) => {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const value = await read();
-      if (accept(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
   /** The call's voice event once the relay has delivered it. */
   const deliveredEvent = (callSid: string, what: string) =>
-    until(
+    eventually(
       () => eventOf(callSid),
       (found) => found?.status === 'delivered',
-      what,
+      { what },
     );
 
   it('lists signed Twilio webhooks newest first with their delivery, a Temporal link and no payload', async () => {
@@ -70,13 +55,13 @@ describe('webhooks API', () => {
     const second = newSid();
     await ring(first);
     await ring(second);
-    const delivered = await until(
+    const delivered = await eventually(
       () => list(),
       (page) =>
         [first, second].every((sid) =>
           page.items.some((event) => event.subjectKey === `twilio:${sid}` && event.status === 'delivered'),
         ),
-      'both events delivered',
+      { what: 'both events delivered' },
     );
     const subjects = delivered.items.map((event) => event.subjectKey);
     expect(subjects.indexOf(`twilio:${second}`)).toBeLessThan(subjects.indexOf(`twilio:${first}`));

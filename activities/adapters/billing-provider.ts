@@ -117,8 +117,6 @@ export interface BillingProvider {
   deleteCustomer(customerId: string): Promise<void>;
 
   createInvoiceItem(input: InvoiceItemInput): Promise<BillingInvoiceItem>;
-  /** Creates the items one after another, in order (Stripe has no batch endpoint). */
-  createInvoiceItems(inputs: InvoiceItemInput[]): Promise<BillingInvoiceItem[]>;
   createInvoice(input: {
     idempotencyKey: string;
     customerId: string;
@@ -194,7 +192,6 @@ export function createLocalBillingProvider(): BillingProvider {
     },
     async deleteCustomer() {},
     createInvoiceItem: unsupported('createInvoiceItem'),
-    createInvoiceItems: unsupported('createInvoiceItems'),
     createInvoice: unsupported('createInvoice'),
     finalizeInvoice: unsupported('finalizeInvoice'),
     payInvoice: unsupported('payInvoice'),

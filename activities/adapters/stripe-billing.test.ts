@@ -29,6 +29,21 @@ beforeEach(async () => {
 const PRO = 'price_voiceplane_pro_monthly';
 const customerFor = (tenantId: string) =>
   billing.createCustomer({ idempotencyKey: `tenant-${tenantId}-customer`, email: 'o@t.test', name: 'T', tenantId });
+/** A draft charged automatically and never advanced by Stripe, so each test finalizes and pays it itself. */
+const draftFor = (
+  customerId: string,
+  idempotencyKey: string,
+  more: Partial<Parameters<BillingProvider['createInvoice']>[0]> = {},
+) =>
+  billing.createInvoice({
+    idempotencyKey,
+    customerId,
+    currency: 'eur',
+    collection: { method: 'charge_automatically' },
+    autoAdvance: false,
+    pendingItems: 'include',
+    ...more,
+  });
 const webhookOf = async (type: string) => {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const found = receiver.received.find(({ body }) => (JSON.parse(body) as { type: string }).type === type);
@@ -52,28 +67,24 @@ describe('Stripe billing adapter (against the simulator)', () => {
   it('bills items onto an invoice, finalizes, pays and reads it back in the platform’s terms', async () => {
     const { id: customerId } = await customerFor('t1');
     const period = { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') };
-    await billing.createInvoiceItems([
-      { idempotencyKey: 'inv-1-fee', customerId, currency: 'EUR', description: 'Pro plan', amountCents: 4900 },
-      {
-        idempotencyKey: 'inv-1-minutes',
-        customerId,
-        currency: 'EUR',
-        description: '1 234 minutes',
-        quantity: 1234,
-        unitAmountCentsDecimal: '6.25',
-        period,
-        metadata: { usage: 'minutes' },
-      },
-    ]);
-    const draft = await billing.createInvoice({
-      idempotencyKey: 'inv-1',
+    await billing.createInvoiceItem({
+      idempotencyKey: 'inv-1-fee',
       customerId,
       currency: 'EUR',
-      collection: { method: 'charge_automatically' },
-      autoAdvance: false,
-      pendingItems: 'include',
-      metadata: { period: '2026-01' },
+      description: 'Pro plan',
+      amountCents: 4900,
     });
+    await billing.createInvoiceItem({
+      idempotencyKey: 'inv-1-minutes',
+      customerId,
+      currency: 'EUR',
+      description: '1 234 minutes',
+      quantity: 1234,
+      unitAmountCentsDecimal: '6.25',
+      period,
+      metadata: { usage: 'minutes' },
+    });
+    const draft = await draftFor(customerId, 'inv-1', { currency: 'EUR', metadata: { period: '2026-01' } });
     expect(draft).toMatchObject({
       status: 'draft',
       totalCents: 12613,
@@ -110,14 +121,7 @@ describe('Stripe billing adapter (against the simulator)', () => {
     await stripeSimControl(sim.url).paymentOutcome(customerId, 'fail');
     const item = { idempotencyKey: 'i', customerId, currency: 'eur', description: 'x', amountCents: 100 };
     await billing.createInvoiceItem(item);
-    const invoice = await billing.createInvoice({
-      idempotencyKey: 'inv-2',
-      customerId,
-      currency: 'eur',
-      collection: { method: 'charge_automatically' },
-      autoAdvance: false,
-      pendingItems: 'include',
-    });
+    const invoice = await draftFor(customerId, 'inv-2');
     expect(await billing.payInvoice(invoice.id, { idempotencyKey: 'inv-2-pay' })).toEqual({
       outcome: 'declined',
       message: 'Your card was declined.',
@@ -127,36 +131,20 @@ describe('Stripe billing adapter (against the simulator)', () => {
 
   it('voids open invoices and deletes drafts only', async () => {
     const { id: customerId } = await customerFor('t1');
-    const create = (key: string) =>
-      billing.createInvoice({
-        idempotencyKey: key,
-        customerId,
-        currency: 'eur',
+    const sentDraft = async (key: string) => {
+      const draft = await draftFor(customerId, key, {
         collection: { method: 'send_invoice', daysUntilDue: 14 },
-        autoAdvance: false,
         pendingItems: 'exclude',
       });
-    const draft = await create('a');
-    await billing.createInvoiceItem({
-      idempotencyKey: 'a-item',
-      customerId,
-      invoiceId: draft.id,
-      currency: 'eur',
-      description: 'x',
-      amountCents: 900,
-    });
+      const item = { customerId, invoiceId: draft.id, currency: 'eur', description: 'x', amountCents: 900 };
+      await billing.createInvoiceItem({ ...item, idempotencyKey: `${key}-item` });
+      return draft;
+    };
+    const draft = await sentDraft('a');
     expect(await billing.deleteDraftInvoice(draft.id)).toBe('deleted');
     expect(await billing.deleteDraftInvoice(draft.id)).toBe('absent');
 
-    const other = await create('b');
-    await billing.createInvoiceItem({
-      idempotencyKey: 'b-item',
-      customerId,
-      invoiceId: other.id,
-      currency: 'eur',
-      description: 'x',
-      amountCents: 900,
-    });
+    const other = await sentDraft('b');
     const open = await billing.finalizeInvoice(other.id, { idempotencyKey: 'b-finalize' });
     expect(open).toMatchObject({ status: 'open', collectionMethod: 'send_invoice' });
     const refused = billing.deleteDraftInvoice(open.id);
@@ -211,14 +199,7 @@ describe('Stripe billing adapter (against the simulator)', () => {
 
   it('verifies webhooks with a five-minute tolerance and maps their objects', async () => {
     const { id: customerId } = await customerFor('t1');
-    await billing.createInvoice({
-      idempotencyKey: 'w',
-      customerId,
-      currency: 'eur',
-      collection: { method: 'charge_automatically' },
-      autoAdvance: false,
-      pendingItems: 'exclude',
-    });
+    await draftFor(customerId, 'w', { pendingItems: 'exclude' });
     const created = await webhookOf('invoice.created');
     const event = billing.verifyWebhook(Buffer.from(created.body), created.signature);
     expect(event).toMatchObject({

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { InvalidWebhookError, type BillingProvider, type InvoiceItemInput } from './billing-provider';
+import { InvalidWebhookError, type BillingProvider } from './billing-provider';
 import { ProviderError, providerCalls } from './provider-error';
 import { createStripeClient, toProviderError, type StripeBillingConfig } from './stripe-billing-client';
 import {
@@ -22,29 +22,6 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 export function createStripeBillingProvider(config: StripeBillingConfig): BillingProvider {
   const { stripe, webhookSecret } = createStripeClient(config);
 
-  async function createInvoiceItem(input: InvoiceItemInput) {
-    const { idempotencyKey, customerId, invoiceId, currency, description, period, metadata } = input;
-    const price =
-      'amountCents' in input
-        ? { amount: input.amountCents }
-        : { quantity: input.quantity, unit_amount_decimal: Stripe.Decimal.from(input.unitAmountCentsDecimal) };
-    const item = await call(() =>
-      stripe.invoiceItems.create(
-        {
-          customer: customerId,
-          ...(invoiceId ? { invoice: invoiceId } : {}),
-          currency: currency.toLowerCase(),
-          description,
-          ...price,
-          ...(period ? { period: { start: seconds(period.start), end: seconds(period.end) } } : {}),
-          ...(metadata ? { metadata } : {}),
-        },
-        { idempotencyKey },
-      ),
-    );
-    return toBillingInvoiceItem(item);
-  }
-
   return {
     async createCustomer({ idempotencyKey, email, name, tenantId }) {
       const customer = await call(() =>
@@ -57,12 +34,27 @@ export function createStripeBillingProvider(config: StripeBillingConfig): Billin
       await unless404(() => stripe.customers.del(customerId), null);
     },
 
-    createInvoiceItem,
-
-    async createInvoiceItems(inputs) {
-      const created = [];
-      for (const input of inputs) created.push(await createInvoiceItem(input));
-      return created;
+    async createInvoiceItem(input) {
+      const { idempotencyKey, customerId, invoiceId, currency, description, period, metadata } = input;
+      const price =
+        'amountCents' in input
+          ? { amount: input.amountCents }
+          : { quantity: input.quantity, unit_amount_decimal: Stripe.Decimal.from(input.unitAmountCentsDecimal) };
+      const item = await call(() =>
+        stripe.invoiceItems.create(
+          {
+            customer: customerId,
+            ...(invoiceId ? { invoice: invoiceId } : {}),
+            currency: currency.toLowerCase(),
+            description,
+            ...price,
+            ...(period ? { period: { start: seconds(period.start), end: seconds(period.end) } } : {}),
+            ...(metadata ? { metadata } : {}),
+          },
+          { idempotencyKey },
+        ),
+      );
+      return toBillingInvoiceItem(item);
     },
 
     async createInvoice({ idempotencyKey, customerId, currency, collection, autoAdvance, pendingItems, ...rest }) {

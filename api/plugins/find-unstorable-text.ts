@@ -1,4 +1,4 @@
-import type { FieldError } from '../../domain/errors/app-error';
+import type { FieldError } from '../../contracts/problem';
 
 /** Deeper than any request schema nests; a body beyond it is refused rather than walked. */
 export const MAX_DEPTH = 32;

@@ -8,7 +8,8 @@ import { startSimulator } from '../../sim/start-simulator';
 import type { TemporalTarget } from '../../temporal/client';
 import { createWorker } from '../../temporal/worker';
 import { activityDeps } from '../../tests/support/harness';
-import { kill, startWorkerProcess } from '../../tests/support/worker-process';
+import { kill } from '../../tests/support/entry-process';
+import { startWorkerProcess } from '../../tests/support/worker-process';
 import { processesWithArgs, runInBackground } from './background-priority';
 import { startBenchStack } from './bench-stack';
 

@@ -6,6 +6,7 @@ import { inScope, type ScopedEm } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { SystemActor } from '../auth/actor';
 import { findTenantPlan } from './find-tenant-plan';
+import { switchPlan } from './switch-plan';
 
 /**
  * A Stripe event whose signature checked out, as far as billing reads it. The billing adapter's `BillingEvent`
@@ -114,16 +115,14 @@ async function applySubscriptionEvent(
   // Only the Stripe subscription behind the tenant's own: an older one's cancellation must not touch it.
   if (!current || current.subscription.stripeSubscriptionId !== stripe.id) return;
   if (event.type === 'customer.subscription.deleted') {
-    const starter = await em.findOneOrFail(Plan, { isDefault: true });
     const { subscription, plan } = current;
-    Object.assign(subscription, { planId: starter.id, stripeSubscriptionId: null });
-    recordAudit(em, {
+    subscription.stripeSubscriptionId = null;
+    switchPlan(em, {
       actor: ACTOR,
-      tenantId,
-      action: 'subscription.plan_changed',
-      targetType: 'subscription',
-      targetId: subscription.id,
-      details: { from: plan.code, to: starter.code, stripeSubscriptionId: stripe.id, stripeEventId: event.id },
+      subscription,
+      from: plan.code,
+      to: await em.findOneOrFail(Plan, { isDefault: true }),
+      details: { stripeSubscriptionId: stripe.id, stripeEventId: event.id },
     });
     return;
   }

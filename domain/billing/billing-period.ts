@@ -1,19 +1,21 @@
+import { BILLING_PERIOD_PATTERN, EARLIEST_BILLING_PERIOD } from '../../contracts/billing-period';
 import { AppError } from '../errors/app-error';
 
 /** A billing period is a UTC calendar month, written `YYYY-MM` (usage days are UTC days, see usage_daily). */
 export type BillingPeriod = string;
 
-const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
 export function isBillingPeriod(value: string): boolean {
-  return PERIOD.test(value) && value >= '2020-01';
+  return BILLING_PERIOD_PATTERN.test(value) && value >= EARLIEST_BILLING_PERIOD;
 }
 
 /** First day of the period and first day of the next one (exclusive end), as `YYYY-MM-DD`. */
 export function periodDays(period: BillingPeriod): { start: string; endExclusive: string; end: string } {
-  const match = PERIOD.exec(period);
+  const match = BILLING_PERIOD_PATTERN.exec(period);
   if (!match || !isBillingPeriod(period)) {
-    throw new AppError('bad_request', `A billing period is a month written YYYY-MM (from 2020-01), got ${period}`);
+    throw new AppError(
+      'bad_request',
+      `A billing period is a month written YYYY-MM (from ${EARLIEST_BILLING_PERIOD}), got ${period}`,
+    );
   }
   const [year, month] = [Number(match[1]), Number(match[2])];
   const day = (date: Date) => date.toISOString().slice(0, 10);

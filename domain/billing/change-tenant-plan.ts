@@ -1,9 +1,8 @@
 import type { PlanChangeView, StripeFollowUp } from '../../contracts/billing';
 import type { PlanId } from '../../contracts/pricing';
-import { Plan, Subscription } from '../../db/entities';
+import { Plan } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
-import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan, assertTenantAccess } from '../auth/permissions';
@@ -11,6 +10,7 @@ import { notFound } from '../errors/app-error';
 import { lockTenant } from '../tenants/lock-tenant';
 import { findTenantPlan } from './find-tenant-plan';
 import { getSubscription } from './get-subscription';
+import { openSubscription, switchPlan } from './switch-plan';
 
 /** What Stripe has to do so that its subscription (if any) bills the new plan. */
 const stripeFollowUpOf = (stripeSubscriptionId: string | null, plan: Plan): StripeFollowUp => {
@@ -37,28 +37,13 @@ export async function changeTenantPlan(
     const current = await findTenantPlan(em, tenantId);
     const from = (current?.plan.code ?? null) as PlanId | null;
     if (current?.plan.id === plan.id) return { from, to: planCode, changed: false, stripeFollowUp: 'none' as const };
-    const subscription =
-      current?.subscription ??
-      em.create(Subscription, {
-        tenantId,
-        planId: plan.id,
-        status: 'active',
-        currentPeriodStart: now,
-        currentPeriodEnd: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)),
-      });
-    subscription.planId = plan.id;
+    const subscription = current?.subscription ?? openSubscription(em, { tenantId, plan, now });
     await em.flush();
     // Stripe subscription update: issue 10 checkout/webhooks. The Stripe adapter is to carry out `stripeFollowUp`;
     // until it does, the audit row records what Stripe still has to do.
-    const stripeFollowUp = stripeFollowUpOf(subscription.stripeSubscriptionId ?? null, plan);
-    recordAudit(em, {
-      actor,
-      action: 'subscription.plan_changed',
-      targetType: 'subscription',
-      targetId: subscription.id,
-      tenantId,
-      details: { from, to: planCode, stripeSubscriptionId: subscription.stripeSubscriptionId ?? null, stripeFollowUp },
-    });
+    const stripeSubscriptionId = subscription.stripeSubscriptionId ?? null;
+    const stripeFollowUp = stripeFollowUpOf(stripeSubscriptionId, plan);
+    switchPlan(em, { actor, subscription, from, to: plan, details: { stripeSubscriptionId, stripeFollowUp } });
     await em.flush();
     return { from, to: planCode, changed: true, stripeFollowUp };
   });

@@ -18,7 +18,7 @@ export interface InvoiceForStripe {
 
 /** What the Stripe activities send for one prepared invoice: its customer, currency and lines in order. */
 export async function invoiceForStripe(
-  deps: Pick<InvoicingDeps, 'orm'>,
+  deps: InvoicingDeps,
   { actor, invoiceId }: { actor: SystemActor; invoiceId: string },
 ): Promise<InvoiceForStripe> {
   return inScope(deps.orm, actor, async (em) => {

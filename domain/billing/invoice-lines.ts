@@ -1,9 +1,11 @@
 import type { PlanPricing } from '../../contracts/pricing';
+import type { UsageTotals } from '../../contracts/usage';
 import { USAGE_KINDS, type UsageKind } from '../../contracts/usage-kind';
 import type { BillingPeriod } from './billing-period';
 import { KIND_LABELS, rateUsage, type RatedLine } from './rate-usage';
 
-export type UsageTotals = Partial<Record<UsageKind, number>>;
+/** Usage per kind; a kind left out was not used. */
+type Usage = Partial<UsageTotals>;
 
 export interface InvoiceLineDraft extends RatedLine {
   /** The period whose usage the line bills: the invoice's own, or the previous one for late usage. */
@@ -14,8 +16,8 @@ export interface InvoiceLineDraft extends RatedLine {
 export interface LateUsage {
   period: BillingPeriod;
   plan: PlanPricing;
-  billed: UsageTotals;
-  now: UsageTotals;
+  billed: Usage;
+  now: Usage;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface LateUsage {
 export function invoiceLines(
   period: BillingPeriod,
   plan: PlanPricing,
-  usage: UsageTotals,
+  usage: Usage,
   late: LateUsage | null,
 ): { lines: InvoiceLineDraft[]; totalCents: number } {
   const lines: InvoiceLineDraft[] = rateUsage(plan, usage).lines.map((line) => ({ ...line, sourcePeriod: period }));

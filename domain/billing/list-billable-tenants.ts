@@ -1,3 +1,4 @@
+import { SUBSCRIPTION_IN_FORCE } from '../../contracts/subscription-status';
 import { inScope } from '../../db/scope';
 import type { SystemActor } from '../auth/actor';
 import { periodDays, type BillingPeriod } from './billing-period';
@@ -9,7 +10,7 @@ import type { InvoicingDeps } from './prepare-period-invoice';
  * used; tenants still verifying or being removed are not.
  */
 export async function listBillableTenants(
-  deps: Pick<InvoicingDeps, 'orm'>,
+  deps: InvoicingDeps,
   input: { actor: SystemActor; period: BillingPeriod; afterTenantId: string | null; limit: number },
 ): Promise<string[]> {
   const { end } = periodDays(input.period);
@@ -20,10 +21,11 @@ export async function listBillableTenants(
           and (?::uuid is null or t.id > ?::uuid)
           and exists (select 1 from billing_accounts b where b.tenant_id = t.id)
           and exists (select 1 from subscriptions s
-                       where s.tenant_id = t.id and s.status in ('active', 'past_due') and s.created_at::date <= ?::date)
+                       where s.tenant_id = t.id and s.status in (${SUBSCRIPTION_IN_FORCE.map(() => '?').join(', ')})
+                         and s.created_at::date <= ?::date)
         order by t.id
         limit ?`,
-      [input.afterTenantId, input.afterTenantId, end, input.limit],
+      [input.afterTenantId, input.afterTenantId, ...SUBSCRIPTION_IN_FORCE, end, input.limit],
     ),
   );
   return rows.map((row) => row.id);

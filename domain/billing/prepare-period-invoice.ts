@@ -1,14 +1,17 @@
-import type { PlanPricing, PricingCatalog } from '../../contracts/pricing';
-import { SUBSCRIPTION_IN_FORCE } from '../../contracts/subscription-status';
-import { USAGE_KINDS, type UsageKind } from '../../contracts/usage-kind';
-import { Invoice, InvoiceLine } from '../../db/entities';
+import type { PlanPricing } from '../../contracts/pricing';
+import { Invoice, InvoiceLine, Plan } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope, type ScopedEm } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { SystemActor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
-import { periodDays, previousPeriod, type BillingPeriod } from './billing-period';
-import { invoiceLines, type UsageTotals } from './invoice-lines';
+import { lockTenant } from '../tenants/lock-tenant';
+import { periodDays, periodEndsAt, previousPeriod, type BillingPeriod } from './billing-period';
+import { findTenantPlan } from './find-tenant-plan';
+import { invoiceLines } from './invoice-lines';
+import { usageTotals } from './month-usage';
+import { toPlanPricing } from './plan-pricing';
+import { storeInvoiceLines } from './store-invoice-lines';
 
 export type PreparedInvoice =
   | { outcome: 'to_bill'; invoiceId: string; totalCents: number; currency: string; lineCount: number }
@@ -23,11 +26,11 @@ const BILLED = new Set(['open', 'paid', 'uncollectible', 'void']);
 
 export interface InvoicingDeps {
   orm: Orm;
-  catalog: PricingCatalog;
 }
 
 /**
- * Rates one tenant's period from the usage rollup on the plan of its subscription, adds late usage of the
+ * Rates one tenant's period from the usage rollup on the plan of its subscription in force (the plans table
+ * follows the price list), adds late usage of the
  * previous period, and stores the invoice as a draft with its lines (replacing the lines of an earlier draft or
  * failed attempt). Idempotent: a finalized invoice is returned as it is, and the same run preparing again gets
  * the same draft. The tenant row is locked, so two runs of one period cannot both prepare.
@@ -38,7 +41,7 @@ export async function preparePeriodInvoice(
 ): Promise<PreparedInvoice> {
   const { start, end } = periodDays(input.period);
   return inScope(deps.orm, input.actor, async (em) => {
-    await em.execute('select id from tenants where id = ? for update', [input.tenantId]);
+    await lockTenant(em, input.tenantId);
     const existing = await em.findOne(Invoice, { tenantId: input.tenantId, periodStart: start });
     if (existing && BILLED.has(existing.status)) {
       return { outcome: 'already_billed', ...summary(existing, await lineCount(em, existing.id)) };
@@ -47,11 +50,15 @@ export async function preparePeriodInvoice(
       // This run already sent the draft to Stripe; rating again could change lines under it.
       return { outcome: 'to_bill', ...summary(existing, await lineCount(em, existing.id)) };
     }
-    const planCode = await subscribedPlan(em, input.tenantId, end);
-    if (!planCode) return { outcome: 'no_subscription' };
-    const plan = planFrom(deps.catalog, planCode);
-    const usage = await usageOf(em, input.tenantId, input.period);
-    const late = await lateUsage(em, deps.catalog, input.tenantId, previousPeriod(input.period));
+    const current = await findTenantPlan(em, input.tenantId);
+    // A subscription that began after the period ended did not bill it.
+    if (!current || current.subscription.createdAt.getTime() >= periodEndsAt(input.period)) {
+      return { outcome: 'no_subscription' };
+    }
+    const planCode = current.plan.code;
+    const plan = toPlanPricing(current.plan);
+    const usage = await usageTotals(em, { tenantId: input.tenantId, from: start, to: end });
+    const late = await lateUsage(em, input.tenantId, previousPeriod(input.period));
     const { lines, totalCents } = invoiceLines(input.period, plan, usage, late);
 
     const invoice =
@@ -61,7 +68,7 @@ export async function preparePeriodInvoice(
         periodStart: start,
         periodEnd: end,
         status: 'draft',
-        currency: deps.catalog.currency.toUpperCase(),
+        currency: current.plan.currency,
       });
     if (existing) await em.nativeDelete(InvoiceLine, { invoiceId: existing.id });
     Object.assign(invoice, {
@@ -75,20 +82,7 @@ export async function preparePeriodInvoice(
       finalizedAt: totalCents === 0 ? new Date() : null,
     });
     await em.flush();
-    lines.forEach((line, position) =>
-      em.create(InvoiceLine, {
-        tenantId: input.tenantId,
-        invoiceId: invoice.id,
-        kind: line.kind,
-        description: line.description,
-        quantity: line.quantity,
-        unitPriceCents: line.quantity > 0 ? Math.round(line.amountCents / line.quantity) : 0,
-        amountCents: line.amountCents,
-        tier: line.tier,
-        sourcePeriod: line.sourcePeriod,
-        position,
-      }),
-    );
+    storeInvoiceLines(em, { tenantId: input.tenantId, invoiceId: invoice.id, lines });
     recordAudit(em, {
       actor: input.actor,
       tenantId: input.tenantId,
@@ -114,47 +108,22 @@ const summary = (invoice: Invoice, lines: number) => ({
 
 const lineCount = (em: ScopedEm, invoiceId: string) => em.count(InvoiceLine, { invoiceId });
 
-function planFrom(catalog: PricingCatalog, code: string): PlanPricing {
-  const plan = catalog.plans.find((candidate) => candidate.id === code);
+async function planPricing(em: ScopedEm, code: string): Promise<PlanPricing> {
+  const plan = await em.findOne(Plan, { code });
   // Bad data, not a passing fault: the run must stop and say so rather than retry.
   if (!plan) throw new AppError('conflict', `Plan ${code} is not in the price list`);
-  return plan;
-}
-
-/** The plan of the tenant's current subscription, if it began before the period ended. */
-async function subscribedPlan(em: ScopedEm, tenantId: string, periodEnd: string): Promise<string | null> {
-  const rows = await em.execute<{ code: string }[]>(
-    `select p.code from subscriptions s join plans p on p.id = s.plan_id
-      where s.tenant_id = ? and s.status in (${SUBSCRIPTION_IN_FORCE.map(() => '?').join(', ')})
-        and s.created_at::date <= ?::date
-      order by s.created_at desc limit 1`,
-    [tenantId, ...SUBSCRIPTION_IN_FORCE, periodEnd],
-  );
-  return rows[0]?.code ?? null;
-}
-
-async function usageOf(em: ScopedEm, tenantId: string, period: BillingPeriod): Promise<UsageTotals> {
-  const { start, endExclusive } = periodDays(period);
-  const rows = await em.execute<{ kind: string; quantity: string }[]>(
-    `select kind, sum(quantity)::text as quantity from usage_daily
-      where tenant_id = ? and day >= ?::date and day < ?::date group by kind`,
-    [tenantId, start, endExclusive],
-  );
-  const usage: UsageTotals = {};
-  for (const row of rows) {
-    if ((USAGE_KINDS as readonly string[]).includes(row.kind)) usage[row.kind as UsageKind] = Number(row.quantity);
-  }
-  return usage;
+  return toPlanPricing(plan);
 }
 
 /** Usage of the previous period that its finalized invoice did not bill (null when there is none to compare). */
-async function lateUsage(em: ScopedEm, catalog: PricingCatalog, tenantId: string, period: BillingPeriod) {
-  const previous = await em.findOne(Invoice, { tenantId, periodStart: periodDays(period).start });
+async function lateUsage(em: ScopedEm, tenantId: string, period: BillingPeriod) {
+  const { start, end } = periodDays(period);
+  const previous = await em.findOne(Invoice, { tenantId, periodStart: start });
   if (!previous?.ratedUsage || !previous.planCode || !BILLED.has(previous.status)) return null;
   return {
     period,
-    plan: planFrom(catalog, previous.planCode),
+    plan: await planPricing(em, previous.planCode),
     billed: previous.ratedUsage,
-    now: await usageOf(em, tenantId, period),
+    now: await usageTotals(em, { tenantId, from: start, to: end }),
   };
 }

@@ -3,9 +3,7 @@ import { inScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { SystemActor } from '../auth/actor';
 import { AppError, notFound } from '../errors/app-error';
-import type { InvoicingDeps } from './prepare-period-invoice';
-
-type Deps = Pick<InvoicingDeps, 'orm'>;
+import type { InvoicingDeps as Deps } from './prepare-period-invoice';
 
 /** The Stripe draft made for a prepared invoice; only a draft takes one, and only one. */
 export async function recordStripeDraft(

@@ -5,10 +5,9 @@ import { inScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
-import { notFound } from '../errors/app-error';
+import { AppError, notFound } from '../errors/app-error';
 import { periodDays, periodEndsAt, type BillingPeriod } from './billing-period';
 import type { InvoicingWorkflows } from './invoicing-port';
-import { AppError } from '../errors/app-error';
 
 /**
  * `POST /api/billing/invoice/run`: starts the same workflows the monthly schedule starts, for one tenant or all,

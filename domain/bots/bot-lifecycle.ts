@@ -1,5 +1,6 @@
 import type { BotStatus } from '../../contracts/bot-status';
 import { AppError } from '../errors/app-error';
+import { allowsTransition, type TransitionRule } from '../transition-rule';
 
 /** A bot is created `provisioning`, its first provisioning job queued with it (create-bot.ts). */
 export const BOT_INITIAL_STATUS: BotStatus = 'provisioning';
@@ -26,7 +27,7 @@ export const BOT_TRANSITIONS = {
   tenant_not_verified: { from: ['ready', 'failed'], to: 'deprovisioning' },
   /** Worker: deprovisionBot's last step, once numbers are released and the app deleted. */
   deprovisioned: { from: ['deprovisioning'], to: 'deprovisioned' },
-} as const satisfies Record<string, { from: readonly BotStatus[]; to: BotStatus }>;
+} as const satisfies Record<string, TransitionRule<BotStatus>>;
 
 export type BotTransitionCause = keyof typeof BOT_TRANSITIONS;
 
@@ -42,7 +43,7 @@ export class InvalidBotTransitionError extends AppError {
     readonly to: BotStatus,
     readonly transitionCause: BotTransitionCause,
   ) {
-    const rule = BOT_TRANSITIONS[transitionCause] as { from: readonly BotStatus[]; to: BotStatus };
+    const rule: TransitionRule<BotStatus> = BOT_TRANSITIONS[transitionCause];
     super(
       'conflict',
       rule.to !== to
@@ -65,10 +66,8 @@ export interface BotTransitionRecord {
   releasesResources: boolean;
 }
 
-export const canTransitionBot = (from: BotStatus, to: BotStatus, cause: BotTransitionCause): boolean => {
-  const rule = BOT_TRANSITIONS[cause] as { from: readonly BotStatus[]; to: BotStatus };
-  return rule.to === to && rule.from.includes(from);
-};
+export const canTransitionBot = (from: BotStatus, to: BotStatus, cause: BotTransitionCause): boolean =>
+  allowsTransition<BotStatus>(BOT_TRANSITIONS[cause], from, to);
 
 /**
  * Validates one status change of a bot and returns what to write: the audit record and the row's new status.

@@ -1,13 +1,12 @@
-import { LockMode } from '@mikro-orm/core';
 import type { BotStatus } from '../../contracts/bot-status';
-import { Bot } from '../../db/entities';
+import type { Bot } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope, type ScopedEm } from '../../db/scope';
 import { recordTransitionAudit } from '../audit/record-audit';
-import { isSystemActor, type Actor, type SystemActor } from '../auth/actor';
-import { scopeOf } from '../auth/actor-scope';
-import { AppError, notFound } from '../errors/app-error';
+import type { Actor, SystemActor } from '../auth/actor';
+import { AppError } from '../errors/app-error';
 import { transitionBot, type BotTransitionCause } from './bot-lifecycle';
+import { findBot } from './find-bot';
 
 export interface BotTransitionChange {
   to: BotStatus;
@@ -55,13 +54,12 @@ export function applyBotTransition(
  */
 export async function recordBotTransition(
   orm: Orm,
-  actor: Actor | SystemActor,
+  actor: SystemActor,
   botId: string,
   change: BotTransitionChange,
 ): Promise<'changed' | 'unchanged'> {
-  return inScope(orm, isSystemActor(actor) ? actor : scopeOf(actor), async (em) => {
-    const bot = await em.findOne(Bot, { id: botId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!bot) throw notFound('Bot');
+  return inScope(orm, actor, async (em) => {
+    const bot = await findBot(em, botId, { lock: true });
     if (bot.status === change.to) return 'unchanged';
     applyBotTransition(em, actor, bot, change);
     await em.flush();

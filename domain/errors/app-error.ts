@@ -1,3 +1,5 @@
+import type { FieldError } from '../../contracts/problem';
+
 /** Business error codes and the HTTP status each one maps to at the edge. */
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -14,11 +16,6 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
 
 /** RFC 9457 extension members: machine-readable facts of a problem (`feature`, `requiredPlan`, `used`, …). */
 export type ProblemExtensions = Record<string, string | number | boolean | null>;

@@ -1,5 +1,6 @@
 import type { JobStatus } from '../../contracts/provisioning-job';
 import { AppError } from '../errors/app-error';
+import { allowsTransition, type TransitionRule } from '../transition-rule';
 
 /**
  * Every status change a provisioning job may make, by its cause. A job is created `queued` with its bot's change
@@ -17,7 +18,7 @@ export const JOB_TRANSITIONS = {
   canceled: { from: ['queued', 'running'], to: 'canceled' },
   /** API: the job's workflow could not be started. */
   start_failed: { from: ['queued'], to: 'error' },
-} as const satisfies Record<string, { from: readonly JobStatus[]; to: JobStatus }>;
+} as const satisfies Record<string, TransitionRule<JobStatus>>;
 
 export type JobTransitionCause = keyof typeof JOB_TRANSITIONS;
 
@@ -57,10 +58,8 @@ export interface JobTransitionRecord {
   finished: boolean;
 }
 
-export const canTransitionJob = (from: JobStatus, to: JobStatus, cause: JobTransitionCause): boolean => {
-  const rule = JOB_TRANSITIONS[cause] as { from: readonly JobStatus[]; to: JobStatus };
-  return rule.to === to && rule.from.includes(from);
-};
+export const canTransitionJob = (from: JobStatus, to: JobStatus, cause: JobTransitionCause): boolean =>
+  allowsTransition<JobStatus>(JOB_TRANSITIONS[cause], from, to);
 
 /**
  * Validates one status change of a job and returns what to write: the audit record and the row's new state.

@@ -1,10 +1,9 @@
-import { LockMode } from '@mikro-orm/core';
-import { Bot } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { SystemActor } from '../auth/actor';
-import { AppError, notFound } from '../errors/app-error';
+import { findBot } from '../bots/find-bot';
+import { AppError } from '../errors/app-error';
 
 /**
  * A number rotation puts the bot on its new number (audited with both numbers' sids). Only a ready bot switches:
@@ -15,8 +14,7 @@ export async function switchBotNumber(
   input: { actor: SystemActor; botId: string; numberSid: string; phoneNumber: string },
 ): Promise<'changed' | 'unchanged'> {
   return inScope(deps.orm, input.actor, async (em) => {
-    const bot = await em.findOne(Bot, { id: input.botId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!bot) throw notFound('Bot');
+    const bot = await findBot(em, input.botId, { lock: true });
     if (bot.twilioNumberSid === input.numberSid) return 'unchanged';
     if (bot.status !== 'ready')
       throw new AppError('conflict', `Bot is ${bot.status}; only a ready bot switches numbers`);

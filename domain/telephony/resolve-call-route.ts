@@ -1,3 +1,4 @@
+import { SUBSCRIPTION_IN_FORCE } from '../../contracts/subscription-status';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { SubscriptionStatus } from '../../contracts/subscription-status';
@@ -50,15 +51,18 @@ export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string)
       `select b.id as bot_id, b.tenant_id, b.greeting, b.locale, b.status as bot_status,
               t.status as tenant_status, t.verified_at, s.status as subscription_status, s.past_due_since,
               p.monthly_minute_cap,
-              (select coalesce(sum(u.quantity), 0) from usage_daily u
-                where u.tenant_id = b.tenant_id and u.kind = 'minutes'
-                  and u.day >= date_trunc('month', now() at time zone 'UTC')::date) as used_minutes
+              -- The month's minutes matter only against a cap: without one the rollup is not read.
+              case when p.monthly_minute_cap is null then 0 else
+                (select coalesce(sum(u.quantity), 0) from usage_daily u
+                  where u.tenant_id = b.tenant_id and u.kind = 'minutes'
+                    and u.day >= date_trunc('month', now() at time zone 'UTC')::date) end as used_minutes
          from bots b
          join tenants t on t.id = b.tenant_id
-         left join subscriptions s on s.tenant_id = b.tenant_id and s.status in ('active', 'past_due')
+         left join subscriptions s on s.tenant_id = b.tenant_id
+                and s.status in (${SUBSCRIPTION_IN_FORCE.map(() => '?').join(', ')})
          left join plans p on p.id = s.plan_id
         where b.twilio_number = ?`,
-      [calledNumber],
+      [...SUBSCRIPTION_IN_FORCE, calledNumber],
     ),
   );
   const row = rows[0];

@@ -3,6 +3,7 @@ import { Plan, Subscription } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { SystemActor } from '../auth/actor';
+import { openSubscription } from '../billing/switch-plan';
 import { AppError } from '../errors/app-error';
 
 /** No plan is marked default: onboarding cannot go on until an operator configures one. */
@@ -26,13 +27,7 @@ export async function startDefaultPlan(
     const plan = await em.findOne(Plan, { isDefault: true });
     if (!plan) throw new NoDefaultPlanError();
     if (active) return plan.code;
-    em.create(Subscription, {
-      tenantId,
-      planId: plan.id,
-      status: 'active',
-      currentPeriodStart: now,
-      currentPeriodEnd: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)),
-    });
+    openSubscription(em, { tenantId, plan, now });
     await em.flush();
     return plan.code;
   });

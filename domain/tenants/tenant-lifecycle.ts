@@ -1,5 +1,6 @@
 import type { TenantStatus } from '../../contracts/tenant-status';
 import { AppError } from '../errors/app-error';
+import { allowsTransition, type TransitionRule } from '../transition-rule';
 
 /**
  * Every status change a tenant may make, by its cause: the status it leads to and the statuses it may leave.
@@ -15,7 +16,7 @@ export const TENANT_TRANSITIONS = {
   reactivate: { from: ['suspended'], to: 'active' },
   /** Offboarding is one-way: no cause leaves it. No use case starts it yet; the table reserves the move. */
   offboard: { from: ['active', 'suspended'], to: 'offboarding' },
-} as const satisfies Record<string, { from: readonly TenantStatus[]; to: TenantStatus }>;
+} as const satisfies Record<string, TransitionRule<TenantStatus>>;
 
 export type TenantTransitionCause = keyof typeof TENANT_TRANSITIONS;
 
@@ -47,10 +48,8 @@ export interface TenantTransitionRecord {
   verifies: boolean;
 }
 
-export const canTransitionTenant = (from: TenantStatus, to: TenantStatus, cause: TenantTransitionCause): boolean => {
-  const rule = TENANT_TRANSITIONS[cause] as { from: readonly TenantStatus[]; to: TenantStatus };
-  return rule.to === to && rule.from.includes(from);
-};
+export const canTransitionTenant = (from: TenantStatus, to: TenantStatus, cause: TenantTransitionCause): boolean =>
+  allowsTransition<TenantStatus>(TENANT_TRANSITIONS[cause], from, to);
 
 /**
  * Validates one status change of a tenant and returns what to write: the audit record and the row's new status.

@@ -1,53 +1,41 @@
 import Stripe from 'stripe';
-import { simControl } from '../sim-control';
-import { startSimulator, type RunningSimulator } from '../start-simulator';
 import { stripeClientFor } from './sdk-client';
-import { stripeSimControl } from './stripe-control';
+import { useStripeSimulator } from './test-simulator';
 
-let sim: RunningSimulator;
-let stripe: Stripe;
-let control: ReturnType<typeof simControl>;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  stripe = stripeClientFor(sim.url, 'sk_test_faults', 300);
-  control = simControl(sim.url);
-});
-afterAll(() => sim.stop());
-beforeEach(() => control.reset());
+const sim = useStripeSimulator({}, { apiKey: 'sk_test_faults', timeoutMs: 300 });
 
 describe('Stripe simulator faults and access', () => {
   it('fails an operation in Stripe’s error shape, counting each request', async () => {
-    await control.fault({ operation: 'stripe.createCustomer', mode: 'fail', status: 503 });
-    await control.fault({ operation: 'stripe.createCustomer', mode: 'fail', status: 429 });
-    await expect(stripe.customers.create({ email: 'a@b.test' })).rejects.toMatchObject({
+    await sim.control.fault({ operation: 'stripe.createCustomer', mode: 'fail', status: 503 });
+    await sim.control.fault({ operation: 'stripe.createCustomer', mode: 'fail', status: 429 });
+    await expect(sim.stripe.customers.create({ email: 'a@b.test' })).rejects.toMatchObject({
       type: 'StripeAPIError',
       rawType: 'api_error',
       statusCode: 503,
     });
-    await expect(stripe.customers.create({ email: 'a@b.test' })).rejects.toMatchObject({
+    await expect(sim.stripe.customers.create({ email: 'a@b.test' })).rejects.toMatchObject({
       type: 'StripeRateLimitError',
       statusCode: 429,
       code: 'rate_limit',
     });
-    const created = await stripe.customers.create({ email: 'a@b.test' });
+    const created = await sim.stripe.customers.create({ email: 'a@b.test' });
     expect(created.id).toMatch(/^cus_/);
-    const state = await control.state();
+    const state = await sim.control.state();
     expect(state.requestCounts).toEqual({ 'stripe.createCustomer': 3 });
   });
 
   it('does not save a faulted request under its idempotency key', async () => {
-    await control.fault({ operation: 'stripe.createInvoice', mode: 'fail', status: 500 });
-    const customer = await stripe.customers.create({ email: 'a@b.test' });
-    const create = () => stripe.invoices.create({ customer: customer.id }, { idempotencyKey: 'invoice-1' });
+    await sim.control.fault({ operation: 'stripe.createInvoice', mode: 'fail', status: 500 });
+    const customer = await sim.stripe.customers.create({ email: 'a@b.test' });
+    const create = () => sim.stripe.invoices.create({ customer: customer.id }, { idempotencyKey: 'invoice-1' });
     await expect(create()).rejects.toMatchObject({ statusCode: 500 });
     const invoice = await create();
     expect((await create()).id).toBe(invoice.id);
   });
 
   it('carries out a request whose answer is lost, so the retry with the same key gets that answer', async () => {
-    await control.fault({ operation: 'stripe.createCustomer', mode: 'lose-reply' });
-    const create = () => stripe.customers.create({ email: 'lost@b.test' }, { idempotencyKey: 'tenant-1-customer' });
+    await sim.control.fault({ operation: 'stripe.createCustomer', mode: 'lose-reply' });
+    const create = () => sim.stripe.customers.create({ email: 'lost@b.test' }, { idempotencyKey: 'tenant-1-customer' });
     await expect(create()).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
     // Until the simulator notices the caller left, the key is in use (409), as a Temporal retry could meet it.
     let retried: Stripe.Customer | undefined;
@@ -57,16 +45,16 @@ describe('Stripe simulator faults and access', () => {
         return undefined;
       });
     }
-    const customers = await stripe.customers.list();
+    const customers = await sim.stripe.customers.list();
     expect(customers.data.map((customer) => customer.id)).toEqual([retried.id]);
   });
 
   it('hangs an operation until the SDK gives up, and delays a slow one', async () => {
-    await control.fault({ operation: 'stripe.getInvoice', mode: 'hang' });
-    await expect(stripe.invoices.retrieve('in_any')).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
-    await control.fault({ operation: 'stripe.listPrices', mode: 'slow', delayMs: 150 });
+    await sim.control.fault({ operation: 'stripe.getInvoice', mode: 'hang' });
+    await expect(sim.stripe.invoices.retrieve('in_any')).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
+    await sim.control.fault({ operation: 'stripe.listPrices', mode: 'slow', delayMs: 150 });
     const started = Date.now();
-    expect((await stripe.prices.list()).data.length).toBeGreaterThan(0);
+    expect((await sim.stripe.prices.list()).data.length).toBeGreaterThan(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
@@ -86,17 +74,17 @@ describe('Stripe simulator faults and access', () => {
   });
 
   it('forgets customers, invoices and events on reset but keeps the seeded prices', async () => {
-    const customer = await stripe.customers.create({ email: 'a@b.test' });
-    await stripe.invoices.create({ customer: customer.id });
-    await stripeSimControl(sim.url).paymentOutcome(customer.id, 'fail');
-    await control.reset();
-    const state = await stripeSimControl(sim.url).state();
+    const customer = await sim.stripe.customers.create({ email: 'a@b.test' });
+    await sim.stripe.invoices.create({ customer: customer.id });
+    await sim.stripeControl.paymentOutcome(customer.id, 'fail');
+    await sim.control.reset();
+    const state = await sim.stripeControl.state();
     expect(state).toMatchObject({ customers: [], invoices: [], events: [], deliveries: [], paymentOutcomes: {} });
-    const prices = await stripe.prices.list({ lookup_keys: ['pro', 'enterprise'] });
+    const prices = await sim.stripe.prices.list({ lookup_keys: ['pro', 'enterprise'] });
     expect(prices.data.map((price) => [price.id, price.unit_amount, price.currency]).sort()).toEqual([
       ['price_voiceplane_enterprise_monthly', 49900, 'eur'],
       ['price_voiceplane_pro_monthly', 4900, 'eur'],
     ]);
-    expect(await stripe.products.retrieve(prices.data[0]!.product as string)).toMatchObject({ active: true });
+    expect(await sim.stripe.products.retrieve(prices.data[0]!.product as string)).toMatchObject({ active: true });
   });
 });

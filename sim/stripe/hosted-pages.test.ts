@@ -1,23 +1,11 @@
-import type Stripe from 'stripe';
-import { simControl } from '../sim-control';
-import { startSimulator, type RunningSimulator } from '../start-simulator';
-import { stripeClientFor } from './sdk-client';
-import { stripeSimControl } from './stripe-control';
+import { useStripeSimulator } from './test-simulator';
 
-let sim: RunningSimulator;
-let stripe: Stripe;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  stripe = stripeClientFor(sim.url);
-});
-afterAll(() => sim.stop());
-beforeEach(() => simControl(sim.url).reset());
+const sim = useStripeSimulator();
 
 const click = (url: string, action: string) => fetch(`${url}/${action}`, { method: 'POST', redirect: 'manual' });
 
 async function checkout(customer: string) {
-  return stripe.checkout.sessions.create({
+  return sim.stripe.checkout.sessions.create({
     mode: 'subscription',
     customer,
     line_items: [{ price: 'price_voiceplane_pro_monthly', quantity: 1 }],
@@ -31,7 +19,7 @@ async function checkout(customer: string) {
 
 describe('Stripe simulator hosted pages', () => {
   it('shows Checkout with Pay and Cancel; Pay subscribes, pays the first invoice and redirects to success_url', async () => {
-    const customer = await stripe.customers.create({ email: 'owner@tenant.test' });
+    const customer = await sim.stripe.customers.create({ email: 'owner@tenant.test' });
     const session = await checkout(customer.id);
     expect(session).toMatchObject({ status: 'open', payment_status: 'unpaid', amount_total: 4900, subscription: null });
     const page = await (await fetch(session.url!)).text();
@@ -42,13 +30,13 @@ describe('Stripe simulator hosted pages', () => {
     const paid = await click(session.url!, 'pay');
     expect(paid.status).toBe(303);
     expect(paid.headers.get('location')).toBe(`https://app.test/billing/done?session=${session.id}`);
-    const done = await stripe.checkout.sessions.retrieve(session.id);
+    const done = await sim.stripe.checkout.sessions.retrieve(session.id);
     expect(done).toMatchObject({ status: 'complete', payment_status: 'paid', customer: customer.id, url: null });
-    const subscription = await stripe.subscriptions.retrieve(done.subscription as string);
+    const subscription = await sim.stripe.subscriptions.retrieve(done.subscription as string);
     expect(subscription).toMatchObject({ status: 'active', metadata: { tenant_id: 'tenant-1' } });
-    expect((await stripe.invoices.retrieve(done.invoice as string)).status).toBe('paid');
+    expect((await sim.stripe.invoices.retrieve(done.invoice as string)).status).toBe('paid');
 
-    const [completed] = (await stripe.events.list({ type: 'checkout.session.completed' })).data;
+    const [completed] = (await sim.stripe.events.list({ type: 'checkout.session.completed' })).data;
     expect(completed?.data.object).toMatchObject({
       id: session.id,
       client_reference_id: 'tenant-1',
@@ -56,36 +44,36 @@ describe('Stripe simulator hosted pages', () => {
     });
     // A second Pay (back button) does not subscribe twice.
     expect((await click(session.url!, 'pay')).status).toBe(303);
-    expect((await stripe.subscriptions.list({ customer: customer.id })).data).toHaveLength(1);
+    expect((await sim.stripe.subscriptions.list({ customer: customer.id })).data).toHaveLength(1);
   });
 
   it('sends Cancel to cancel_url and leaves the session open', async () => {
-    const customer = await stripe.customers.create({ email: 'owner@tenant.test' });
+    const customer = await sim.stripe.customers.create({ email: 'owner@tenant.test' });
     const session = await checkout(customer.id);
     const canceled = await click(session.url!, 'cancel');
     expect(canceled.status).toBe(303);
     expect(canceled.headers.get('location')).toBe('https://app.test/billing/plans');
-    expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
-    expect((await stripe.subscriptions.list({ customer: customer.id })).data).toEqual([]);
+    expect((await sim.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
+    expect((await sim.stripe.subscriptions.list({ customer: customer.id })).data).toEqual([]);
   });
 
   it('shows a decline on the page for a customer whose payments fail, and completes nothing', async () => {
-    const customer = await stripe.customers.create({ email: 'owner@tenant.test' });
-    await stripeSimControl(sim.url).paymentOutcome(customer.id, 'fail');
+    const customer = await sim.stripe.customers.create({ email: 'owner@tenant.test' });
+    await sim.stripeControl.paymentOutcome(customer.id, 'fail');
     const session = await checkout(customer.id);
     const declined = await click(session.url!, 'pay');
     expect(declined.headers.get('location')).toBe(`/stripe/checkout/${session.id}`);
     expect(await (await fetch(session.url!)).text()).toContain('id="error"');
-    expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
+    expect((await sim.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
   });
 
   it('opens the customer portal with a way back and cancels the subscription from there', async () => {
-    const customer = await stripe.customers.create({ email: 'owner@tenant.test' });
-    const subscription = await stripe.subscriptions.create({
+    const customer = await sim.stripe.customers.create({ email: 'owner@tenant.test' });
+    const subscription = await sim.stripe.subscriptions.create({
       customer: customer.id,
       items: [{ price: 'price_voiceplane_pro_monthly' }],
     });
-    const portal = await stripe.billingPortal.sessions.create({
+    const portal = await sim.stripe.billingPortal.sessions.create({
       customer: customer.id,
       return_url: 'https://app.test/billing',
     });
@@ -97,8 +85,8 @@ describe('Stripe simulator hosted pages', () => {
 
     const canceled = await fetch(`${sim.url}${action}`, { method: 'POST', redirect: 'manual' });
     expect(canceled.status).toBe(303);
-    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('canceled');
-    expect((await stripe.events.list({ type: 'customer.subscription.deleted' })).data).toHaveLength(1);
+    expect((await sim.stripe.subscriptions.retrieve(subscription.id)).status).toBe('canceled');
+    expect((await sim.stripe.events.list({ type: 'customer.subscription.deleted' })).data).toHaveLength(1);
     expect(await (await fetch(portal.url)).text()).not.toContain('cancel-subscription');
   });
 

@@ -1,18 +1,6 @@
-import type Stripe from 'stripe';
-import { simControl } from '../sim-control';
-import { startSimulator, type RunningSimulator } from '../start-simulator';
-import { stripeClientFor } from './sdk-client';
-import { stripeSimControl } from './stripe-control';
+import { useStripeSimulator } from './test-simulator';
 
-let sim: RunningSimulator;
-let stripe: Stripe;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  stripe = stripeClientFor(sim.url);
-});
-afterAll(() => sim.stop());
-beforeEach(() => simControl(sim.url).reset());
+const sim = useStripeSimulator();
 
 const raw = (key: string, body: string, apiKey = 'sk_test_raw') =>
   fetch(`${sim.url}/v1/customers`, {
@@ -33,15 +21,15 @@ describe('Stripe simulator idempotency', () => {
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     expect(await second.json()).toEqual(await first.json());
-    const customers = await stripe.customers.list();
+    const customers = await sim.stripe.customers.list();
     expect(customers.data).toHaveLength(1);
-    const events = await stripe.events.list({ type: 'customer.created' });
+    const events = await sim.stripe.events.list({ type: 'customer.created' });
     expect(events.data).toHaveLength(1);
   });
 
   it('refuses the same key with other parameters as an idempotency error', async () => {
-    await stripe.customers.create({ email: 'a@example.test' }, { idempotencyKey: 'key-2' });
-    const conflict = stripe.customers.create({ email: 'b@example.test' }, { idempotencyKey: 'key-2' });
+    await sim.stripe.customers.create({ email: 'a@example.test' }, { idempotencyKey: 'key-2' });
+    const conflict = sim.stripe.customers.create({ email: 'b@example.test' }, { idempotencyKey: 'key-2' });
     await expect(conflict).rejects.toMatchObject({
       type: 'StripeIdempotencyError',
       statusCode: 400,
@@ -65,7 +53,7 @@ describe('Stripe simulator idempotency', () => {
   });
 
   it('answers 409 while the first request with the key is still running', async () => {
-    await simControl(sim.url).fault({ operation: 'stripe.createCustomer', mode: 'lose-reply' });
+    await sim.control.fault({ operation: 'stripe.createCustomer', mode: 'lose-reply' });
     const caller = new AbortController();
     const first = fetch(`${sim.url}/v1/customers`, {
       method: 'POST',
@@ -99,13 +87,16 @@ describe('Stripe simulator idempotency', () => {
   });
 
   it('saves a declined payment, so its retry with the same key is declined again without a new attempt', async () => {
-    const customer = await stripe.customers.create({ email: 'd@example.test' });
-    await stripeSimControl(sim.url).paymentOutcome(customer.id, 'fail');
-    await stripe.invoiceItems.create({ customer: customer.id, amount: 500, currency: 'eur' });
-    const invoice = await stripe.invoices.create({ customer: customer.id, pending_invoice_items_behavior: 'include' });
-    const pay = () => stripe.invoices.pay(invoice.id, {}, { idempotencyKey: 'pay-1' });
+    const customer = await sim.stripe.customers.create({ email: 'd@example.test' });
+    await sim.stripeControl.paymentOutcome(customer.id, 'fail');
+    await sim.stripe.invoiceItems.create({ customer: customer.id, amount: 500, currency: 'eur' });
+    const invoice = await sim.stripe.invoices.create({
+      customer: customer.id,
+      pending_invoice_items_behavior: 'include',
+    });
+    const pay = () => sim.stripe.invoices.pay(invoice.id, {}, { idempotencyKey: 'pay-1' });
     await expect(pay()).rejects.toMatchObject({ statusCode: 402, code: 'card_declined' });
     await expect(pay()).rejects.toMatchObject({ statusCode: 402, code: 'card_declined' });
-    expect((await stripe.invoices.retrieve(invoice.id)).attempt_count).toBe(1);
+    expect((await sim.stripe.invoices.retrieve(invoice.id)).attempt_count).toBe(1);
   });
 });

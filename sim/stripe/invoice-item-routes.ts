@@ -7,7 +7,7 @@ import { lineAmount } from './money';
 import { decimal, flag, integer, mergeMetadata, object, onlyKnown, required, text } from './params';
 import { renderDeleted } from './render-catalog';
 import { renderInvoiceItem } from './render-invoice';
-import { bodyOf, queryOf, routeKit, type IdParams } from './route-kit';
+import { bodyOf, liveCustomer, queryOf, routeKit, type IdParams } from './route-kit';
 import { now, stripeId, type StripeInvoiceItem, type StripeState } from './state';
 
 const FIELDS = [
@@ -38,8 +38,7 @@ export async function invoiceItemRoutes(app: FastifyInstance, { sim }: { sim: Si
     const form = bodyOf(request);
     onlyKnown(form, FIELDS);
     const customerId = required(text(form, 'customer'), 'customer');
-    const customer = stripe().customers.get(customerId);
-    if (!customer || customer.deleted) throw noSuch('customer', customerId);
+    const customer = liveCustomer(stripe(), customerId);
     const invoiceId = text(form, 'invoice');
     const invoice = invoiceId === undefined ? undefined : stripe().invoices.get(invoiceId);
     if (invoiceId !== undefined && !invoice) throw noSuch('invoice', invoiceId);

@@ -5,12 +5,17 @@ export function itemsOf(stripe: StripeState, invoice: StripeInvoice): StripeInvo
   return [...stripe.invoiceItems.values()].filter((item) => item.invoice === invoice.id);
 }
 
-/** Totals from the lines; no tax, discounts or credit in the simulator, so total = subtotal = amount due. */
+/**
+ * Totals from the lines (returned too, so callers need not look them up again); no tax, discounts or credit in
+ * the simulator, so total = subtotal = amount due.
+ */
 export function totalsOf(stripe: StripeState, invoice: StripeInvoice) {
-  const subtotal = itemsOf(stripe, invoice).reduce((sum, item) => sum + item.amount, 0);
+  const lines = itemsOf(stripe, invoice);
+  const subtotal = lines.reduce((sum, item) => sum + item.amount, 0);
   const amountDue = Math.max(subtotal, 0);
   const settled = invoice.status === 'paid' || invoice.status === 'void';
   return {
+    lines,
     subtotal,
     total: subtotal,
     amountDue,

@@ -9,7 +9,7 @@ import { choice, flag, integer, mergeMetadata, onlyKnown, required, text } from 
 import { chargeInvoice, markPaid } from './payments';
 import { renderDeleted } from './render-catalog';
 import { renderInvoice, renderLine } from './render-invoice';
-import { bodyOf, queryOf, routeKit, type IdParams } from './route-kit';
+import { bodyOf, liveCustomer, queryOf, routeKit, type IdParams } from './route-kit';
 
 const STATUSES = ['draft', 'open', 'paid', 'void', 'uncollectible'] as const;
 
@@ -37,8 +37,7 @@ export async function invoiceRoutes(app: FastifyInstance, { sim }: { sim: SimCon
       'pending_invoice_items_behavior',
     ]);
     const customerId = required(text(form, 'customer'), 'customer');
-    const customer = stripe().customers.get(customerId);
-    if (!customer || customer.deleted) throw noSuch('customer', customerId);
+    const customer = liveCustomer(stripe(), customerId);
     const collectionMethod = choice(form, 'collection_method', ['charge_automatically', 'send_invoice']);
     const daysUntilDue = integer(form, 'days_until_due');
     const dueDate = integer(form, 'due_date');

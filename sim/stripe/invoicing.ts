@@ -1,4 +1,4 @@
-import { StripeApiError, invalid } from './errors';
+import { invalid } from './errors';
 import { totalsOf } from './invoice-math';
 import { announceInvoice, type StripeSim } from './announce';
 import { collectLater, markPaid } from './payments';
@@ -79,9 +79,7 @@ export function finalizeInvoice(sim: StripeSim, invoice: StripeInvoice, baseUrl:
 
 export function voidInvoice(sim: StripeSim, invoice: StripeInvoice): void {
   if (invoice.status !== 'open' && invoice.status !== 'uncollectible') {
-    throw new StripeApiError(
-      400,
-      'invalid_request_error',
+    throw invalid(
       `You can only void invoices that are open or uncollectible; this one is ${invoice.status}.`,
       'invoice_not_editable',
     );

@@ -1,12 +1,11 @@
-import { itemsOf, totalsOf } from './invoice-math';
+import { totalsOf } from './invoice-math';
 import type { StripeInvoice, StripeInvoiceItem, StripePaymentIntent, StripeState } from './state';
 
 const LINES_SHOWN = 10;
 
 export function renderInvoice(stripe: StripeState, invoice: StripeInvoice) {
   const customer = stripe.customers.get(invoice.customer);
-  const lines = itemsOf(stripe, invoice);
-  const totals = totalsOf(stripe, invoice);
+  const { lines, ...totals } = totalsOf(stripe, invoice);
   const subscription = invoice.subscription ? stripe.subscriptions.get(invoice.subscription) : undefined;
   return {
     id: invoice.id,

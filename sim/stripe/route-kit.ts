@@ -2,9 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import type { SimContext } from '../context';
 import { faultGate } from '../fault-gate';
 import type { FaultOperation } from '../faults';
-import { stripeFaultReply } from './errors';
+import { noSuch, stripeFaultReply } from './errors';
 import { parseStripeForm, type Form } from './form';
 import { replayIdempotent } from './idempotency';
+import type { StripeCustomer, StripeState } from './state';
 
 /** What every Stripe route file uses: `on(operation)` (fault gate, then idempotent replay) and the state. */
 export function routeKit(sim: SimContext) {
@@ -23,3 +24,10 @@ export const bodyOf = (request: FastifyRequest): Form => (request.body as Form |
 export const queryOf = (request: FastifyRequest): Form => parseStripeForm(request.url.split('?')[1] ?? '');
 
 export type IdParams = { Params: { id: string } };
+
+/** The customer a create names, or Stripe's 404 when it does not exist or was deleted. */
+export function liveCustomer(stripe: StripeState, id: string): StripeCustomer {
+  const customer = stripe.customers.get(id);
+  if (!customer || customer.deleted) throw noSuch('customer', id);
+  return customer;
+}

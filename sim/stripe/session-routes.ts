@@ -3,7 +3,7 @@ import { baseUrlOf, type SimContext } from '../context';
 import { invalid, noSuch } from './errors';
 import { choice, forms, integer, mergeMetadata, object, onlyKnown, required, text } from './params';
 import { renderCheckoutSession, renderPortalSession } from './render-billing';
-import { bodyOf, routeKit, type IdParams } from './route-kit';
+import { bodyOf, liveCustomer, routeKit, type IdParams } from './route-kit';
 import { now, stripeId, type StripeCheckoutSession, type StripePortalSession } from './state';
 
 /** `/v1/checkout/sessions` and `/v1/billing_portal/sessions`: their `url`s open the simulator's hosted pages. */
@@ -90,8 +90,7 @@ export async function sessionRoutes(app: FastifyInstance, { sim }: { sim: SimCon
     const form = bodyOf(request);
     onlyKnown(form, ['customer', 'return_url', 'configuration', 'locale']);
     const customerId = required(text(form, 'customer'), 'customer');
-    const customer = stripe().customers.get(customerId);
-    if (!customer || customer.deleted) throw noSuch('customer', customerId);
+    const customer = liveCustomer(stripe(), customerId);
     const id = stripeId('bps');
     const session: StripePortalSession = {
       id,

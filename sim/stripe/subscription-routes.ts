@@ -6,7 +6,7 @@ import type { Form } from './form';
 import { listOf, newestFirst } from './list';
 import { choice, flag, forms, integer, mergeMetadata, onlyKnown, required, text } from './params';
 import { renderSubscription } from './render-billing';
-import { bodyOf, queryOf, routeKit, type IdParams } from './route-kit';
+import { bodyOf, liveCustomer, queryOf, routeKit, type IdParams } from './route-kit';
 import type { StripeState } from './state';
 import { changeSubscriptionItems, startSubscription } from './subscriptions';
 
@@ -34,8 +34,7 @@ export async function subscriptionRoutes(app: FastifyInstance, { sim }: { sim: S
       'proration_behavior',
     ]);
     const customerId = required(text(form, 'customer'), 'customer');
-    const customer = stripe().customers.get(customerId);
-    if (!customer || customer.deleted) throw noSuch('customer', customerId);
+    const customer = liveCustomer(stripe(), customerId);
     const items = required(forms(form, 'items'), 'items').map((item, index) => {
       onlyKnown(item, ['price', 'quantity', 'metadata'], `items[${index}]`);
       return { price: priceFor(stripe(), item, index), quantity: integer(item, 'quantity', `items[${index}]`) ?? 1 };

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { loadPricingCatalog } from '../../config/pricing';
 import type { PricingCatalog } from '../../contracts/pricing';
 import { Plan, Subscription } from '../../db/entities';
@@ -7,18 +6,14 @@ import { createOrm, type Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import { syncPlansFromCatalog } from '../../domain/billing/sync-plans-from-catalog';
 import { testDatabaseUrl } from '../support/harness';
+import { openPrivateSchema, type PrivateSchema } from '../support/private-schema';
 
 const catalog = loadPricingCatalog();
 const BEFORE_PRICE_LIST = 'Migration20261125000000';
 
-/**
- * The sync rewrites the plans every other suite reads, so it runs in a schema of its own, migrated from nothing
- * (as tests/support/openapi-fuzz/private-schema.ts does: node-postgres reads PGOPTIONS per connection).
- */
+/** The sync rewrites the plans every other suite reads, so it runs in a schema of its own, migrated from nothing. */
 describe('plans follow the price list', () => {
-  const schema = `plan_sync_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const previousOptions = process.env.PGOPTIONS;
-  let admin: pg.Client;
+  let schema: PrivateSchema;
   let orm: Orm;
   const subscriptionOf: Record<string, string> = {};
 
@@ -35,12 +30,9 @@ describe('plans follow the price list', () => {
     )[0]!.code;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: testDatabaseUrl() });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    process.env.PGOPTIONS = `-c search_path=${schema}`;
+    schema = await openPrivateSchema('plan_sync');
     orm = await createOrm(testDatabaseUrl(), { poolMax: 2 });
-    await orm.migrator.up({ schema, to: BEFORE_PRICE_LIST });
+    await orm.migrator.up({ schema: schema.name, to: BEFORE_PRICE_LIST });
     // What the earlier seed wrote: three fixture plans, and tenants subscribed to each.
     for (const [code, fee, isDefault] of [
       ['starter', 4900, true],
@@ -68,14 +60,11 @@ describe('plans follow the price list', () => {
         [subscriptionOf[code], tenantId, planId],
       );
     }
-    await orm.migrator.up({ schema });
+    await orm.migrator.up({ schema: schema.name });
   });
   afterAll(async () => {
     await orm?.close();
-    if (previousOptions === undefined) delete process.env.PGOPTIONS;
-    else process.env.PGOPTIONS = previousOptions;
-    await admin.query(`drop schema if exists ${schema} cascade`);
-    await admin.end();
+    await schema?.drop();
   });
 
   it('writes the price list over the fixture plans and moves their subscriptions to pro and enterprise', async () => {

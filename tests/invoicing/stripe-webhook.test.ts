@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import { SIMULATOR_STRIPE_WEBHOOK_SECRET } from '../../config/simulator-credentials';
 import { AuditLog, BillingAccount, Invoice, Subscription } from '../../db/entities';
 import { inScope, type ScopedEm } from '../../db/scope';
+import { eventually } from '../support/eventually';
 import { createHarness, type Harness } from '../support/harness';
 import { makeTenant, subscribeTenant } from '../support/factories';
 
@@ -36,15 +37,6 @@ function signed(event: object, { secret = SIMULATOR_STRIPE_WEBHOOK_SECRET, ageSe
     payload,
     headers: { 'content-type': 'application/json', 'stripe-signature': signature },
   };
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('POST /api/billing/stripe/webhook', () => {
@@ -99,13 +91,13 @@ describe('POST /api/billing/stripe/webhook', () => {
     const response = await h.app.inject(signed(event));
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ received: true });
-    const after = await until(
+    const after = await eventually(
       () => invoiceStatus(c.invoiceId),
       (v) => v.status === 'paid',
     );
     expect(after.status).toBe('paid');
     expect(
-      await until(
+      await eventually(
         () => inboxRows(event.id),
         (rows) => rows[0]?.status === 'delivered',
       ),
@@ -119,27 +111,27 @@ describe('POST /api/billing/stripe/webhook', () => {
     expect(
       (await h.app.inject(signed(invoiceEvent('invoice.payment_failed', c.customerId, c.stripeInvoiceId)))).statusCode,
     ).toBe(200);
-    const pastDue = await until(subscription, (s) => s.status === 'past_due');
+    const pastDue = await eventually(subscription, (s) => s.status === 'past_due');
     expect(pastDue).toMatchObject({ status: 'past_due', pastDueSince: expect.any(Date) });
     expect((await invoiceStatus(c.invoiceId)).status).toBe('open');
 
     expect((await h.app.inject(signed(invoiceEvent('invoice.paid', c.customerId, c.stripeInvoiceId)))).statusCode).toBe(
       200,
     );
-    const recovered = await until(subscription, (s) => s.status === 'active');
+    const recovered = await eventually(subscription, (s) => s.status === 'active');
     expect(recovered).toMatchObject({ status: 'active', pastDueSince: null });
   });
 
   it('never moves a paid invoice back when a late invoice.finalized arrives', async () => {
     const c = await customerWithInvoice();
     await h.app.inject(signed(invoiceEvent('invoice.paid', c.customerId, c.stripeInvoiceId)));
-    await until(
+    await eventually(
       () => invoiceStatus(c.invoiceId),
       (v) => v.status === 'paid',
     );
     const late = invoiceEvent('invoice.finalized', c.customerId, c.stripeInvoiceId);
     await h.app.inject(signed(late));
-    await until(
+    await eventually(
       () => inboxRows(late.id),
       (rows) => rows[0]?.status === 'delivered',
     );
@@ -167,7 +159,7 @@ describe('POST /api/billing/stripe/webhook', () => {
     const event = invoiceEvent('invoice.paid', c.customerId, c.stripeInvoiceId);
     expect((await h.app.inject(signed(event))).statusCode).toBe(200);
     expect((await h.app.inject(signed(event))).statusCode).toBe(200);
-    await until(
+    await eventually(
       () => inboxRows(event.id),
       (rows) => rows[0]?.status === 'delivered',
     );

@@ -13,7 +13,15 @@ import { createCallClient } from '../../temporal/call-client';
 import { createHarness, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
 import type { makeWorld } from '../support/factories';
 import { startTestSimulator } from '../support/test-simulator';
-import { callLog, callLogBot, callResult, usageOfCall, worldWithReadyBot } from './metering-support';
+import {
+  callLog,
+  callLogBot,
+  callResult,
+  postSignedTwilio,
+  signedTwilioHeaders,
+  usageOfCall,
+  worldWithReadyBot,
+} from './metering-support';
 
 /** Re-record with RECORD_HISTORIES=1 only for an intended, versioned change of the workflow. */
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'call-lifecycle.history.bin');
@@ -91,15 +99,7 @@ describe('call metering from Twilio webhooks', () => {
       CallStatus: 'completed',
       CallDuration: '9999',
     };
-    const response = await h.app.inject({
-      method: 'POST',
-      url: '/telephony/status',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': getExpectedTwilioSignature('simulator', `${TEST_WEBHOOK_BASE}/telephony/status`, late),
-      },
-      payload: new URLSearchParams(late).toString(),
-    });
+    const response = await postSignedTwilio(h, '/telephony/status', late);
     expect(response.statusCode).toBe(204);
     expect(await usageOfCall(h, placed.callSid)).toEqual({ call_started: [1], minutes: [3] });
   });
@@ -160,13 +160,11 @@ describe('call metering from Twilio webhooks', () => {
       payload: body,
     });
     expect(forged.statusCode).toBe(403);
+    // Signed for the ringing parameters, sent with others.
     const tampered = await h.app.inject({
       method: 'POST',
       url: '/telephony/status',
-      headers: {
-        ...headers,
-        'x-twilio-signature': getExpectedTwilioSignature('simulator', `${TEST_WEBHOOK_BASE}/telephony/status`, params),
-      },
+      headers: signedTwilioHeaders('/telephony/status', params),
       payload: new URLSearchParams({ ...params, CallStatus: 'completed', CallDuration: '9999' }).toString(),
     });
     expect(tampered.statusCode).toBe(403);
@@ -175,33 +173,10 @@ describe('call metering from Twilio webhooks', () => {
 
   it('answers 404 for a number no bot owns, never falling back to a tenant', async () => {
     const params = { CallSid: `CA${'2'.repeat(32)}`, To: '+15005550006', From: '+43111', CallStatus: 'ringing' };
-    const response = await h.app.inject({
-      method: 'POST',
-      url: '/telephony/incoming',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': getExpectedTwilioSignature(
-          'simulator',
-          `${TEST_WEBHOOK_BASE}/telephony/incoming`,
-          params,
-        ),
-      },
-      payload: new URLSearchParams(params).toString(),
-    });
+    const response = await postSignedTwilio(h, '/telephony/incoming', params);
     expect(response.statusCode).toBe(404);
     expect(await usageOfCall(h, params.CallSid)).toEqual({});
   });
-
-  const signedPost = (url: string, params: Record<string, string>) =>
-    h.app.inject({
-      method: 'POST',
-      url,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': getExpectedTwilioSignature('simulator', `${TEST_WEBHOOK_BASE}${url}`, params),
-      },
-      payload: new URLSearchParams(params).toString(),
-    });
 
   it.each([
     ['a duration beyond a day', { CallDuration: '900000000' }, 'CallDuration'],
@@ -222,7 +197,7 @@ describe('call metering from Twilio webhooks', () => {
       CallDuration: '60',
       ...change,
     };
-    const response = await signedPost('/telephony/status', params);
+    const response = await postSignedTwilio(h, '/telephony/status', params);
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(JSON.stringify(response.json().errors)).toContain(field);
@@ -238,7 +213,7 @@ describe('call metering from Twilio webhooks', () => {
       CallDuration: '86400',
       Timestamp: new Date().toUTCString(),
     };
-    expect((await signedPost('/telephony/status', params)).statusCode).toBe(204);
+    expect((await postSignedTwilio(h, '/telephony/status', params)).statusCode).toBe(204);
     expect(await callResult(h, params.CallSid)).toEqual({ status: 'completed', minutes: 1440 });
   });
 

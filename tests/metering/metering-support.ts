@@ -25,6 +25,15 @@ export const signedTwilioHeaders = (url: string, body: Record<string, string>) =
   'x-twilio-signature': getExpectedTwilioSignature('simulator', `${TEST_WEBHOOK_BASE}${url}`, body),
 });
 
+/** A Twilio form webhook to `url` on the harness's app, signed as the simulator signs it. */
+export const postSignedTwilio = (h: Harness, url: string, body: Record<string, string>) =>
+  h.app.inject({
+    method: 'POST',
+    url,
+    headers: signedTwilioHeaders(url, body),
+    payload: new URLSearchParams(body).toString(),
+  });
+
 /** Every usage event of one call, by kind. */
 export async function usageOfCall(h: Harness, callSid: string): Promise<Record<string, number[]>> {
   const events = await inScope(h.orm, { system: 'test' }, (em) =>

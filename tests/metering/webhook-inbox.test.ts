@@ -8,8 +8,8 @@ import { startApiProcess } from '../support/api-process';
 import { createHarness, type Harness } from '../support/harness';
 import { startTestSimulator } from '../support/test-simulator';
 import { createCallClient } from '../../temporal/call-client';
-import { kill } from '../support/worker-process';
-import { callResult, signedTwilioHeaders, usageOfCall, worldWithReadyBot } from './metering-support';
+import { kill } from '../support/entry-process';
+import { callResult, postSignedTwilio, signedTwilioHeaders, usageOfCall, worldWithReadyBot } from './metering-support';
 
 interface InboxRow {
   dedupe_key: string;
@@ -57,13 +57,7 @@ describe('webhook inbox', () => {
     CallStatus: status,
     ...extra,
   });
-  const post = (url: string, body: Record<string, string>) =>
-    h.app.inject({
-      method: 'POST',
-      url,
-      headers: signedTwilioHeaders(url, body),
-      payload: new URLSearchParams(body).toString(),
-    });
+  const post = (url: string, body: Record<string, string>) => postSignedTwilio(h, url, body);
 
   const rowsOf = (callSid: string) =>
     inScope(h.orm, { system: 'test' }, (em) =>

@@ -3,7 +3,8 @@ import { startTestSimulator } from '../support/test-simulator';
 import { simControl } from '../../sim/sim-control';
 import { createHarness, testDatabaseUrl, testTemporalAddress, type Harness } from '../support/harness';
 import { makeWorld } from '../support/factories';
-import { kill, startWorkerProcess } from '../support/worker-process';
+import { kill } from '../support/entry-process';
+import { startWorkerProcess } from '../support/worker-process';
 import { createBotVia, finishedJob, simResourcesOf, waitForStep } from './provisioning-support';
 
 /**

@@ -19,7 +19,6 @@ import type { CallLifecycleInput } from '../../workflows/call-lifecycle';
 import { botSigningSecret } from '../../domain/usage/bot-signature';
 import { mediaStreamKey } from '../../domain/telephony/media-stream-token';
 import { startInboxRelay, type InboxRelay } from '../../domain/webhook-inbox/relay-loop';
-import { loadPricingCatalog } from '../../config/pricing';
 import { createStripeBillingProvider } from '../../activities/adapters/stripe-billing';
 import { createInvoicingClient } from '../../temporal/invoicing-client';
 import { createStripeWebhookVerifier } from '../../temporal/stripe-webhook-verifier';
@@ -68,7 +67,6 @@ export const FAST_TIMING: Partial<ProvisioningTiming> = {
 export function activityDeps(orm: Orm, mailer: Mailer, simulatorUrl: string): ActivityDeps {
   return {
     orm,
-    catalog: loadPricingCatalog(),
     // With a simulator, billing is the Stripe adapter against it; suites without one never get past onboarding.
     billing:
       simulatorUrl === UNREACHABLE

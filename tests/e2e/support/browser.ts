@@ -60,14 +60,4 @@ export async function signIn(page: Page, user: { email: string; password: string
 }
 
 export type { Browser, BrowserContext, Page };
-
-/** Polls `read` until `accept` holds for its value (e.g. a number that changes once a workflow finishes). */
-export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+export { eventually } from '../../support/eventually';

@@ -4,7 +4,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, DEMO_USER_EMAIL } from '../../../do
 import { inScope } from '../../../db/scope';
 import { bearerFor } from '../factories';
 import { createHarness, type Harness } from '../harness';
-import { DEMO_PASSWORD, FUZZ_ADMIN, openPrivateSchema } from './private-schema';
+import { DEMO_PASSWORD, FUZZ_ADMIN, openSeededSchema } from './private-schema';
 
 /** The two callers every request is sent as: between them, every authorised route gets past its permission check. */
 export const ACTORS = ['platform_admin', 'customer_admin'] as const;
@@ -34,7 +34,7 @@ export interface FuzzWorld {
  * progress endpoints answer at once.
  */
 export async function createFuzzWorld(): Promise<FuzzWorld> {
-  const schema = await openPrivateSchema();
+  const schema = await openSeededSchema();
   const h = await createHarness();
   const found = await inScope(h.orm, { system: 'test' }, async (em) => {
     const tenant = await em.findOneOrFail(Tenant, { slug: DEMO_TENANT_SLUG });

@@ -210,6 +210,10 @@ export function pageOf(url: URL, param = 'page'): number {
   return Number.isInteger(page) && page > 0 ? page : 1;
 }
 
+/** The named filters of a list page from its URL, each '' when absent (the filter form shows them as chosen). */
+export const filtersOf = <Name extends string>(url: URL, names: readonly Name[]): Record<Name, string> =>
+  Object.fromEntries(names.map((name) => [name, url.searchParams.get(name) ?? ''])) as Record<Name, string>;
+
 /** A list filter from the URL, passed on only when it is one of the values the API knows (else: no filter). */
 export const knownFilter = (value: string, allowed: readonly string[]): string | undefined =>
   allowed.includes(value) ? value : undefined;

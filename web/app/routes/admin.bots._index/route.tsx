@@ -10,7 +10,7 @@ import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
-import { createApi, knownFilter, pageOf, settle, tenantNames, uuidFilter } from '~/lib/api.server';
+import { createApi, filtersOf, knownFilter, pageOf, settle, tenantNames, uuidFilter } from '~/lib/api.server';
 import { requireUser } from '~/lib/auth.server';
 import { humanize } from '~/lib/format';
 import { useMe } from '~/lib/use-me';
@@ -24,13 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'admin');
   const api = createApi(request);
   const url = new URL(request.url);
-  const status = url.searchParams.get('status') ?? '';
-  const tenantId = url.searchParams.get('tenantId') ?? '';
+  const filters = filtersOf(url, ['status', 'tenantId']);
   const [bots, tenants] = await Promise.all([
     api.bots.list({
       page: pageOf(url),
-      status: knownFilter(status, BOT_STATUSES),
-      tenantId: uuidFilter(tenantId),
+      status: knownFilter(filters.status, BOT_STATUSES),
+      tenantId: uuidFilter(filters.tenantId),
     }),
     api.tenants.list({ pageSize: 100 }),
   ]);
@@ -47,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .map(async (bot) => [bot.id, (await settle(api.bots.provisioning(bot.id))).data?.error ?? null] as const),
     ),
   );
-  return { bots, tenants: tenants.items, tenantNameById: names, errors, filters: { status, tenantId } };
+  return { bots, tenants: tenants.items, tenantNameById: names, errors, filters };
 }
 
 export default function Bots() {

@@ -11,7 +11,7 @@ import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
-import { createApi, knownFilter, pageOf, settle, tenantNames, uuidFilter } from '~/lib/api.server';
+import { createApi, filtersOf, knownFilter, pageOf, settle, tenantNames, uuidFilter } from '~/lib/api.server';
 import type { JobView } from '@contracts/jobs';
 import { requireUser } from '~/lib/auth.server';
 import { formatDateTime, formatDuration, humanize } from '~/lib/format';
@@ -24,11 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'admin');
   const api = createApi(request);
   const url = new URL(request.url);
-  const filters = {
-    status: url.searchParams.get('status') ?? '',
-    kind: url.searchParams.get('kind') ?? '',
-    tenantId: url.searchParams.get('tenantId') ?? '',
-  };
+  const filters = filtersOf(url, ['status', 'kind', 'tenantId']);
   const [jobs, tenants] = await Promise.all([
     api.jobs.list({
       page: pageOf(url),

@@ -8,7 +8,7 @@ import { EmptyState } from '~/components/ui/empty-state';
 import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
-import { createApi, knownFilter, pageOf, uuidFilter } from '~/lib/api.server';
+import { createApi, filtersOf, knownFilter, pageOf, uuidFilter } from '~/lib/api.server';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '@contracts/support-ticket';
 import { requireUser } from '~/lib/auth.server';
 import { humanize } from '~/lib/format';
@@ -20,11 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'admin');
   const api = createApi(request);
   const url = new URL(request.url);
-  const filters = {
-    status: url.searchParams.get('status') ?? '',
-    priority: url.searchParams.get('priority') ?? '',
-    tenantId: url.searchParams.get('tenantId') ?? '',
-  };
+  const filters = filtersOf(url, ['status', 'priority', 'tenantId']);
   const [tickets, tenants] = await Promise.all([
     api.tickets.list({
       page: pageOf(url),

@@ -12,7 +12,7 @@ import { FilterChoice } from '~/components/ui/field';
 import { PageHeader } from '~/components/ui/page-header';
 import { Pagination } from '~/components/ui/pagination';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
-import { createApi, knownFilter, pageOf, tenantNames, uuidFilter } from '~/lib/api.server';
+import { createApi, filtersOf, knownFilter, pageOf, tenantNames, uuidFilter } from '~/lib/api.server';
 import type { WebhookEventView } from '@contracts/webhooks';
 import { requirePermission, requireUser } from '~/lib/auth.server';
 import { formFailure, text } from '~/lib/forms.server';
@@ -32,11 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'admin');
   const api = createApi(request);
   const url = new URL(request.url);
-  const filters = {
-    provider: url.searchParams.get('provider') ?? '',
-    status: url.searchParams.get('status') ?? '',
-    tenantId: url.searchParams.get('tenantId') ?? '',
-  };
+  const filters = filtersOf(url, ['provider', 'status', 'tenantId']);
   const [events, tenants] = await Promise.all([
     api.webhooks.list({
       page: pageOf(url),
