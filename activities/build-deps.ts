@@ -1,4 +1,5 @@
 import { simulatorUrl, webhookBase, type Env } from '../config/env';
+import { loadPricingCatalog } from '../config/pricing';
 import { providerCredentials } from '../config/provider-mode';
 import type { Orm } from '../db/orm';
 import { botSigningSecret } from '../domain/usage/bot-signature';
@@ -17,7 +18,8 @@ export function buildActivityDeps(env: Env, orm: Orm, secretKey: string, log: (l
     billing: createStripeBillingProvider({ ...credentials.stripe, simulatorUrl: simulator, timeoutMs: 20_000 }),
     mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createLogMailer(log),
     publicBaseUrl: env.PUBLIC_BASE_URL,
-    currency: env.BILLING_CURRENCY,
+    // Customers are billed in the price list's currency; there is no second setting to disagree with it.
+    currency: loadPricingCatalog().currency.toUpperCase(),
     // Provider calls give up before the activity's own timeout, so they end as readable provider errors.
     heroku: createHerokuPlatform({
       ...credentials.heroku,

@@ -88,7 +88,6 @@ export const EnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalString,
   /** Where the provider simulator sends Stripe events. Default: the API's own webhook route on API_PORT. */
   SIM_STRIPE_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
-  BILLING_CURRENCY: z.string().length(3).default('EUR'),
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_APP_WEBHOOK_BASE: optionalString,

@@ -29,7 +29,7 @@ export interface SeedOptions {
   adminEmail: string;
   adminPassword: string;
   /** Demo tenant, users, bot and usage; skipped in production. */
-  demo: { password: string; currency: string } | null;
+  demo: { password: string } | null;
   /** The price list the plans follow; config/pricing.json by default. */
   catalog?: PricingCatalog;
   now?: Date;
@@ -74,12 +74,7 @@ async function ensureUser(
   em.create(User, { email: user.email, name: user.name, role: user.role, tenantId: user.tenantId, passwordHash });
 }
 
-async function seedDemoTenant(
-  em: ScopedEm,
-  demo: { password: string; currency: string },
-  adminEmail: string,
-  now: Date,
-): Promise<void> {
+async function seedDemoTenant(em: ScopedEm, demo: { password: string }, adminEmail: string, now: Date): Promise<void> {
   let tenant = await em.findOne(Tenant, { slug: DEMO_TENANT_SLUG });
   if (!tenant) {
     tenant = em.create(Tenant, {
@@ -95,13 +90,13 @@ async function seedDemoTenant(
       tenantId: tenant.id,
       branding: { productName: 'Demo Voice', primaryColor: '#4f46e5' },
     });
+    const plan = await em.findOneOrFail(Plan, { code: DEMO_PLAN });
     em.create(BillingAccount, {
       tenantId: tenant.id,
       stripeCustomerId: 'cus_local_demo',
       email: DEMO_ADMIN_EMAIL,
-      currency: demo.currency,
+      currency: plan.currency,
     });
-    const plan = await em.findOneOrFail(Plan, { code: DEMO_PLAN });
     const periodStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const periodEnd = new Date(periodEndsAt(periodOf(now)));
     em.create(Subscription, {

@@ -9,8 +9,7 @@ async function main(): Promise<void> {
   const orm = await createOrm(database.url);
   try {
     await migrateToLatest(orm);
-    const demo =
-      env.APP_ENV === 'production' ? null : { password: secrets.demoPassword, currency: env.BILLING_CURRENCY };
+    const demo = env.APP_ENV === 'production' ? null : { password: secrets.demoPassword };
     await seed(orm, { adminEmail: env.SEED_ADMIN_EMAIL, adminPassword: secrets.adminPassword, demo });
     console.log(`seeded platform admin ${env.SEED_ADMIN_EMAIL}`);
     if (demo) console.log(`seeded demo tenant "demo" with ${DEMO_ADMIN_EMAIL} and ${DEMO_USER_EMAIL}`);

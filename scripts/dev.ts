@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   await seed(orm, {
     adminEmail: env.SEED_ADMIN_EMAIL,
     adminPassword: secrets.adminPassword,
-    demo: { password: secrets.demoPassword, currency: env.BILLING_CURRENCY },
+    demo: { password: secrets.demoPassword },
   });
   await orm.close();
 

@@ -35,7 +35,7 @@ describe('database schema and seed', () => {
     const options = {
       adminEmail: 'seed-admin@test.voiceplane.local',
       adminPassword: 'Seed-Admin-Pass-1234!',
-      demo: { password: 'demo-pass-123', currency: 'EUR' },
+      demo: { password: 'demo-pass-123' },
     };
     const count = () =>
       inScope(orm, { system: 'test' }, async (em) => {
