@@ -18,7 +18,7 @@ export async function openSeededSchema(): Promise<PrivateSchema> {
     await seed(orm, {
       adminEmail: FUZZ_ADMIN.email,
       adminPassword: FUZZ_ADMIN.password,
-      demo: { password: DEMO_PASSWORD, currency: 'EUR' },
+      demo: { password: DEMO_PASSWORD },
     });
   } finally {
     await orm.close();
