@@ -1,12 +1,16 @@
+import { createDunningActivities, type DunningActivityDeps } from './dunning';
 import { createInvoicingActivities, type InvoicingActivityDeps } from './invoicing';
 import { createMeteringActivities, type MeteringActivityDeps } from './metering';
 import { createOnboardingActivities, type OnboardingActivityDeps } from './onboarding';
 import { createProvisioningActivities, type ProvisioningActivityDeps } from './provisioning';
+import { createStripePlanActivities, type StripePlanActivityDeps } from './stripe-plans';
 
 export type ActivityDeps = OnboardingActivityDeps &
   ProvisioningActivityDeps &
   MeteringActivityDeps &
-  InvoicingActivityDeps;
+  InvoicingActivityDeps &
+  DunningActivityDeps &
+  StripePlanActivityDeps;
 
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities(deps: ActivityDeps) {
@@ -15,5 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createProvisioningActivities(deps),
     ...createMeteringActivities(deps),
     ...createInvoicingActivities(deps),
+    ...createDunningActivities(deps),
+    ...createStripePlanActivities(deps),
   };
 }

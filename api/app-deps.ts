@@ -1,7 +1,9 @@
 import type { Orm } from '../db/orm';
 import type { AuthSettings } from '../domain/auth/auth-settings';
 import type { StripeWebhookVerifier } from '../temporal/stripe-webhook-verifier';
+import type { BillingSessions } from '../domain/billing/checkout-port';
 import type { InvoicingWorkflows } from '../domain/billing/invoicing-port';
+import type { StripePlanWorkflows } from '../domain/billing/stripe-plan-port';
 import type { HealthProbes } from '../domain/health/health-port';
 import type { ProvisioningWorkflows } from '../domain/provisioning/provisioning-port';
 import type { CallWorkflows } from '../domain/telephony/call-port';
@@ -27,6 +29,13 @@ export interface AppDeps {
   };
   /** Checks a Stripe webhook's signature and reads its event; throws when it is forged or stale. */
   stripeWebhooks: StripeWebhookVerifier;
+  /**
+   * Stripe Checkout and customer-portal sessions (temporal/stripe-billing-sessions.ts); they return to the billing
+   * page under `publicBaseUrl`. Without it (an API built for a benchmark) checkout and portal answer 503.
+   */
+  billingSessions?: BillingSessions;
+  /** Starts `changeStripePlan` after an admin's plan change; without it such a change answers 503. */
+  stripePlans?: StripePlanWorkflows;
   /** Each bot's secret for signing its usage reports. */
   botSecret: (botId: string) => string;
   health: HealthProbes;

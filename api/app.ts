@@ -16,6 +16,7 @@ import { errorsPlugin, frameworkErrors } from './plugins/errors';
 import { rejectUnstorableTextPlugin } from './plugins/reject-unstorable-text';
 import { authRoutes } from './routes/auth';
 import { billingRoutes } from './routes/billing';
+import { billingAdminRoutes } from './routes/billing-admin';
 import { botRoutes } from './routes/bots';
 import { healthRoutes } from './routes/health';
 import { stripeWebhookRoutes } from './routes/stripe-webhook';
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(usageRoutes, { prefix: '/api/usage', deps });
   await app.register(invoicingRoutes, { prefix: '/api/billing', deps });
   await app.register(billingRoutes, { prefix: '/api', deps });
+  await app.register(billingAdminRoutes, { prefix: '/api/billing/admin', deps });
   await app.register(stripeWebhookRoutes, { prefix: '/api/billing/stripe', deps });
   await app.register(webhookRoutes, { prefix: '/api/webhooks', deps });
   await app.register(telephonyRoutes, { prefix: '/telephony', deps });

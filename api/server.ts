@@ -10,6 +10,8 @@ import { createProvisioningClient } from '../temporal/provisioning-client';
 import { createCallClient } from '../temporal/call-client';
 import { createInvoicingClient } from '../temporal/invoicing-client';
 import { createStripeWebhookVerifier } from '../temporal/stripe-webhook-verifier';
+import { createStripeBillingSessions } from '../temporal/stripe-billing-sessions';
+import { createStripePlanClient } from '../temporal/stripe-plan-client';
 import { SIMULATOR_AUTH_TOKEN } from '../config/simulator-credentials';
 import { botSigningSecret } from '../domain/usage/bot-signature';
 import { simulatorUrl, webhookBase } from '../config/env';
@@ -37,6 +39,12 @@ async function main(): Promise<void> {
     ...providerCredentials(env).stripe,
     simulatorUrl: simulatorUrl(env),
   });
+  // The customer waits on these: a shorter timeout than the worker's, answered as 503 when Stripe is slow.
+  const billingSessions = createStripeBillingSessions({
+    ...providerCredentials(env).stripe,
+    simulatorUrl: simulatorUrl(env),
+    timeoutMs: 10_000,
+  });
   const app = await buildApp(
     {
       orm,
@@ -61,6 +69,8 @@ async function main(): Promise<void> {
         mediaStreamKey: mediaStreamKey(secrets.secretKey),
       },
       stripeWebhooks,
+      billingSessions,
+      stripePlans: createStripePlanClient(temporal, target),
       botSecret: (botId) => botSigningSecret(secrets.secretKey, botId),
       health: createTemporalHealth(temporal, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE),
       secureCookies: env.APP_ENV === 'production',

@@ -39,6 +39,15 @@ describe('parseEnv', () => {
       expect(message).toContain(name);
   });
 
+  it('reads the dunning schedule as a list of durations and refuses a malformed one', () => {
+    expect(parseEnv({}).DUNNING_REMINDERS).toEqual([0, 3 * 86_400_000, 7 * 86_400_000]);
+    expect(parseEnv({ DUNNING_REMINDERS: '0s, 2s,4s', DUNNING_GRACE: '6s' })).toMatchObject({
+      DUNNING_REMINDERS: [0, 2_000, 4_000],
+      DUNNING_GRACE: 6_000,
+    });
+    expect(() => parseEnv({ DUNNING_REMINDERS: '0d,soon' })).toThrow(/DUNNING_REMINDERS/);
+  });
+
   it('sends the simulator’s Stripe events to the API’s webhook route unless told otherwise', () => {
     expect(simulatorStripeWebhookUrl(parseEnv({ API_PORT: '4100' }))).toBe(
       'http://127.0.0.1:4100/api/billing/stripe/webhook',

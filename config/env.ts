@@ -10,6 +10,12 @@ export const Duration = z
     return Number(match[1]) * unit;
   });
 
+/** Comma-separated durations, e.g. `0d,3d,7d`. */
+const DurationList = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()))
+  .pipe(z.array(Duration).min(1));
+
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
 const optionalString = z
   .string()
@@ -62,6 +68,16 @@ export const EnvSchema = z.object({
   INVOICING_TIME_ZONE: z.string().default('Europe/Vienna'),
   INVOICING_GRACE: Duration.default(2 * 86_400_000),
   INVOICING_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+
+  /**
+   * Dunning (decision 011): after a failed payment, reminder mails go out at DUNNING_REMINDERS (durations after
+   * the payment fell past due, comma-separated; those at or after the grace period are not sent) and the calls
+   * are suspended DUNNING_GRACE after it unless the payment arrives. A suspended tenant's subscription is checked
+   * every DUNNING_STATUS_CHECK for having left past due without a payment.
+   */
+  DUNNING_REMINDERS: DurationList.default([0, 3 * 86_400_000, 7 * 86_400_000]),
+  DUNNING_GRACE: Duration.default(14 * 86_400_000),
+  DUNNING_STATUS_CHECK: Duration.default(86_400_000),
 
   /**
    * Proxy hops whose X-Forwarded-For the API believes (addresses, CIDRs or proxy-addr's `loopback`,

@@ -81,6 +81,11 @@ export const SubscriptionView = z
     limits: z.array(LimitUsageView),
     usage: UsageTotals,
     estimate: InvoiceEstimateView,
+    /**
+     * A Stripe subscription (made by Checkout) collects the plan's monthly fee: the monthly platform invoice bills
+     * usage only, and the customer changes plan or cancels in the billing portal (decision 012).
+     */
+    managedByStripe: z.boolean(),
   })
   .meta({ id: 'SubscriptionView' });
 export type SubscriptionView = z.infer<typeof SubscriptionView>;
@@ -104,7 +109,23 @@ export const PlanChangeView = z
     to: z.enum(PLAN_IDS),
     changed: z.boolean(),
     stripeFollowUp: z.enum(STRIPE_FOLLOW_UPS),
+    /** The `changeStripePlan` run carrying out an `update` or `cancel` on Stripe; null when Stripe has nothing to do. */
+    stripeWorkflowId: z.string().nullable(),
     subscription: SubscriptionView,
   })
   .meta({ id: 'PlanChangeView' });
 export type PlanChangeView = z.infer<typeof PlanChangeView>;
+
+/** A customer admin's upgrade through Stripe Checkout: the paid plan to subscribe to. */
+export const CheckoutBody = z.strictObject({ planCode: z.enum(PLAN_IDS) });
+export type CheckoutBody = z.infer<typeof CheckoutBody>;
+
+/** Where to send the browser: Stripe's hosted Checkout page for this session. */
+export const CheckoutSessionView = z
+  .object({ url: z.url(), sessionId: z.string() })
+  .meta({ id: 'CheckoutSessionView' });
+export type CheckoutSessionView = z.infer<typeof CheckoutSessionView>;
+
+/** Where to send the browser: Stripe's customer portal (change plan, card, cancel), returning to the billing page. */
+export const PortalSessionView = z.object({ url: z.url() }).meta({ id: 'PortalSessionView' });
+export type PortalSessionView = z.infer<typeof PortalSessionView>;

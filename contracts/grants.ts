@@ -38,6 +38,10 @@ const GRANTS = {
   'billing:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
   /** Move a tenant to another plan. */
   'plans:change': ['platform_admin'],
+  /** Upgrade through Stripe Checkout and open the Stripe customer portal: the tenant's own admin only. */
+  'billing:manage': ['customer_admin'],
+  /** Every tenant's billing at once: invoice runs, invoices with CSV export, past-due tenants, plan changes. */
+  'billing:overview': ['platform_admin', 'support'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

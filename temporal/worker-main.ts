@@ -5,6 +5,7 @@ import { provideDatabase } from '../db/database-url';
 import { createOrm } from '../db/orm';
 import { startInboxRelay } from '../domain/webhook-inbox/relay-loop';
 import { createCallClient } from './call-client';
+import { createDunningClient } from './dunning-client';
 import { ensureInvoicingSchedule } from './invoicing-schedule';
 import { connectTemporalClient, type TemporalTarget } from './client';
 import { ensureSearchAttributes } from './ensure-search-attributes';
@@ -37,6 +38,14 @@ async function main(): Promise<void> {
   const relay = startInboxRelay({
     orm,
     calls: createCallClient(client, target, { finalizeAfterMs: env.CALL_FINALIZE_AFTER }),
+    dunning: {
+      workflows: createDunningClient(client, target, {
+        reminderOffsetsMs: env.DUNNING_REMINDERS,
+        graceMs: env.DUNNING_GRACE,
+        statusCheckMs: env.DUNNING_STATUS_CHECK,
+      }),
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+    },
     relayGroup: target.taskQueue,
     listenUrl: database.url,
     onError: (error) => console.error('webhook relay failed:', error),

@@ -2,8 +2,10 @@
 export { callLifecycle } from './call-lifecycle';
 export { deliverEmail } from './deliver-email';
 export { deprovisionBot } from './deprovision-bot';
+export { dunning } from './dunning';
 export { provisionBot } from './provision-bot';
 export { rotateNumber } from './rotate-number';
 export { tenantOnboarding } from './tenant-onboarding';
 export { invoiceTenant } from './invoice-tenant';
 export { monthlyInvoicing } from './monthly-invoicing';
+export { changeStripePlan } from './change-stripe-plan';

@@ -86,6 +86,9 @@ export interface BillingCheckoutSession {
   subscriptionId: string | null;
   clientReferenceId: string | null;
   metadata: Record<string, string>;
+  /** What the session charges before discounts and tax, in `currency` (null before Stripe has computed it). */
+  amountSubtotalCents: number | null;
+  currency: string | null;
 }
 
 /** A verified webhook event, its object already in the platform's terms when the platform cares about it. */

@@ -96,6 +96,8 @@ export function toBillingCheckoutSession(session: Stripe.Checkout.Session): Bill
     subscriptionId: idOf(session.subscription),
     clientReferenceId: session.client_reference_id,
     metadata: session.metadata ?? {},
+    amountSubtotalCents: session.amount_subtotal,
+    currency: session.currency,
   };
 }
 

@@ -10,8 +10,12 @@ export const Subscription = defineEntity({
     tenantId: p.uuid(),
     planId: p.uuid(),
     status: p.enum(SUBSCRIPTION_STATUSES),
-    /** Set exactly while `past_due` (the database checks it); calls stop a grace period later (domain/billing/gates.ts). */
+    /** Set exactly while `past_due` (the database checks it); dunning counts its schedule from here. */
     pastDueSince: p.datetime().nullable(),
+    /** When dunning will suspend the calls unless the payment arrives (decision 011). */
+    suspensionDueAt: p.datetime().nullable(),
+    /** When dunning suspended the calls; the call gate reads this (domain/billing/gates.ts). */
+    suspendedAt: p.datetime().nullable(),
     /** The Stripe subscription behind this one, once Checkout has created it. */
     stripeSubscriptionId: p.text().nullable(),
     currentPeriodStart: p.datetime(),

@@ -7,6 +7,8 @@ import { Migration20261124000100 } from './Migration20261124000100';
 import { Migration20261125000000 } from './Migration20261125000000';
 import { Migration20261126000000 } from './Migration20261126000000';
 import { Migration20261127000000 } from './Migration20261127000000';
+import { Migration20261128000000 } from './Migration20261128000000';
+import { Migration20261130000000 } from './Migration20261130000000';
 
 /** Every migration in order; listed explicitly so the same list works under tsx, Jest and a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +20,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125000000', class: Migration20261125000000 },
   { name: 'Migration20261126000000', class: Migration20261126000000 },
   { name: 'Migration20261127000000', class: Migration20261127000000 },
+  { name: 'Migration20261128000000', class: Migration20261128000000 },
+  { name: 'Migration20261130000000', class: Migration20261130000000 },
 ];

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { InvoiceStatus } from '../../contracts/invoice-status';
 import { SUBSCRIPTION_IN_FORCE } from '../../contracts/subscription-status';
 import { Invoice, Plan, Subscription } from '../../db/entities';
@@ -5,7 +6,8 @@ import type { Orm } from '../../db/orm';
 import { inScope, type ScopedEm } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
 import type { SystemActor } from '../auth/actor';
-import { findTenantPlan } from './find-tenant-plan';
+import { followStripePrice, planChangedAfter } from './follow-stripe-price';
+import { linkCheckoutSubscription, type CheckoutFacts } from './link-checkout-subscription';
 import { switchPlan } from './switch-plan';
 
 /**
@@ -14,8 +16,23 @@ import { switchPlan } from './switch-plan';
  */
 export type VerifiedStripeEvent = { id: string; type: string; createdAt: Date } & (
   | { object: 'invoice'; invoice: { id: string; customerId: string } }
-  | { object: 'subscription'; subscription: { id: string; customerId: string; status: string } }
-  | { object: 'checkout_session'; checkoutSession: { id: string; customerId: string | null } }
+  | {
+      object: 'subscription';
+      subscription: { id: string; customerId: string; status: string; items: { priceId: string }[] };
+    }
+  | {
+      object: 'checkout_session';
+      checkoutSession: {
+        id: string;
+        customerId: string | null;
+        status: string;
+        subscriptionId: string | null;
+        clientReferenceId: string | null;
+        metadata: Record<string, string>;
+        amountSubtotalCents: number | null;
+        currency: string | null;
+      };
+    }
   | { object: 'other' }
 );
 
@@ -27,7 +44,10 @@ export interface StripeEventFacts {
   /** When Stripe created the event (ISO): a subscription falls past due at the failed payment, not the delivery. */
   at: string;
   invoiceId: string | null;
-  subscription: { id: string; status: string } | null;
+  /** `priceId`: what its first item bills (absent from rows recorded before plans followed Stripe's price). */
+  subscription: { id: string; status: string; priceId?: string | null } | null;
+  /** A Checkout Session (absent from rows recorded before Checkout was wired). */
+  checkout?: CheckoutFacts | null;
 }
 
 /** The facts of an event, or null for one that names no customer (nothing of a tenant's to change). */
@@ -37,11 +57,22 @@ export function stripeEventFacts(event: VerifiedStripeEvent): StripeEventFacts |
     return { ...base, customerId: event.invoice.customerId, invoiceId: event.invoice.id, subscription: null };
   }
   if (event.object === 'subscription') {
-    const { id, customerId, status } = event.subscription;
-    return { ...base, customerId, invoiceId: null, subscription: { id, status } };
+    const { id, customerId, status, items } = event.subscription;
+    const priceId = items[0]?.priceId ?? null;
+    return { ...base, customerId, invoiceId: null, subscription: { id, status, priceId } };
   }
-  if (event.object === 'checkout_session' && event.checkoutSession.customerId) {
-    return { ...base, customerId: event.checkoutSession.customerId, invoiceId: null, subscription: null };
+  const session = event.object === 'checkout_session' ? event.checkoutSession : null;
+  if (session?.customerId) {
+    const checkout: CheckoutFacts = {
+      sessionId: session.id,
+      status: session.status,
+      subscriptionId: session.subscriptionId,
+      tenantId: session.clientReferenceId,
+      planCode: session.metadata.planCode ?? null,
+      amountCents: session.amountSubtotalCents,
+      currency: session.currency,
+    };
+    return { ...base, customerId: session.customerId, invoiceId: null, subscription: null, checkout };
   }
   return null;
 }
@@ -65,9 +96,11 @@ const SUBSCRIPTION_STATUS: Record<string, 'active' | 'past_due'> = {
 };
 
 /**
- * Applies one delivered Stripe event to the tenant's invoices and subscription. Idempotent: every change is made
- * only from the state it leaves, so a redelivery changes and audits nothing. Events about invoices or
- * subscriptions the platform does not know are ignored.
+ * Applies one delivered Stripe event to the tenant's invoices and subscription: invoice statuses, past due and
+ * recovery, a completed Checkout's subscription linked (link-checkout-subscription.ts), a plan switched in the
+ * customer portal followed (follow-stripe-price.ts), a cancelled subscription back to the default plan.
+ * Idempotent: every change is made only from the state it leaves, so a redelivery changes and audits nothing.
+ * Events about invoices or subscriptions the platform does not know are ignored.
  */
 export async function applyStripeEvent(
   deps: { orm: Orm },
@@ -76,7 +109,9 @@ export async function applyStripeEvent(
   await inScope(deps.orm, ACTOR, async (em) => {
     if (event.invoiceId) await applyInvoiceEvent(em, tenantId, event, event.invoiceId);
     if (event.subscription) await applySubscriptionEvent(em, tenantId, event, event.subscription);
-    // checkout.session.completed: TODO issue 10, link the Stripe subscription Checkout created to the tenant's.
+    if (event.checkout && event.type === 'checkout.session.completed') {
+      await linkCheckoutSubscription(em, { actor: ACTOR, tenantId, eventId: event.id, at: event.at }, event.checkout);
+    }
     await em.flush();
   });
 }
@@ -109,25 +144,53 @@ async function applySubscriptionEvent(
   em: ScopedEm,
   tenantId: string,
   event: StripeEventFacts,
-  stripe: { id: string; status: string },
+  stripe: NonNullable<StripeEventFacts['subscription']>,
 ) {
-  const current = await findTenantPlan(em, tenantId);
-  // Only the Stripe subscription behind the tenant's own: an older one's cancellation must not touch it.
-  if (!current || current.subscription.stripeSubscriptionId !== stripe.id) return;
+  // Only the Stripe subscription behind the tenant's own: an older one's cancellation must not touch it. Locked, as
+  // the worker may be unlinking it at the same moment (unlink-stripe-subscription.ts): one of them does it.
+  const linked = await em.findOne(
+    Subscription,
+    { tenantId, stripeSubscriptionId: stripe.id, status: { $in: [...SUBSCRIPTION_IN_FORCE] } },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
+  if (!linked) return;
+  const current = { subscription: linked, plan: await em.findOneOrFail(Plan, { id: linked.planId }) };
+  const details = { stripeSubscriptionId: stripe.id, stripeEventId: event.id };
   if (event.type === 'customer.subscription.deleted') {
     const { subscription, plan } = current;
     subscription.stripeSubscriptionId = null;
+    if (!plan.stripePriceId || (await planChangedAfter(em, subscription, event.at))) {
+      // Already on a free plan (an admin's downgrade cancelled it), or an admin chose a plan since: only the link goes.
+      recordAudit(em, {
+        actor: ACTOR,
+        tenantId,
+        action: 'subscription.stripe_unlinked',
+        targetType: 'subscription',
+        targetId: subscription.id,
+        details,
+      });
+      return;
+    }
     switchPlan(em, {
       actor: ACTOR,
       subscription,
       from: plan.code,
       to: await em.findOneOrFail(Plan, { isDefault: true }),
-      details: { stripeSubscriptionId: stripe.id, stripeEventId: event.id },
+      details,
     });
     return;
   }
+  if (event.type !== 'customer.subscription.updated') return;
+  // A plan switched in the customer portal arrives as a new price on the subscription.
+  await followStripePrice(em, {
+    actor: ACTOR,
+    current,
+    priceId: stripe.priceId ?? null,
+    eventId: event.id,
+    at: event.at,
+  });
   const status = SUBSCRIPTION_STATUS[stripe.status];
-  if (event.type === 'customer.subscription.updated' && status) await setInForceStatus(em, tenantId, event, status);
+  if (status) await setInForceStatus(em, tenantId, event, status);
 }
 
 /** Moves the tenant's subscription between active and past due (since the event's time), audited; else nothing. */

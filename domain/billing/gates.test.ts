@@ -1,7 +1,7 @@
 import { loadPricingCatalog } from '../../config/pricing';
 import type { PlanPricing } from '../../contracts/pricing';
 import { AppError } from '../errors/app-error';
-import { callsRefusedFrom, featureGate, isPastDueBeyondGrace, limitGate, PAST_DUE_GRACE_DAYS } from './gates';
+import { callsRefusedFrom, featureGate, isSuspendedForNonpayment, limitGate } from './gates';
 
 const { plans } = loadPricingCatalog();
 const plan = (id: string): PlanPricing => plans.find((candidate) => candidate.id === id)!;
@@ -63,24 +63,35 @@ describe('limit gate', () => {
   });
 });
 
-describe('past-due grace', () => {
-  const now = new Date('2026-05-20T12:00:00Z');
-  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+describe('suspension for nonpayment', () => {
+  const pastDueSince = new Date('2026-05-06T12:00:00Z');
+  const later = (days: number) => new Date(pastDueSince.getTime() + days * 86_400_000);
+  const pastDue = { status: 'past_due' as const, pastDueSince };
 
-  it('keeps calls going through the grace period and stops them after it', () => {
-    expect(isPastDueBeyondGrace({ status: 'past_due', pastDueSince: daysAgo(PAST_DUE_GRACE_DAYS - 1) }, now)).toBe(
-      false,
-    );
-    expect(isPastDueBeyondGrace({ status: 'past_due', pastDueSince: daysAgo(PAST_DUE_GRACE_DAYS) }, now)).toBe(true);
-    expect(callsRefusedFrom({ status: 'past_due', pastDueSince: daysAgo(1) })).toEqual(
-      new Date(daysAgo(1).getTime() + PAST_DUE_GRACE_DAYS * 86_400_000),
-    );
+  it('keeps calls going while dunning has only planned the suspension, and says when it is due', () => {
+    const planned = { ...pastDue, suspensionDueAt: later(14), suspendedAt: null };
+    expect(isSuspendedForNonpayment(planned)).toBe(false);
+    expect(callsRefusedFrom(planned)).toEqual(later(14));
+    expect(callsRefusedFrom({ ...pastDue, suspensionDueAt: null, suspendedAt: null })).toBeNull();
   });
 
-  it('never stops the calls of a subscription whose payments are in order', () => {
+  it('refuses calls once dunning suspended the subscription, from the moment it did', () => {
+    const suspended = { ...pastDue, suspensionDueAt: later(14), suspendedAt: later(14.5) };
+    expect(isSuspendedForNonpayment(suspended)).toBe(true);
+    expect(callsRefusedFrom(suspended)).toEqual(later(14.5));
+  });
+
+  it('ignores a suspension left from an earlier past-due episode', () => {
+    const stale = { ...pastDue, suspensionDueAt: later(-20), suspendedAt: later(-10) };
+    expect(isSuspendedForNonpayment(stale)).toBe(false);
+    expect(callsRefusedFrom(stale)).toBeNull();
+  });
+
+  it('never refuses the calls of a subscription whose payments are in order, whatever is left in its columns', () => {
     for (const status of ['active', 'incomplete', 'canceled'] as const) {
-      expect(isPastDueBeyondGrace({ status, pastDueSince: null }, now)).toBe(false);
-      expect(callsRefusedFrom({ status, pastDueSince: null })).toBeNull();
+      const settled = { status, pastDueSince: null, suspensionDueAt: later(14), suspendedAt: later(14) };
+      expect(isSuspendedForNonpayment(settled)).toBe(false);
+      expect(callsRefusedFrom(settled)).toBeNull();
     }
   });
 });

@@ -54,20 +54,30 @@ export function limitGate(plan: PlanPricing, limit: PlanLimit, used: number, pla
   );
 }
 
-/** Days a subscription may stay past due before its calls are refused; dunning reminds the customer meanwhile. */
-export const PAST_DUE_GRACE_DAYS = 14;
-
-/** When a past-due subscription's calls stop; null while its payments are in order. */
-export function callsRefusedFrom(subscription: { status: SubscriptionStatus; pastDueSince: Date | null }): Date | null {
-  if (subscription.status !== 'past_due' || !subscription.pastDueSince) return null;
-  return new Date(subscription.pastDueSince.getTime() + PAST_DUE_GRACE_DAYS * 86_400_000);
+/** What the payment gate reads of a subscription. */
+export interface PaymentStanding {
+  status: SubscriptionStatus;
+  pastDueSince?: Date | null;
+  suspensionDueAt?: Date | null;
+  suspendedAt?: Date | null;
 }
 
-/** A payment has been overdue for longer than the grace period: calls are refused until it arrives. */
-export function isPastDueBeyondGrace(
-  subscription: { status: SubscriptionStatus; pastDueSince: Date | null },
-  now = new Date(),
-): boolean {
-  const from = callsRefusedFrom(subscription);
-  return from !== null && now >= from;
+/**
+ * An instant dunning wrote during the current past-due episode, or null. One written before the payment now
+ * overdue fell past due belongs to an episode that has ended, so it no longer counts: nothing stale suspends.
+ */
+const ofThisEpisode = (at: Date | null | undefined, standing: PaymentStanding): Date | null =>
+  standing.status === 'past_due' && standing.pastDueSince && at && at >= standing.pastDueSince ? at : null;
+
+/**
+ * Calls are refused while dunning has suspended the subscription for the payment now overdue (decision 011).
+ * The suspension is the one source of truth: the grace period lives in dunning's schedule, not here.
+ */
+export function isSuspendedForNonpayment(standing: PaymentStanding): boolean {
+  return ofThisEpisode(standing.suspendedAt, standing) !== null;
+}
+
+/** When calls stop (or stopped) unless the overdue payment arrives; null while payments are in order. */
+export function callsRefusedFrom(standing: PaymentStanding): Date | null {
+  return ofThisEpisode(standing.suspendedAt, standing) ?? ofThisEpisode(standing.suspensionDueAt, standing);
 }

@@ -11,6 +11,7 @@ import { findTenantPlan } from './find-tenant-plan';
 import { invoiceLines } from './invoice-lines';
 import { usageTotals } from './month-usage';
 import { toPlanPricing } from './plan-pricing';
+import { withoutMonthlyFee } from './rate-usage';
 import { storeInvoiceLines } from './store-invoice-lines';
 
 export type PreparedInvoice =
@@ -30,7 +31,7 @@ export interface InvoicingDeps {
 
 /**
  * Rates one tenant's period from the usage rollup on the plan of its subscription in force (the plans table
- * follows the price list), adds late usage of the
+ * follows the price list; without the monthly fee when a Stripe subscription collects it), adds late usage of the
  * previous period, and stores the invoice as a draft with its lines (replacing the lines of an earlier draft or
  * failed attempt). Idempotent: a finalized invoice is returned as it is, and the same run preparing again gets
  * the same draft. The tenant row is locked, so two runs of one period cannot both prepare.
@@ -56,7 +57,9 @@ export async function preparePeriodInvoice(
       return { outcome: 'no_subscription' };
     }
     const planCode = current.plan.code;
-    const plan = toPlanPricing(current.plan);
+    // The fee rule: a Stripe subscription (Checkout) collects the monthly fee, this invoice only the usage.
+    const stripeCollectsFee = Boolean(current.subscription.stripeSubscriptionId);
+    const plan = stripeCollectsFee ? withoutMonthlyFee(toPlanPricing(current.plan)) : toPlanPricing(current.plan);
     const usage = await usageTotals(em, { tenantId: input.tenantId, from: start, to: end });
     const late = await lateUsage(em, input.tenantId, previousPeriod(input.period));
     const { lines, totalCents } = invoiceLines(input.period, plan, usage, late);
@@ -89,7 +92,14 @@ export async function preparePeriodInvoice(
       action: totalCents === 0 ? 'invoice.settled_without_charge' : 'invoice.prepared',
       targetType: 'invoice',
       targetId: invoice.id,
-      details: { period: input.period, planCode, totalCents, lines: lines.length, workflowId: input.workflowId },
+      details: {
+        period: input.period,
+        planCode,
+        totalCents,
+        lines: lines.length,
+        workflowId: input.workflowId,
+        feeCollectedBy: stripeCollectsFee ? 'stripe_subscription' : 'platform_invoice',
+      },
     });
     await em.flush();
     return {

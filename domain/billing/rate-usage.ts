@@ -25,13 +25,21 @@ export const KIND_LABELS: Record<UsageKind, string> = {
   gpt_tokens: 'Language model tokens',
 };
 
+/**
+ * The fee rule (decision 012): a tenant whose subscription is linked to a Stripe subscription (Checkout) pays the
+ * plan's monthly fee through that subscription, so its monthly platform invoice rates the plan without the fee
+ * (usage lines only); without one, the platform invoice carries the fee.
+ */
+export const withoutMonthlyFee = (plan: PlanPricing): PlanPricing => ({ ...plan, monthlyFeeCents: 0 });
+
 /** numerator / denominator rounded half up, in exact integer arithmetic. */
 const roundHalfUp = (numerator: bigint, denominator: bigint): bigint =>
   (2n * numerator + denominator) / (2n * denominator);
 
 /**
- * Rates one period's usage on a plan: the monthly fee, then per usage kind the quantity beyond what the plan
- * includes, priced band by band (graduated: each band's units at that band's price).
+ * Rates one period's usage on a plan: the monthly fee (none when a Stripe subscription collects it, see
+ * `withoutMonthlyFee`), then per usage kind the quantity beyond what the plan includes, priced band by band
+ * (graduated: each band's units at that band's price).
  *
  * Rounding rule: each line is computed exactly (quantity × millicents ÷ block size) and rounded half up to whole
  * cents once, on that line; the total is the sum of the rounded lines, so it always equals what the invoice shows.

@@ -23,7 +23,7 @@ export function toSubscriptionView(
     plan: toPlanView(plan),
     status: subscription.status,
     pastDueSince: pastDueSince?.toISOString() ?? null,
-    callsRefusedFrom: callsRefusedFrom({ status: subscription.status, pastDueSince })?.toISOString() ?? null,
+    callsRefusedFrom: callsRefusedFrom(subscription)?.toISOString() ?? null,
     period,
     limits: PLAN_LIMITS.map((limit) => ({
       limit,
@@ -33,5 +33,6 @@ export function toSubscriptionView(
     })),
     usage: usage.totals,
     estimate: { currency: plan.currency, totalCents: rated.totalCents, lines: rated.lines },
+    managedByStripe: Boolean(subscription.stripeSubscriptionId),
   };
 }

@@ -3,7 +3,7 @@ import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { SubscriptionStatus } from '../../contracts/subscription-status';
 import type { TenantStatus } from '../../contracts/tenant-status';
-import { isPastDueBeyondGrace } from '../billing/gates';
+import { isSuspendedForNonpayment } from '../billing/gates';
 import { tenantAcceptsWebhooks } from '../tenants/tenant-status';
 import { isOverPlanLimit } from '../usage/plan-limits';
 
@@ -16,8 +16,8 @@ export interface RoutedBot {
 
 /**
  * Why a call is refused. `tenant_suspended`: a platform admin deactivated the tenant; `tenant_inactive`: any other
- * tenant that is not active and verified (pending verification, offboarding); `payment_overdue`: a payment has
- * been past due beyond the grace period; `over_plan_limit`: this month's minutes reached the plan's cap.
+ * tenant that is not active and verified (pending verification, offboarding); `payment_overdue`: dunning has
+ * suspended the calls for a payment past due; `over_plan_limit`: this month's minutes reached the plan's cap.
  */
 export type CallRefusalReason =
   'tenant_suspended' | 'tenant_inactive' | 'bot_unavailable' | 'over_plan_limit' | 'payment_overdue';
@@ -37,6 +37,7 @@ interface RouteRow {
   verified_at: Date | null;
   subscription_status: SubscriptionStatus | null;
   past_due_since: Date | string | null;
+  suspended_at: Date | string | null;
   monthly_minute_cap: number | null;
   used_minutes: string;
 }
@@ -50,6 +51,7 @@ export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string)
     em.execute<RouteRow[]>(
       `select b.id as bot_id, b.tenant_id, b.greeting, b.locale, b.status as bot_status,
               t.status as tenant_status, t.verified_at, s.status as subscription_status, s.past_due_since,
+              s.suspended_at,
               p.monthly_minute_cap,
               -- The month's minutes matter only against a cap: without one the rollup is not read.
               case when p.monthly_minute_cap is null then 0 else
@@ -74,8 +76,9 @@ export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string)
   }
   if (row.bot_status !== 'ready') return { kind: 'refuse', reason: 'bot_unavailable', bot };
   // A tenant without a subscription (made outside onboarding) has no plan, so neither check applies.
-  const pastDueSince = row.past_due_since === null ? null : new Date(row.past_due_since);
-  if (row.subscription_status && isPastDueBeyondGrace({ status: row.subscription_status, pastDueSince })) {
+  const at = (value: Date | string | null) => (value === null ? null : new Date(value));
+  const standing = { pastDueSince: at(row.past_due_since), suspendedAt: at(row.suspended_at) };
+  if (row.subscription_status && isSuspendedForNonpayment({ status: row.subscription_status, ...standing })) {
     return { kind: 'refuse', reason: 'payment_overdue', bot };
   }
   if (isOverPlanLimit(Number(row.used_minutes), { monthlyMinuteCap: row.monthly_minute_cap })) {

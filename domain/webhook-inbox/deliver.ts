@@ -1,22 +1,25 @@
 import type { Orm } from '../../db/orm';
 import { applyStripeEvent } from '../billing/apply-stripe-event';
+import { handPaymentToDunning, type DunningHandOff } from '../billing/hand-payment-to-dunning';
 import type { CallWorkflows } from '../telephony/call-port';
 import { callWorkflowId } from '../telephony/call-status';
 import type { InboxDelivery } from './inbox-event';
 
 /**
- * Delivers one inbox payload: call events through the call port, Stripe events to billing. The workflow it
- * reached, or null when there was none (a Stripe event reaches none).
+ * Delivers one inbox payload: call events through the call port, Stripe events to billing and then to dunning.
+ * The workflow it reached, or null when there was none. A relay without `dunning` serves call events only: a
+ * Stripe event fails its delivery there (visibly, and retried) rather than skip dunning.
  */
 export async function deliverInboxEvent(
-  deps: { calls: CallWorkflows; orm: Orm },
+  deps: { calls: CallWorkflows; orm: Orm; dunning?: DunningHandOff },
   delivery: InboxDelivery,
   tenantId: string | null,
 ): Promise<string | null> {
   if (delivery.kind === 'stripe') {
     if (!tenantId) throw new Error(`Stripe event ${delivery.event.id} has no tenant`);
+    if (!deps.dunning) throw new Error(`Stripe event ${delivery.event.id} reached a relay without dunning`);
     await applyStripeEvent(deps, { tenantId, event: delivery.event });
-    return null;
+    return handPaymentToDunning({ orm: deps.orm, dunning: deps.dunning }, { tenantId, event: delivery.event });
   }
   if (delivery.kind === 'signal') {
     await deps.calls.signalStatus(delivery.start, delivery.event);

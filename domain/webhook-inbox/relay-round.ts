@@ -1,5 +1,6 @@
 import type { Orm } from '../../db/orm';
 import { inScope, type ScopedEm } from '../../db/scope';
+import type { DunningHandOff } from '../billing/hand-payment-to-dunning';
 import type { CallWorkflows } from '../telephony/call-port';
 import { deliverInboxEvent } from './deliver';
 import type { InboxDelivery } from './inbox-event';
@@ -8,6 +9,8 @@ import { backoffMs, type RelayPolicy } from './relay-policy';
 export interface RelayDeps {
   orm: Orm;
   calls: CallWorkflows;
+  /** Stripe events go on to dunning (decision 011); a relay for call events only may leave it out. */
+  dunning?: DunningHandOff;
   relayGroup: string;
 }
 

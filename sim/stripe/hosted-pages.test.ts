@@ -90,6 +90,32 @@ describe('Stripe simulator hosted pages', () => {
     expect(await (await fetch(portal.url)).text()).not.toContain('cancel-subscription');
   });
 
+  it('switches the subscription to another monthly price from the portal, announced as an update', async () => {
+    const customer = await sim.stripe.customers.create({ email: 'owner@tenant.test' });
+    const subscription = await sim.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: 'price_voiceplane_pro_monthly' }],
+    });
+    const portal = await sim.stripe.billingPortal.sessions.create({ customer: customer.id });
+    const page = await (await fetch(portal.url)).text();
+    expect(page).not.toContain('id="switch-to-pro"');
+    const action = /<form method="post" action="([^"]+)"><button id="switch-to-enterprise"/.exec(page)?.[1] ?? '';
+    expect(action).toBe(
+      `/stripe/billing-portal/${portal.id}/subscriptions/${subscription.id}/price/price_voiceplane_enterprise_monthly`,
+    );
+
+    const switched = await fetch(`${sim.url}${action}`, { method: 'POST', redirect: 'manual' });
+    expect(switched.status).toBe(303);
+    const after = await sim.stripe.subscriptions.retrieve(subscription.id);
+    expect(after.items.data.map((item) => item.price.id)).toEqual(['price_voiceplane_enterprise_monthly']);
+    const [updated] = (await sim.stripe.events.list({ type: 'customer.subscription.updated' })).data;
+    expect(updated?.data.previous_attributes).toMatchObject({ items: expect.anything() });
+    const other = await sim.stripe.customers.create({ email: 'other@tenant.test' });
+    const foreign = await sim.stripe.billingPortal.sessions.create({ customer: other.id });
+    const refused = await fetch(`${sim.url}${action.replace(portal.id, foreign.id)}`, { method: 'POST' });
+    expect(refused.status).toBe(404);
+  });
+
   it('answers unknown pages with 404', async () => {
     expect((await fetch(`${sim.url}/stripe/checkout/cs_test_missing`)).status).toBe(404);
     expect((await fetch(`${sim.url}/stripe/invoices/in_missing/pdf`)).status).toBe(404);

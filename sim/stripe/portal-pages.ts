@@ -2,13 +2,37 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SimContext } from '../context';
 import { endSubscription } from './announce';
 import { escapeHtml, page } from './html';
+import type { StripePortalSession, StripeState, StripeSubscription } from './state';
+import { changeSubscriptionItems } from './subscriptions';
 
-type PortalParams = { Params: { id: string; subscription?: string } };
+type PortalParams = { Params: { id: string; subscription?: string; price?: string } };
+
+/** The other monthly prices a subscription may switch to (same currency), as a configured portal offers them. */
+const switchablePrices = (stripe: StripeState, subscription: StripeSubscription) =>
+  [...stripe.prices.values()].filter(
+    (price) =>
+      price.active &&
+      price.recurring &&
+      price.currency === subscription.currency &&
+      !subscription.items.some((item) => item.price === price.id),
+  );
+
+/** `#switch-to-<lookup key>` buttons for the first live subscription (a one-item subscription, as the platform's). */
+function switchForms(stripe: StripeState, session: StripePortalSession, subscription: StripeSubscription): string {
+  return switchablePrices(stripe, subscription)
+    .map((price) => {
+      const name = escapeHtml(price.nickname ?? price.id);
+      const action = `/stripe/billing-portal/${session.id}/subscriptions/${subscription.id}/price/${price.id}`;
+      return `<form method="post" action="${action}"><button id="switch-to-${escapeHtml(price.lookupKey ?? price.id)}" type="submit">Switch to ${name}</button></form>`;
+    })
+    .join('');
+}
 
 /**
  * The customer portal a portal session's `url` opens: the customer's subscriptions, a `#cancel-subscription`
- * button for the first live one (`#cancel-subscription-<id>` for any further) and a `#return` link to
- * `return_url`. Cancelling ends the subscription at once (the portal can be configured so on Stripe).
+ * button for the first live one (`#cancel-subscription-<id>` for any further), `#switch-to-<lookup key>` buttons
+ * that move the first live one to another monthly price, and a `#return` link to `return_url`. Cancelling ends the
+ * subscription at once and switching does not prorate (the portal can be configured so on Stripe).
  */
 export async function portalPages(app: FastifyInstance, { sim }: { sim: SimContext }) {
   const stripe = () => sim.state.stripe;
@@ -21,6 +45,7 @@ export async function portalPages(app: FastifyInstance, { sim }: { sim: SimConte
     const subscriptions = [...stripe().subscriptions.values()].filter((s) => s.customer === session.customer);
     let live = 0;
     const rows = subscriptions.map((subscription) => {
+      const first = subscription.status !== 'canceled' && live === 0;
       const names = subscription.items
         .map((item) => stripe().prices.get(item.price)?.nickname ?? item.price)
         .join(', ');
@@ -28,7 +53,9 @@ export async function portalPages(app: FastifyInstance, { sim }: { sim: SimConte
         subscription.status === 'canceled'
           ? ''
           : `<form method="post" action="/stripe/billing-portal/${session.id}/subscriptions/${subscription.id}/cancel">
-<button id="${live++ === 0 ? 'cancel-subscription' : `cancel-subscription-${subscription.id}`}" type="submit">Cancel subscription</button></form>`;
+<button id="${live++ === 0 ? 'cancel-subscription' : `cancel-subscription-${subscription.id}`}" type="submit">Cancel subscription</button></form>${
+              first ? switchForms(stripe(), session, subscription) : ''
+            }`;
       return `<tr><td>${escapeHtml(names)}</td><td class="status">${subscription.status}</td><td>${action}</td></tr>`;
     });
     const back = session.returnUrl
@@ -43,6 +70,19 @@ export async function portalPages(app: FastifyInstance, { sim }: { sim: SimConte
     const subscription = stripe().subscriptions.get(request.params.subscription ?? '');
     if (!session || subscription?.customer !== session.customer) return notFound(reply);
     endSubscription(sim, subscription);
+    return reply.redirect(`/stripe/billing-portal/${session.id}`, 303);
+  });
+
+  app.post<PortalParams>('/billing-portal/:id/subscriptions/:subscription/price/:price', async (request, reply) => {
+    const session = stripe().portalSessions.get(request.params.id);
+    const subscription = stripe().subscriptions.get(request.params.subscription ?? '');
+    if (!session || subscription?.customer !== session.customer || subscription.status === 'canceled') {
+      return notFound(reply);
+    }
+    const price = switchablePrices(stripe(), subscription).find((candidate) => candidate.id === request.params.price);
+    const [item] = subscription.items;
+    if (!price || !item) return notFound(reply);
+    changeSubscriptionItems(sim, subscription, [{ id: item.id, price }]);
     return reply.redirect(`/stripe/billing-portal/${session.id}`, 303);
   });
 }

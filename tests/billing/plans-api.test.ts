@@ -4,7 +4,6 @@ import type { BotStatus } from '../../contracts/bot-status';
 import type { UsageKind } from '../../contracts/usage-kind';
 import { AuditLog, Bot } from '../../db/entities';
 import { inScope } from '../../db/scope';
-import { PAST_DUE_GRACE_DAYS } from '../../domain/billing/gates';
 import { rateUsage } from '../../domain/billing/rate-usage';
 import { resolveCallRoute } from '../../domain/telephony/resolve-call-route';
 import { insertUsageOnce } from '../../domain/usage/insert-usage-once';
@@ -180,7 +179,13 @@ describe('plans, subscriptions and plan gates', () => {
         action: 'subscription.plan_changed',
         actorRole: 'platform_admin',
         tenantId: tenant.id,
-        details: { from: 'starter', to: 'pro', stripeSubscriptionId: null, stripeFollowUp: 'create' },
+        details: {
+          from: 'starter',
+          to: 'pro',
+          stripeSubscriptionId: null,
+          stripeFollowUp: 'create',
+          changeId: expect.any(String),
+        },
       }),
     ]);
 
@@ -241,7 +246,7 @@ describe('plans, subscriptions and plan gates', () => {
     expect((await createBot(tenant.id)).statusCode).toBe(202);
   });
 
-  it('refuses calls over the minute cap and beyond the past-due grace period, and takes the others', async () => {
+  it('refuses calls over the minute cap and while dunning has suspended them, and takes the others', async () => {
     const tenant = await makeTenant(h.orm);
     const { twilioNumber } = await addBot(tenant.id, 'ready');
     const route = async () => {
@@ -254,7 +259,8 @@ describe('plans, subscriptions and plan gates', () => {
     expect(await route()).toBe('connect');
     await subscribeTenant(h.orm, tenant.id, 'starter', {
       status: 'past_due',
-      pastDueSince: daysAgo(PAST_DUE_GRACE_DAYS + 1),
+      pastDueSince: daysAgo(15),
+      suspendedAt: daysAgo(1),
     });
     expect(await route()).toBe('payment_overdue');
 

@@ -155,7 +155,13 @@ describe('customer portal (browser)', () => {
     await signIn(page, ours.member, /\/app$/);
     const nav = page.getByRole('navigation', { name: 'Portal' });
     await nav.getByRole('link', { name: 'Dashboard' }).waitFor();
-    await expect(nav.getByRole('link').allInnerTexts()).resolves.toEqual(['Dashboard', 'Bots', 'Invoices', 'Support']);
+    await expect(nav.getByRole('link').allInnerTexts()).resolves.toEqual([
+      'Dashboard',
+      'Bots',
+      'Invoices',
+      'Billing',
+      'Support',
+    ]);
 
     for (const url of [
       '/admin',

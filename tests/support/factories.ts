@@ -91,7 +91,7 @@ export async function subscribeTenant(
   orm: Orm,
   tenantId: string,
   planCode: PlanId,
-  overrides: Partial<Pick<Subscription, 'status' | 'pastDueSince' | 'stripeSubscriptionId'>> = {},
+  overrides: Partial<Pick<Subscription, 'status' | 'pastDueSince' | 'suspendedAt' | 'stripeSubscriptionId'>> = {},
 ): Promise<Subscription> {
   return inScope(orm, { system: 'test' }, async (em) => {
     const plan = await em.findOneOrFail(Plan, { code: planCode });

@@ -21,7 +21,11 @@ import { mediaStreamKey } from '../../domain/telephony/media-stream-token';
 import { startInboxRelay, type InboxRelay } from '../../domain/webhook-inbox/relay-loop';
 import { createStripeBillingProvider } from '../../activities/adapters/stripe-billing';
 import { createInvoicingClient } from '../../temporal/invoicing-client';
+import { createDunningClient } from '../../temporal/dunning-client';
+import type { DunningSchedule } from '../../domain/billing/dunning-plan';
 import { createStripeWebhookVerifier } from '../../temporal/stripe-webhook-verifier';
+import { createStripeBillingSessions } from '../../temporal/stripe-billing-sessions';
+import { createStripePlanClient } from '../../temporal/stripe-plan-client';
 import type { ActivityDeps } from '../../activities';
 import type { ProvisioningTiming } from '../../workflows/saga/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
@@ -56,6 +60,14 @@ export const TEST_WEBHOOK_BASE = 'http://localhost:3000';
 
 /** Nothing listens here: tests that do not provision never reach a provider. */
 const UNREACHABLE = 'http://127.0.0.1:9';
+
+const DAY_MS = 86_400_000;
+/** DUNNING_REMINDERS, DUNNING_GRACE and DUNNING_STATUS_CHECK as production has them by default. */
+const PRODUCTION_DUNNING: DunningSchedule = {
+  reminderOffsetsMs: [0, 3 * DAY_MS, 7 * DAY_MS],
+  graceMs: 14 * DAY_MS,
+  statusCheckMs: DAY_MS,
+};
 
 /** Short retry intervals so failure paths finish in seconds. */
 export const FAST_TIMING: Partial<ProvisioningTiming> = {
@@ -117,6 +129,10 @@ export async function createHarness(
     invoicingGraceMs?: number;
     /** Share a task queue (and so an inbox relay group) with another process; a fresh one by default. */
     taskQueue?: string;
+    /** The schedule of dunnings the relay starts (production's days by default; seconds in dunning tests). */
+    dunning?: DunningSchedule;
+    /** The web origin Checkout and the Stripe portal return to (a browser test's web server). */
+    publicBaseUrl?: string;
   } = {},
 ): Promise<Harness> {
   const orm = await createOrm(testDatabaseUrl(), { poolMax: 5 });
@@ -164,7 +180,16 @@ export async function createHarness(
   const relay =
     options.relay === false
       ? null
-      : startInboxRelay({ orm, calls, relayGroup: target.taskQueue, listenUrl: testDatabaseUrl() });
+      : startInboxRelay({
+          orm,
+          calls,
+          dunning: {
+            workflows: createDunningClient(client, target, options.dunning ?? PRODUCTION_DUNNING),
+            publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
+          },
+          relayGroup: target.taskQueue,
+          listenUrl: testDatabaseUrl(),
+        });
   await relay?.ready;
   const app = await buildApp(
     {
@@ -182,13 +207,18 @@ export async function createHarness(
       },
       // The simulator's public signing secret, as in development.
       stripeWebhooks: createStripeWebhookVerifier({ simulatorUrl: options.simulatorUrl ?? UNREACHABLE }),
+      billingSessions: createStripeBillingSessions({
+        simulatorUrl: options.simulatorUrl ?? UNREACHABLE,
+        timeoutMs: 5_000,
+      }),
+      stripePlans: createStripePlanClient(client, target),
       botSecret: (botId) => botSigningSecret(TEST_SECRET, botId),
       health,
       secureCookies: false,
       loginRateLimitPerMinute: options.loginRateLimitPerMinute ?? 1000,
       loginFreeFailures: options.loginFreeFailures ?? 1000,
       trustProxy: 'loopback',
-      publicBaseUrl: 'http://localhost:3000',
+      publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
     },
     { logger: options.logger },
   );

@@ -1,8 +1,23 @@
 import { redirect } from '@remix-run/node';
 
 import type { Me } from '@contracts/auth';
+import type {
+  CheckoutSessionView,
+  PlanChangeView,
+  PlanList,
+  PortalSessionView,
+  SubscriptionView,
+} from '@contracts/billing';
+import type {
+  AdminInvoiceView,
+  InvoiceRunDetail,
+  InvoiceRunPeriodView,
+  PastDueTenantView,
+  PlanChangeRecordView,
+} from '@contracts/billing-admin';
 import type { BotView } from '@contracts/bots';
 import type { InvoiceView } from '@contracts/invoices';
+import type { InvoiceRunStarted } from '@contracts/invoicing';
 import type { JobView } from '@contracts/jobs';
 import type { Page } from '@contracts/page';
 import type { TicketDetail, TicketMessage, TicketView } from '@contracts/support';
@@ -73,7 +88,7 @@ export function createApi(request: Request) {
   const hasAccess = readCookie(cookie, ACCESS_COOKIE) !== undefined;
   const csrf = readCookie(cookie, CSRF_COOKIE);
 
-  async function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
+  async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) {
     // No access cookie: the API would answer 401 anyway (the browser drops the cookie when the token expires).
     if (!hasAccess) throw sessionEnded(request);
     const headers = new Headers({ accept: 'application/json' });
@@ -119,6 +134,7 @@ export function createApi(request: Request) {
     return result.data;
   }
   const post = <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {});
+  const put = <T>(path: string, body: unknown) => call<T>('PUT', path, body);
   const patch = <T>(path: string, body: unknown) => call<T>('PATCH', path, body);
 
   type PageQuery = { page?: number; pageSize?: number };
@@ -169,6 +185,28 @@ export function createApi(request: Request) {
     invoices: {
       list: (q: PageQuery & { status?: string; tenantId?: string } = {}) =>
         get<Page<InvoiceView>>(`/api/invoices${qs(q)}`),
+    },
+    /** The customer Billing page: subscription with usage and estimate, plans, Checkout and the Stripe portal. */
+    billing: {
+      subscription: () => get<SubscriptionView>('/api/billing/subscription'),
+      plans: () => get<PlanList>('/api/plans'),
+      checkout: (planCode: string) => post<CheckoutSessionView>('/api/billing/checkout', { planCode }),
+      portal: () => post<PortalSessionView>('/api/billing/portal'),
+    },
+    /** The admin Billing page (platform staff). */
+    billingAdmin: {
+      runs: (q: PageQuery = {}) => get<Page<InvoiceRunPeriodView>>(`/api/billing/admin/invoice-runs${qs(q)}`),
+      run: (q: PageQuery & { period: string; status?: string }) =>
+        get<InvoiceRunDetail>(`/api/billing/admin/invoice-runs/tenants${qs(q)}`),
+      startRun: (body: { period: string; tenantId?: string }) =>
+        post<InvoiceRunStarted>('/api/billing/invoice/run', body),
+      invoices: (q: PageQuery & { status?: string; period?: string; tenantId?: string } = {}) =>
+        get<Page<AdminInvoiceView>>(`/api/billing/admin/invoices${qs(q)}`),
+      pastDue: (q: PageQuery = {}) => get<Page<PastDueTenantView>>(`/api/billing/admin/past-due${qs(q)}`),
+      planChanges: (q: PageQuery & { tenantId?: string } = {}) =>
+        get<Page<PlanChangeRecordView>>(`/api/billing/admin/plan-changes${qs(q)}`),
+      changePlan: (tenantId: string, planCode: string) =>
+        put<PlanChangeView>(`/api/tenants/${seg(tenantId)}/plan`, { planCode }),
     },
     tickets: {
       list: (q: PageQuery & { status?: string; priority?: string; tenantId?: string } = {}) =>

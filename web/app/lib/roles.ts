@@ -24,7 +24,8 @@ export interface NavItem {
   end?: boolean;
 }
 
-export type NavIcon = 'home' | 'tenants' | 'bots' | 'jobs' | 'webhooks' | 'usage' | 'support' | 'invoices' | 'users';
+export type NavIcon =
+  'home' | 'tenants' | 'bots' | 'jobs' | 'webhooks' | 'usage' | 'support' | 'invoices' | 'billing' | 'users';
 
 export function navFor(role: Role): NavItem[] {
   if (isPlatformRole(role)) {
@@ -35,6 +36,7 @@ export function navFor(role: Role): NavItem[] {
       { to: '/admin/jobs', label: 'Provisioning jobs', icon: 'jobs' },
       { to: '/admin/webhooks', label: 'Webhooks', icon: 'webhooks' },
       { to: '/admin/usage', label: 'Usage', icon: 'usage' },
+      { to: '/admin/billing', label: 'Billing', icon: 'billing' },
       { to: '/admin/support', label: 'Support inbox', icon: 'support' },
     ];
   }
@@ -42,6 +44,7 @@ export function navFor(role: Role): NavItem[] {
     { to: '/app', label: 'Dashboard', icon: 'home', end: true },
     { to: '/app/bots', label: 'Bots', icon: 'bots' },
     { to: '/app/invoices', label: 'Invoices', icon: 'invoices' },
+    { to: '/app/billing', label: 'Billing', icon: 'billing' },
     ...(can(role, 'users:manage') ? [{ to: '/app/users', label: 'Users', icon: 'users' as const }] : []),
     { to: '/app/support', label: 'Support', icon: 'support' },
   ];

@@ -1,0 +1,63 @@
+import type { AdminInvoiceQuery, AdminInvoiceView } from '../../contracts/billing-admin';
+import type { Orm } from '../../db/orm';
+import { inScope } from '../../db/scope';
+import type { Actor } from '../auth/actor';
+import { scopeOf } from '../auth/actor-scope';
+import { assertCan } from '../auth/permissions';
+import { AppError } from '../errors/app-error';
+import { findInvoicesAcrossTenants, type InvoiceRowLink } from './list-invoices-across-tenants';
+
+/** An export is built in memory: beyond this many invoices the caller narrows the filter (a period, a status). */
+export const CSV_MAX_INVOICES = 10_000;
+
+const COLUMNS: Array<[string, (invoice: AdminInvoiceView) => string | null]> = [
+  ['period', (invoice) => invoice.period],
+  ['tenant', (invoice) => asText(invoice.tenantName)],
+  ['tenant_id', (invoice) => invoice.tenantId],
+  ['invoice_id', (invoice) => invoice.id],
+  ['number', (invoice) => invoice.number],
+  ['status', (invoice) => invoice.status],
+  ['currency', (invoice) => invoice.currency],
+  ['total', (invoice) => decimal(invoice.totalCents)],
+  ['issued_at', (invoice) => invoice.createdAt],
+  ['finalized_at', (invoice) => invoice.finalizedAt],
+  ['hosted_invoice_url', (invoice) => invoice.hostedInvoiceUrl],
+  ['pdf_url', (invoice) => invoice.pdfUrl],
+];
+
+/**
+ * Every invoice matching the filter as CSV (RFC 4180, CRLF line ends), in the order of the list. Amounts are
+ * decimal units of their currency (12.34), exact from integer cents.
+ */
+export async function adminInvoicesCsv(
+  deps: { orm: Orm; invoicing: InvoiceRowLink },
+  { actor, filter }: { actor: Actor; filter: AdminInvoiceQuery },
+): Promise<string> {
+  assertCan(actor, 'billing:overview');
+  const { items, total } = await inScope(deps.orm, scopeOf(actor), (em) =>
+    findInvoicesAcrossTenants(em, filter, { limit: CSV_MAX_INVOICES, offset: 0 }, deps.invoicing.link),
+  );
+  if (total > CSV_MAX_INVOICES) {
+    throw new AppError(
+      'unprocessable',
+      `${total} invoices match; an export holds at most ${CSV_MAX_INVOICES}: filter by period or status`,
+    );
+  }
+  const lines = [COLUMNS.map(([name]) => name), ...items.map((invoice) => COLUMNS.map(([, value]) => value(invoice)))];
+  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const decimal = (cents: number): string => {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+};
+
+/** A tenant's name a spreadsheet would run as a formula (=, +, -, @ first) stays text: a leading apostrophe. */
+const asText = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** Quotes a cell that holds a separator, a quote or a line break. */
+function csvCell(value: string | null): string {
+  if (value === null) return '';
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
