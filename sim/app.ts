@@ -4,6 +4,8 @@ import { bodyParsers } from './body-parsers';
 import type { SimContext } from './context';
 import { controlRoutes } from './control-routes';
 import { loseReplies } from './fault-gate';
+import { elevenLabsControlRoutes } from './elevenlabs/control-routes';
+import { elevenLabsRoutes } from './elevenlabs/elevenlabs-routes';
 import { createFaults } from './faults';
 import { herokuRoutes } from './heroku/heroku-routes';
 import { simAppRoutes } from './heroku/sim-app-routes';
@@ -75,7 +77,9 @@ export function buildSimulator(options: SimulatorOptions = {}) {
   // The Stripe SDK's base path is fixed at `/v1`, so its routes sit at the root.
   app.register(stripeRoutes, { sim });
   app.register(stripePages, { sim, prefix: '/stripe' });
+  app.register(elevenLabsRoutes, { sim, prefix: '/elevenlabs' });
   app.register(simAppRoutes, { sim });
   app.register(controlRoutes, { sim, prefix: '/_sim' });
+  app.register(elevenLabsControlRoutes, { sim, prefix: '/_sim/elevenlabs' });
   return { app, state: sim.state };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { baseUrlOf, type SimContext } from './context';
+import { elevenLabsStateView } from './elevenlabs/state-view';
 import { BEHAVIOUR_MODES, FAULT_MODES, FAULT_OPERATIONS } from './faults';
 import { renderApp, renderFormation, renderSetup } from './heroku/render';
 import { settleSetup } from './heroku/state';
@@ -61,6 +62,7 @@ export async function controlRoutes(app: FastifyInstance, { sim }: { sim: SimCon
         calls: [...twilio.calls.values()].map(renderCall),
       },
       stripe: stripeStateView(stripe),
+      elevenlabs: elevenLabsStateView(sim.state.elevenlabs),
       requestCounts,
       faults: sim.faults.list(),
     };

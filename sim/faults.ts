@@ -56,6 +56,13 @@ export const FAULT_OPERATIONS = [
   'stripe.listWebhookEndpoints',
   'stripe.deleteWebhookEndpoint',
   'stripe.getPaymentIntent',
+  'elevenlabs.getUser',
+  'elevenlabs.getSubscription',
+  'elevenlabs.listAgents',
+  'elevenlabs.getAgent',
+  'elevenlabs.listConversations',
+  'elevenlabs.getConversation',
+  'elevenlabs.getConversationAudio',
   'app.health',
 ] as const;
 export type FaultOperation = (typeof FAULT_OPERATIONS)[number];

@@ -65,6 +65,7 @@ describe('provider simulator', () => {
         deliveries: [],
         paymentOutcomes: {},
       },
+      elevenlabs: expect.objectContaining({ conversations: [], deliveries: [] }),
       requestCounts: {},
       faults: [],
     });

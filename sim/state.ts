@@ -1,3 +1,5 @@
+import { seededElevenLabsState } from './elevenlabs/seed';
+import type { ElevenLabsState } from './elevenlabs/state';
 import { createHerokuState, type HerokuState } from './heroku/state';
 import { createStripeState, type StripeState } from './stripe/state';
 import { createTwilioState, type TwilioState } from './twilio/state';
@@ -7,6 +9,7 @@ export interface SimState {
   heroku: HerokuState;
   twilio: TwilioState;
   stripe: StripeState;
+  elevenlabs: ElevenLabsState;
   /** Requests seen per operation (faulted ones included), so tests can count retries. */
   requestCounts: Record<string, number>;
 }
@@ -18,6 +21,7 @@ export function createSimState(
     heroku: createHerokuState(),
     twilio: createTwilioState(options.numberExchange),
     stripe: createStripeState(options.stripeWebhook ?? null),
+    elevenlabs: seededElevenLabsState(),
     requestCounts: {},
   };
 }

@@ -12,12 +12,15 @@ export class ProviderError extends Error {
   /** The provider's error code (Twilio's number as a string, Heroku's id) or our own (`timeout`, `name_taken`). */
   readonly code: string | null;
   readonly retryable: boolean;
+  /** How long the provider asked us to wait (`retry-after` on a 429 or 503), when it said. */
+  readonly retryAfterMs: number | null;
 
   constructor(input: {
     provider: Provider;
     message: string;
     status: number | null;
     code: string | null;
+    retryAfterMs?: number | null;
     cause?: unknown;
   }) {
     super(`${input.provider}: ${input.message}`, { cause: input.cause });
@@ -25,6 +28,7 @@ export class ProviderError extends Error {
     this.status = input.status;
     this.code = input.code;
     this.retryable = isRetryableStatus(input.status);
+    this.retryAfterMs = input.retryAfterMs ?? null;
   }
 }
 
