@@ -96,7 +96,7 @@ export type BillingEvent = { id: string; type: string; createdAt: Date } & (
   | { object: 'invoice'; invoice: BillingInvoice }
   | { object: 'subscription'; subscription: BillingSubscription }
   | { object: 'checkout_session'; checkoutSession: BillingCheckoutSession }
-  | { object: 'other'; objectType: string; objectId: string | null }
+  | { object: 'other'; objectType: string; objectId: string | null; customerId: string | null }
 );
 
 /** A webhook whose signature does not verify (wrong secret, altered body, too old): answer it 400. */

@@ -116,7 +116,16 @@ export function toBillingEvent(event: Stripe.Event): BillingEvent {
         object: 'checkout_session',
         checkoutSession: toBillingCheckoutSession(object as Stripe.Checkout.Session),
       };
-    default:
-      return { ...base, object: 'other', objectType: object.object ?? 'unknown', objectId: object.id ?? null };
+    default: {
+      const { customer } = object as { customer?: string | { id: string } | null };
+      const customerId = customer ? idOf(customer) : null;
+      return {
+        ...base,
+        object: 'other',
+        objectType: object.object ?? 'unknown',
+        objectId: object.id ?? null,
+        customerId,
+      };
+    }
   }
 }

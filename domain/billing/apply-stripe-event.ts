@@ -33,7 +33,7 @@ export type VerifiedStripeEvent = { id: string; type: string; createdAt: Date } 
         currency: string | null;
       };
     }
-  | { object: 'other' }
+  | { object: 'other'; customerId?: string | null }
 );
 
 /** What the inbox keeps of a Stripe event for its delivery: enough to apply it, nothing of the customer's data. */
@@ -73,6 +73,11 @@ export function stripeEventFacts(event: VerifiedStripeEvent): StripeEventFacts |
       currency: session.currency,
     };
     return { ...base, customerId: session.customerId, invoiceId: null, subscription: null, checkout };
+  }
+  // Payment intents and the like: kept in the customer's webhook log, nothing to apply (the invoice and Checkout
+  // events carry the outcome the platform acts on).
+  if (event.object === 'other' && event.customerId) {
+    return { ...base, customerId: event.customerId, invoiceId: null, subscription: null };
   }
   return null;
 }

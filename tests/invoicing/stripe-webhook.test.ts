@@ -168,6 +168,66 @@ describe('POST /api/billing/stripe/webhook', () => {
     expect(audits).toBe(1);
   });
 
+  /** Sends `event`, waits until the relay delivered it, and answers the invoice's status then. */
+  async function deliveredStatus(event: { id: string }, invoiceId: string) {
+    expect((await h.app.inject(signed(event))).statusCode).toBe(200);
+    await eventually(
+      () => inboxRows(event.id),
+      (rows) => rows[0]?.status === 'delivered',
+    );
+    return (await invoiceStatus(invoiceId)).status;
+  }
+
+  it('voids an invoice on invoice.voided and marks one uncollectible on invoice.marked_uncollectible', async () => {
+    const voided = await customerWithInvoice();
+    expect(
+      await deliveredStatus(
+        invoiceEvent('invoice.voided', voided.customerId, voided.stripeInvoiceId),
+        voided.invoiceId,
+      ),
+    ).toBe('void');
+    const lost = await customerWithInvoice();
+    const uncollectible = invoiceEvent('invoice.marked_uncollectible', lost.customerId, lost.stripeInvoiceId);
+    expect(await deliveredStatus(uncollectible, lost.invoiceId)).toBe('uncollectible');
+    // A late payment still counts: an uncollectible invoice paid after all is paid.
+    expect(
+      await deliveredStatus(invoiceEvent('invoice.paid', lost.customerId, lost.stripeInvoiceId), lost.invoiceId),
+    ).toBe('paid');
+    const audits = await read((em) =>
+      em.find(AuditLog, { targetId: { $in: [voided.invoiceId, lost.invoiceId] } }, { orderBy: { createdAt: 'asc' } }),
+    );
+    expect(audits.map((row) => row.action).sort()).toEqual(['invoice.paid', 'invoice.uncollectible', 'invoice.void']);
+  });
+
+  it('changes nothing on invoice.created for an invoice already open', async () => {
+    const c = await customerWithInvoice();
+    expect(await deliveredStatus(invoiceEvent('invoice.created', c.customerId, c.stripeInvoiceId), c.invoiceId)).toBe(
+      'open',
+    );
+  });
+
+  it('keeps payment intent events in the tenant’s webhook log and changes nothing with them', async () => {
+    const c = await customerWithInvoice();
+    const subscription = () =>
+      read((em) => em.findOneOrFail(Subscription, { id: c.subscriptionId }, { refresh: true }));
+    for (const type of ['payment_intent.payment_failed', 'payment_intent.succeeded']) {
+      const created = Math.floor(Date.now() / 1000);
+      const intent = {
+        object: 'payment_intent',
+        id: `pi_${randomUUID().slice(0, 12)}`,
+        customer: c.customerId,
+        status: 'requires_payment_method',
+      };
+      const event = { id: `evt_${randomUUID()}`, object: 'event', type, created, data: { object: intent } };
+      expect(await deliveredStatus(event, c.invoiceId)).toBe('open');
+      const rows = await read((em) =>
+        em.execute<{ tenant_id: string }[]>(`select tenant_id from webhook_events where dedupe_key = ?`, [event.id]),
+      );
+      expect(rows).toEqual([{ tenant_id: c.tenantId }]);
+    }
+    expect(await subscription()).toMatchObject({ status: 'active', pastDueSince: null });
+  });
+
   it('acknowledges an event of an unknown customer without writing it', async () => {
     const event = invoiceEvent('invoice.paid', `cus_unknown_${randomUUID().slice(0, 8)}`, 'in_unknown');
     const response = await h.app.inject(signed(event));
