@@ -1,7 +1,7 @@
 import type { InvoiceView } from '@contracts/invoices';
 import { formatDate, formatMoney } from '~/lib/format';
 
-import { Icon } from './icons';
+import { ExternalLink } from './external-link';
 import { InvoiceStatusBadge } from './status-badges';
 import { Table, TBody, Td, Th } from './ui/table';
 
@@ -36,25 +36,12 @@ export function InvoiceTable({ invoices, compact = false }: { invoices: InvoiceV
             <Td>
               <div className="flex flex-wrap gap-3 text-sm">
                 {invoice.hostedInvoiceUrl ? (
-                  <a
-                    href={invoice.hostedInvoiceUrl}
-                    target="_blank"
-                    rel="noreferrer"
-                    className="inline-flex items-center gap-1 font-medium text-indigo-600 hover:underline"
-                  >
-                    {compact ? 'View' : 'View invoice'} <Icon name="external" className="h-3.5 w-3.5" />
-                    <span className="sr-only">(opens in a new tab)</span>
-                  </a>
+                  <ExternalLink href={invoice.hostedInvoiceUrl}>{compact ? 'View' : 'View invoice'}</ExternalLink>
                 ) : null}
                 {invoice.pdfUrl ? (
-                  <a
-                    href={invoice.pdfUrl}
-                    target="_blank"
-                    rel="noreferrer"
-                    className="font-medium text-indigo-600 hover:underline"
-                  >
+                  <ExternalLink href={invoice.pdfUrl} icon={false}>
                     PDF
-                  </a>
+                  </ExternalLink>
                 ) : null}
                 {!invoice.hostedInvoiceUrl && !invoice.pdfUrl ? <span className="text-slate-400">—</span> : null}
               </div>

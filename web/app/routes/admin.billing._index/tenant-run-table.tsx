@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react';
 
 import type { TenantInvoiceRunView } from '@contracts/billing-admin';
-import { Icon } from '~/components/icons';
+import { ExternalLink } from '~/components/external-link';
 import { InvoiceStatusBadge } from '~/components/status-badges';
 import { TemporalLink } from '~/components/temporal-link';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
@@ -48,17 +48,7 @@ export function TenantRunTable({ runs }: { runs: TenantInvoiceRunView[] }) {
             <Td className="whitespace-nowrap">{formatDateTime(run.updatedAt)}</Td>
             <Td>
               <div className="flex items-center justify-end gap-3 text-xs">
-                {run.hostedInvoiceUrl ? (
-                  <a
-                    href={run.hostedInvoiceUrl}
-                    target="_blank"
-                    rel="noreferrer"
-                    className="inline-flex items-center gap-1 font-medium text-indigo-600 hover:underline"
-                  >
-                    Invoice <Icon name="external" className="h-3.5 w-3.5" />
-                    <span className="sr-only">(opens in a new tab)</span>
-                  </a>
-                ) : null}
+                {run.hostedInvoiceUrl ? <ExternalLink href={run.hostedInvoiceUrl}>Invoice</ExternalLink> : null}
                 {run.workflowUrl ? <TemporalLink href={run.workflowUrl} /> : null}
               </div>
             </Td>

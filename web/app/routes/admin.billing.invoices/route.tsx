@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
 import { FilterBar, TenantFilter } from '~/components/filter-bar';
-import { Icon } from '~/components/icons';
+import { ExternalLink } from '~/components/external-link';
 import { InvoiceStatusBadge } from '~/components/status-badges';
 import { TemporalLink } from '~/components/temporal-link';
 import { buttonClass } from '~/components/ui/button';
@@ -125,25 +125,12 @@ export default function AdminInvoices() {
                 <Td>
                   <div className="flex items-center justify-end gap-3 text-xs">
                     {invoice.hostedInvoiceUrl ? (
-                      <a
-                        href={invoice.hostedInvoiceUrl}
-                        target="_blank"
-                        rel="noreferrer"
-                        className="inline-flex items-center gap-1 font-medium text-indigo-600 hover:underline"
-                      >
-                        View <Icon name="external" className="h-3.5 w-3.5" />
-                        <span className="sr-only">invoice (opens in a new tab)</span>
-                      </a>
+                      <ExternalLink href={invoice.hostedInvoiceUrl}>View</ExternalLink>
                     ) : null}
                     {invoice.pdfUrl ? (
-                      <a
-                        href={invoice.pdfUrl}
-                        target="_blank"
-                        rel="noreferrer"
-                        className="font-medium text-indigo-600 hover:underline"
-                      >
+                      <ExternalLink href={invoice.pdfUrl} icon={false}>
                         PDF
-                      </a>
+                      </ExternalLink>
                     ) : null}
                     {invoice.workflowUrl ? <TemporalLink href={invoice.workflowUrl} /> : null}
                   </div>
