@@ -21,9 +21,12 @@ const ADMIN_EMAIL = 'bench-admin@voiceplane.local';
  * process of its own that also relays the webhook inbox, as in production (`temporal/worker-main.ts`); then it
  * and the Temporal server run at background priority, standing in for machines of their own.
  */
-export async function startBenchPlatform(tenantName: string, options: { relay?: { counterGraceMs: number } } = {}) {
+export async function startBenchPlatform(
+  tenantName: string,
+  options: { relay?: { counterGraceMs: number }; dataDir?: string } = {},
+) {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const stack = await startBenchStack();
+  const stack = await startBenchStack({ dataDir: options.dataDir });
   const sim = await startSimulator({
     port: 0,
     appSetupDelayMs: 300,

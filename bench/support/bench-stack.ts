@@ -8,10 +8,10 @@ import { CUSTOM_SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
 import { getFreePort } from '../../tests/support/free-port';
 
 /**
- * Real infrastructure for a benchmark: the embedded PostgreSQL in `.data/bench-postgres` (or BENCH_DATABASE_URL)
- * and an in-memory Temporal dev server from the project's CLI.
+ * Real infrastructure for a benchmark: the embedded PostgreSQL in `dataDir` (default `.data/bench-postgres`, or
+ * BENCH_DATABASE_URL) and an in-memory Temporal dev server from the project's CLI.
  */
-export async function startBenchStack(): Promise<{
+export async function startBenchStack(options: { dataDir?: string } = {}): Promise<{
   orm: Orm;
   databaseUrl: string;
   temporalAddress: string;
@@ -22,7 +22,7 @@ export async function startBenchStack(): Promise<{
   let databaseUrl = process.env.BENCH_DATABASE_URL;
   if (!databaseUrl) {
     const db = await startEmbeddedPostgres({
-      dataDir: path.resolve('.data/bench-postgres'),
+      dataDir: path.resolve(options.dataDir ?? '.data/bench-postgres'),
       port: await getFreePort(),
     });
     stops.push(() => db.stop());

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { InvoicingActivities } from '../../activities/invoicing';
+import type { PreparedInvoice } from '../../domain/billing/prepare-period-invoice';
+import type { TemporalTarget } from '../../temporal/client';
+
+const FLOOR_WORKFLOWS_PATH = path.resolve(__dirname, 'invoicing-workflows.ts');
+
+/**
+ * The invoicing floor: the platform's own `monthlyInvoicing` and `invoiceTenant` workflows on the same Temporal
+ * server, on a task queue of their own, with stand-ins for the invoicing activities that do no I/O and answer
+ * what the platform's would for the same tenants: one page after another of tenant ids, `to_bill` with as many
+ * lines for a tenant the platform bills, `nothing_to_bill` for one it settles at zero. So every tenant makes the
+ * same activity calls as on the platform; what is left is the cost of Temporal itself. Tenant ids are fresh
+ * (`invoice-<tenantId>-<period>` ids are unique in the namespace).
+ */
+export async function startInvoicingFloor(options: {
+  temporalAddress: string;
+  tenants: { toBill: boolean; lines: number }[];
+}): Promise<{ target: TemporalTarget; activityCalls(): number; stop(): Promise<void> }> {
+  const tenants = options.tenants
+    .map((tenant) => ({ ...tenant, id: randomUUID() as string }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const byId = new Map(tenants.map((tenant) => [tenant.id, tenant]));
+  let calls = 0;
+  const call = <T>(value: T): T => {
+    calls += 1;
+    return value;
+  };
+  const activities: InvoicingActivities = {
+    async listBillableTenants({ afterTenantId, limit }) {
+      const from = afterTenantId === null ? 0 : tenants.findIndex((tenant) => tenant.id === afterTenantId) + 1;
+      return call(tenants.slice(from, from + limit).map((tenant) => tenant.id));
+    },
+    async preparePeriodInvoice({ tenantId }) {
+      const tenant = byId.get(tenantId)!;
+      const invoice = { invoiceId: tenantId, currency: 'EUR', lineCount: tenant.lines };
+      return call<PreparedInvoice>(
+        tenant.toBill
+          ? { outcome: 'to_bill', totalCents: 1, ...invoice }
+          : { outcome: 'nothing_to_bill', totalCents: 0, ...invoice },
+      );
+    },
+    createStripeDraft: async ({ invoiceId }) => call(`in_floor_${invoiceId}`),
+    addStripeLines: async ({ invoiceId }) => call(byId.get(invoiceId)!.lines),
+    finalizeStripeInvoice: async () => call(undefined),
+    discardStripeDraft: async () => call(undefined),
+    markInvoiceFailed: async () => call(undefined),
+  };
+  const taskQueue = `bench-invoicing-floor-${randomUUID()}`;
+  const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    activities,
+    workflowsPath: FLOOR_WORKFLOWS_PATH,
+    shutdownGraceTime: '5 seconds',
+  });
+  const running = worker.run();
+  return {
+    target: { address: options.temporalAddress, namespace: 'default', taskQueue, uiUrl: 'http://localhost:8233' },
+    activityCalls: () => calls,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
