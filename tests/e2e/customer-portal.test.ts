@@ -1,5 +1,5 @@
 import type { Bot, Invoice, Tenant } from '../../db/entities';
-import { makeTenant, makeUser, type TestUser } from '../support/factories';
+import { makeTenant, makeUser, subscribeTenant, type TestUser } from '../support/factories';
 import {
   collectPageErrors,
   eventually,
@@ -31,6 +31,7 @@ describe('customer portal (browser)', () => {
     stack = await startStack();
     const { orm } = stack.h;
     const tenant = await makeTenant(orm, { name: 'Bergblick Hotels' });
+    await subscribeTenant(orm, tenant.id, 'pro');
     const bot = await makeReadyBot(orm, tenant.id, 'Bergblick Reception');
     const now = new Date();
     const firstOfMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1, 9));
@@ -96,6 +97,9 @@ describe('customer portal (browser)', () => {
     await expect(stat(page, 'STT requests')).resolves.toBe('25');
     await expect(stat(page, 'TTS characters')).resolves.toBe('5,400');
     await expect(stat(page, 'LLM tokens')).resolves.toBe('18,000');
+    // Everything is within Pro's included usage, so the estimate so far is the monthly fee.
+    const cost = page.getByTestId('estimated-cost');
+    await expect(cost.textContent()).resolves.toMatch(/Pro plan.*€\s?49[.,]00/);
     // Bars for the days with calls (the first of the month and today).
     await page.locator('[data-testid="usage-chart-day"] .recharts-bar-rectangle path').first().waitFor();
     await page.getByRole('button', { name: 'Minutes', exact: true }).click();

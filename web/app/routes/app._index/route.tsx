@@ -10,8 +10,9 @@ import { EmptyState } from '~/components/ui/empty-state';
 import { PageHeader } from '~/components/ui/page-header';
 import { createApi, settle } from '~/lib/api.server';
 import { requireUser } from '~/lib/auth.server';
-import { formatDate } from '~/lib/format';
+import { formatDate, formatMoney } from '~/lib/format';
 import { useMe } from '~/lib/use-me';
+import type { SubscriptionView } from '@contracts/billing';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Dashboard · VoicePlane' }];
@@ -19,16 +20,17 @@ export const meta: MetaFunction = () => [{ title: 'Dashboard · VoicePlane' }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'app');
   const api = createApi(request);
-  const [usage, bots, invoices] = await Promise.all([
+  const [usage, bots, invoices, subscription] = await Promise.all([
     settle(api.usage.summary({ range: 'month', groupBy: 'day' })),
     api.bots.list({ pageSize: 5 }),
     settle(api.invoices.list({ pageSize: 3 })),
+    settle(api.billing.subscription()),
   ]);
-  return { usage, bots, invoices };
+  return { usage, bots, invoices, subscription };
 }
 
 export default function Dashboard() {
-  const { usage, bots, invoices } = useLoaderData<typeof loader>();
+  const { usage, bots, invoices, subscription } = useLoaderData<typeof loader>();
   const { user, tenant } = useMe();
   return (
     <>
@@ -47,6 +49,7 @@ export default function Dashboard() {
       ) : (
         <section aria-label="This month’s usage" className="space-y-6">
           <UsageTotalsCards totals={usage.data.totals} />
+          {subscription.data ? <EstimatedCost subscription={subscription.data} /> : null}
           <Card>
             <UsageChartCard summary={usage.data} title="Daily usage this month" />
           </Card>
@@ -103,5 +106,25 @@ export default function Dashboard() {
         </Card>
       </div>
     </>
+  );
+}
+
+/** What this month's usage costs so far, next to the usage itself; the breakdown is on the billing page. */
+function EstimatedCost({ subscription }: { subscription: SubscriptionView }) {
+  const { estimate, plan } = subscription;
+  return (
+    <Card>
+      <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-5" data-testid="estimated-cost">
+        <div>
+          <p className="text-sm text-slate-500">Estimated cost this month · {plan.name} plan</p>
+          <p className="text-2xl font-semibold tabular-nums text-slate-900">
+            {formatMoney(estimate.totalCents, estimate.currency)}
+          </p>
+        </div>
+        <Link to="/app/billing" className="text-sm font-medium text-indigo-600 hover:underline">
+          Billing details
+        </Link>
+      </div>
+    </Card>
   );
 }
