@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Client } from '@temporalio/client';
@@ -13,7 +12,6 @@ import type { TemporalTarget } from '../temporal/client';
 import type { InvoicingScheduleSettings } from '../temporal/invoicing-schedule';
 import { startInvoicingFloor } from './floor/invoicing-floor';
 import { activityBreakdown } from './support/activity-breakdown';
-import { processesWithArgs } from './support/background-priority';
 import { startBenchPlatform } from './support/bench-platform';
 import { startCpuMeter, type CpuProbes } from './support/cpu-meter';
 import { activityBetween, databaseActivity } from './support/database-activity';
@@ -88,25 +86,22 @@ async function main(options: Options): Promise<void> {
   const ownDatabase = !process.env.BENCH_DATABASE_URL;
   // A fresh cluster every run: tenants of an earlier run would be billable again.
   if (ownDatabase) rmSync(DATA_DIR, { recursive: true, force: true });
-  const platform = await startBenchPlatform('Bench invoices', { relay: { counterGraceMs: 500 }, dataDir: DATA_DIR });
+  // No API to protect here (unlike bench:calls), and on a shared machine a niced stack measures the others' load.
+  const platform = await startBenchPlatform('Bench invoices', {
+    relay: { counterGraceMs: 500 },
+    background: false,
+    dataDir: DATA_DIR,
+  });
   const { orm, client, target, sim } = platform;
   const accounts = await inScope(orm, { system: 'bench-invoices' }, (em) => em.count(BillingAccount, {}));
   if (accounts > 0) throw new Error(`the bench database already has ${accounts} billing accounts: use an empty one`);
-  const temporal = processesWithArgs('start-dev', '--port', platform.temporalAddress.split(':')[1]!);
-  const [worker] = processesWithArgs(target.taskQueue);
-  // bench-platform lowers the worker and Temporal below the API it protects in bench:calls. There is no API here,
-  // and on a machine shared with other work a niced stack measures the others' load, not the platform.
-  let priority = 'worker and Temporal server at normal priority';
-  try {
-    for (const pid of [...temporal, worker!]) os.setPriority(pid, 0);
-  } catch {
-    priority = 'worker and Temporal server left at nice 10 (raising priority needs root)';
-  }
+  const { temporal } = platform.processes;
+  const worker = platform.processes.worker!;
 
   const period = periodBilledAt(new Date());
   const schedule = scheduleSettings(options.concurrency);
   console.log(
-    `bench:invoices: ${options.tenants.toLocaleString('en')} tenants × ${options.events.toLocaleString('en')} usage events, period ${period}, concurrency ${options.concurrency}, grace 0; ${priority}`,
+    `bench:invoices: ${options.tenants.toLocaleString('en')} tenants × ${options.events.toLocaleString('en')} usage events, period ${period}, concurrency ${options.concurrency}, grace 0; worker and Temporal server at normal priority`,
   );
 
   const setupStarted = performance.now();
@@ -154,10 +149,10 @@ async function main(options: Options): Promise<void> {
 
   const loadBefore = load();
   console.log(`platform run… (${loadBefore})`);
-  const profile = options.cpuProf ? await startCpuProfile(worker!, 'worker-entry') : null;
+  const profile = options.cpuProf ? await startCpuProfile(worker, 'worker-entry') : null;
   const stripeBefore = { ...sim.state.requestCounts };
   const platformFigures = await measureRun(client, target, schedule, options.tenants, {
-    worker: worker!,
+    worker,
     temporal,
     postgresDataDir: ownDatabase ? DATA_DIR : null,
   });

@@ -1,10 +1,10 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { DunningSchedule } from '../domain/billing/dunning-plan';
 import { dunningWorkflowId, type DunningWorkflows } from '../domain/billing/dunning-port';
 import { deliverEmail } from '../workflows/deliver-email';
 import { dunning, dunningProgressQuery, paymentFailedSignal, paymentReceivedSignal } from '../workflows/dunning';
-import { workflowUiLink, type TemporalTarget } from './client';
+import { ignoringAlreadyStarted, queryWhileRunning, workflowUiLink, type TemporalTarget } from './client';
 import { TenantIdAttribute } from './search-attributes';
 
 /**
@@ -44,31 +44,20 @@ export function createDunningClient(
 
     async deliverMail({ tenantId, outboxIds }) {
       for (const outboxId of outboxIds) {
-        try {
-          await client.workflow.start(deliverEmail, {
+        // Handed over before: the delivery's own status check makes a second one send nothing.
+        await ignoringAlreadyStarted(
+          client.workflow.start(deliverEmail, {
             workflowId: `deliver-email-${outboxId}`,
             taskQueue: target.taskQueue,
             args: [{ outboxId }],
             typedSearchAttributes: [{ key: TenantIdAttribute, value: tenantId }],
-          });
-        } catch (error) {
-          // Handed over before: the delivery's own status check makes a second one send nothing.
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        }
+          }),
+        );
       }
     },
 
-    async progress(tenantId) {
-      const handle = client.workflow.getHandle(dunningWorkflowId(tenantId));
-      try {
-        const description = await handle.describe();
-        if (description.status.name !== 'RUNNING') return null;
-        return await handle.query(dunningProgressQuery);
-      } catch (error) {
-        if (error instanceof WorkflowNotFoundError) return null;
-        throw error;
-      }
-    },
+    progress: (tenantId) =>
+      queryWhileRunning(client.workflow.getHandle(dunningWorkflowId(tenantId)), dunningProgressQuery),
 
     link: (tenantId) => workflowUiLink(target, dunningWorkflowId(tenantId)),
   };

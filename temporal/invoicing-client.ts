@@ -1,9 +1,9 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { InvoicingWorkflows } from '../domain/billing/invoicing-port';
 import { invoiceTenant, invoiceWorkflowId } from '../workflows/invoice-tenant';
 import { monthlyInvoicing } from '../workflows/monthly-invoicing';
-import { workflowUiLink, type TemporalTarget } from './client';
+import { ignoringAlreadyStarted, workflowUiLink, type TemporalTarget } from './client';
 import { InvoicePeriodAttribute, TenantIdAttribute } from './search-attributes';
 
 export interface InvoicingSettings {
@@ -24,8 +24,8 @@ export function createInvoicingClient(
   return {
     async startTenantRun({ tenantId, period }) {
       const workflowId = invoiceWorkflowId(tenantId, period);
-      try {
-        await client.workflow.start(invoiceTenant, {
+      await ignoringAlreadyStarted(
+        client.workflow.start(invoiceTenant, {
           taskQueue: target.taskQueue,
           workflowId,
           args: [{ tenantId, period, graceMs: settings.graceMs }],
@@ -34,10 +34,8 @@ export function createInvoicingClient(
             { key: TenantIdAttribute, value: tenantId },
             { key: InvoicePeriodAttribute, value: period },
           ],
-        });
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      }
+        }),
+      );
       return { workflowId };
     },
 

@@ -1,9 +1,9 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { OnboardingWorkflows } from '../domain/tenants/onboarding-port';
 import { onboardingWorkflowId } from '../domain/tenants/onboarding-steps';
 import { deliverEmail } from '../workflows/deliver-email';
 import { emailVerifiedSignal, onboardingProgressQuery, tenantOnboarding } from '../workflows/tenant-onboarding';
-import { workflowUiLink, type TemporalTarget } from './client';
+import { ignoringAlreadyStarted, queryWhileRunning, workflowUiLink, type TemporalTarget } from './client';
 import { TenantIdAttribute } from './search-attributes';
 
 /** The onboarding port backed by Temporal: deterministic workflow ids make every call safe to repeat. */
@@ -36,17 +36,8 @@ export function createOnboardingClient(
       }
     },
 
-    async progress(tenantId) {
-      const handle = client.workflow.getHandle(onboardingWorkflowId(tenantId));
-      try {
-        const description = await handle.describe();
-        if (description.status.name !== 'RUNNING') return null;
-        return await handle.query(onboardingProgressQuery);
-      } catch (error) {
-        if (error instanceof WorkflowNotFoundError) return null;
-        throw error;
-      }
-    },
+    progress: (tenantId) =>
+      queryWhileRunning(client.workflow.getHandle(onboardingWorkflowId(tenantId)), onboardingProgressQuery),
 
     async deliverEmail(outbox) {
       await ignoringAlreadyStarted(
@@ -61,13 +52,4 @@ export function createOnboardingClient(
 
     link: (tenantId) => workflowUiLink(target, onboardingWorkflowId(tenantId)),
   };
-}
-
-/** A run with the same workflow id already exists: the start was made before, which is what the caller wanted. */
-async function ignoringAlreadyStarted(start: Promise<unknown>): Promise<void> {
-  try {
-    await start;
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
 }

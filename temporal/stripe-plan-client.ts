@@ -1,8 +1,8 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { StripePlanWorkflows } from '../domain/billing/stripe-plan-port';
 import { AppError } from '../domain/errors/app-error';
 import { changeStripePlan, changeStripePlanWorkflowId } from '../workflows/change-stripe-plan';
-import type { TemporalTarget } from './client';
+import { ignoringAlreadyStarted, type TemporalTarget } from './client';
 import { TenantIdAttribute } from './search-attributes';
 
 /**
@@ -13,20 +13,18 @@ export function createStripePlanClient(client: Client, target: TemporalTarget): 
   return {
     async startPlanChange({ tenantId, changeId }) {
       const workflowId = changeStripePlanWorkflowId(tenantId, changeId);
-      try {
-        await client.workflow.start(changeStripePlan, {
+      await ignoringAlreadyStarted(
+        client.workflow.start(changeStripePlan, {
           taskQueue: target.taskQueue,
           workflowId,
           args: [{ tenantId, changeId }],
           typedSearchAttributes: [{ key: TenantIdAttribute, value: tenantId }],
+        }),
+      ).catch((error: unknown) => {
+        throw new AppError('unavailable', 'The plan change could not be handed to Stripe; nothing was changed', {
+          cause: error,
         });
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-          throw new AppError('unavailable', 'The plan change could not be handed to Stripe; nothing was changed', {
-            cause: error,
-          });
-        }
-      }
+      });
       return { workflowId };
     },
   };

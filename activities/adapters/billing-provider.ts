@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CheckoutSessionInput, StripeCustomerInput } from '../../domain/billing/checkout-port';
 
 // The billing provider (Stripe) in the platform's own terms: no SDK type crosses this line, so nothing outside
 // `stripe-billing.ts` imports `stripe`. Amounts are in the currency's smallest unit (cents), as Stripe counts.
@@ -110,12 +111,7 @@ export class InvalidWebhookError extends Error {
  */
 export interface BillingProvider {
   /** Creates the customer once per idempotency key; repeating the call returns the same customer. */
-  createCustomer(input: {
-    idempotencyKey: string;
-    email: string;
-    name: string;
-    tenantId: string;
-  }): Promise<{ id: string }>;
+  createCustomer(input: StripeCustomerInput): Promise<{ id: string }>;
   /** Deletes the customer; one that is already gone is no error. */
   deleteCustomer(customerId: string): Promise<void>;
 
@@ -154,15 +150,7 @@ export interface BillingProvider {
   listInvoiceLines(invoiceId: string): Promise<BillingInvoiceLine[]>;
 
   /** A hosted page where the customer subscribes to `priceId`; `successUrl` may contain `{CHECKOUT_SESSION_ID}`. */
-  createCheckoutSession(input: {
-    idempotencyKey: string;
-    customerId: string;
-    priceId: string;
-    successUrl: string;
-    cancelUrl: string;
-    clientReferenceId: string;
-    metadata?: Record<string, string>;
-  }): Promise<{ id: string; url: string }>;
+  createCheckoutSession(input: CheckoutSessionInput): Promise<{ id: string; url: string }>;
   /** The customer portal (manage or cancel the subscription), returning to `returnUrl`. */
   createPortalSession(input: { customerId: string; returnUrl: string }): Promise<{ id: string; url: string }>;
   getSubscription(subscriptionId: string): Promise<BillingSubscription | null>;

@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import type { MeteringActivities } from '../../activities/metering';
 import type { CallStart, CallStatusEvent } from '../../domain/telephony/call-status';
 import { billableMinutes } from '../../domain/usage/billable-minutes';
 import { createCallClient } from '../../temporal/call-client';
-import type { TemporalTarget } from '../../temporal/client';
 import type { LoadTarget } from '../support/load';
+import { startFloorWorker } from './floor-worker';
 
 const FLOOR_WORKFLOWS_PATH = path.resolve(__dirname, 'workflows.ts');
 
@@ -39,24 +38,13 @@ export async function startFloor(options: {
     },
     async flagCallMeteringFailed() {},
   };
-  const taskQueue = `bench-floor-${randomUUID()}`;
-  const connection = await NativeConnection.connect({ address: options.temporalAddress });
-  const worker = await Worker.create({
-    connection,
-    namespace: 'default',
-    taskQueue,
-    activities,
+  const worker = await startFloorWorker({
+    temporalAddress: options.temporalAddress,
+    queuePrefix: 'bench-floor',
     workflowsPath: FLOOR_WORKFLOWS_PATH,
-    shutdownGraceTime: '5 seconds',
+    activities,
   });
-  const running = worker.run();
-  const target: TemporalTarget = {
-    address: options.temporalAddress,
-    namespace: 'default',
-    taskQueue,
-    uiUrl: 'http://localhost:8233',
-  };
-  const calls = createCallClient(options.client, target, { counterGraceMs: options.counterGraceMs });
+  const calls = createCallClient(options.client, worker.target, { counterGraceMs: options.counterGraceMs });
   const runId = randomUUID().slice(0, 8);
 
   return {
@@ -95,10 +83,6 @@ export async function startFloor(options: {
       metered: async () => counts.metered,
     },
     recorded: () => ({ calls: counts.started, minutes: counts.minutes }),
-    async stop() {
-      worker.shutdown();
-      await running;
-      await connection.close();
-    },
+    stop: worker.stop,
   };
 }

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import type { InvoicingActivities } from '../../activities/invoicing';
-import type { PreparedInvoice } from '../../domain/billing/prepare-period-invoice';
 import type { TemporalTarget } from '../../temporal/client';
+import { startFloorWorker } from './floor-worker';
 
 const FLOOR_WORKFLOWS_PATH = path.resolve(__dirname, 'invoicing-workflows.ts');
 
@@ -18,54 +17,33 @@ const FLOOR_WORKFLOWS_PATH = path.resolve(__dirname, 'invoicing-workflows.ts');
 export async function startInvoicingFloor(options: {
   temporalAddress: string;
   tenants: { toBill: boolean; lines: number }[];
-}): Promise<{ target: TemporalTarget; activityCalls(): number; stop(): Promise<void> }> {
+}): Promise<{ target: TemporalTarget; stop(): Promise<void> }> {
   const tenants = options.tenants
     .map((tenant) => ({ ...tenant, id: randomUUID() as string }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const byId = new Map(tenants.map((tenant) => [tenant.id, tenant]));
-  let calls = 0;
-  const call = <T>(value: T): T => {
-    calls += 1;
-    return value;
-  };
   const activities: InvoicingActivities = {
     async listBillableTenants({ afterTenantId, limit }) {
       const from = afterTenantId === null ? 0 : tenants.findIndex((tenant) => tenant.id === afterTenantId) + 1;
-      return call(tenants.slice(from, from + limit).map((tenant) => tenant.id));
+      return tenants.slice(from, from + limit).map((tenant) => tenant.id);
     },
     async preparePeriodInvoice({ tenantId }) {
       const tenant = byId.get(tenantId)!;
       const invoice = { invoiceId: tenantId, currency: 'EUR', lineCount: tenant.lines };
-      return call<PreparedInvoice>(
-        tenant.toBill
-          ? { outcome: 'to_bill', totalCents: 1, ...invoice }
-          : { outcome: 'nothing_to_bill', totalCents: 0, ...invoice },
-      );
+      return tenant.toBill
+        ? { outcome: 'to_bill', totalCents: 1, ...invoice }
+        : { outcome: 'nothing_to_bill', totalCents: 0, ...invoice };
     },
-    createStripeDraft: async ({ invoiceId }) => call(`in_floor_${invoiceId}`),
-    addStripeLines: async ({ invoiceId }) => call(byId.get(invoiceId)!.lines),
-    finalizeStripeInvoice: async () => call(undefined),
-    discardStripeDraft: async () => call(undefined),
-    markInvoiceFailed: async () => call(undefined),
+    createStripeDraft: async ({ invoiceId }) => `in_floor_${invoiceId}`,
+    addStripeLines: async ({ invoiceId }) => byId.get(invoiceId)!.lines,
+    finalizeStripeInvoice: async () => {},
+    discardStripeDraft: async () => {},
+    markInvoiceFailed: async () => {},
   };
-  const taskQueue = `bench-invoicing-floor-${randomUUID()}`;
-  const connection = await NativeConnection.connect({ address: options.temporalAddress });
-  const worker = await Worker.create({
-    connection,
-    namespace: 'default',
-    taskQueue,
-    activities,
+  return startFloorWorker({
+    temporalAddress: options.temporalAddress,
+    queuePrefix: 'bench-invoicing-floor',
     workflowsPath: FLOOR_WORKFLOWS_PATH,
-    shutdownGraceTime: '5 seconds',
+    activities,
   });
-  const running = worker.run();
-  return {
-    target: { address: options.temporalAddress, namespace: 'default', taskQueue, uiUrl: 'http://localhost:8233' },
-    activityCalls: () => calls,
-    async stop() {
-      worker.shutdown();
-      await running;
-      await connection.close();
-    },
-  };
 }

@@ -19,11 +19,12 @@ const ADMIN_EMAIL = 'bench-admin@voiceplane.local';
  * The platform a benchmark drives: database, Temporal, the provider simulator and a worker, a platform admin to
  * act as, and a fresh active tenant to put the load on. The worker runs in this process, or with `relay` in a
  * process of its own that also relays the webhook inbox, as in production (`temporal/worker-main.ts`); then it
- * and the Temporal server run at background priority, standing in for machines of their own.
+ * and the Temporal server run at background priority, standing in for machines of their own, unless
+ * `background` is false (a bench with no API to protect).
  */
 export async function startBenchPlatform(
   tenantName: string,
-  options: { relay?: { counterGraceMs: number }; dataDir?: string } = {},
+  options: { relay?: { counterGraceMs: number }; background?: boolean; dataDir?: string } = {},
 ) {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const stack = await startBenchStack({ dataDir: options.dataDir });
@@ -41,9 +42,13 @@ export async function startBenchPlatform(
     taskQueue: stack.taskQueue,
     uiUrl: 'http://localhost:8233',
   };
-  const stopWorker = options.relay
+  const worker = options.relay
     ? await startWorkerInOwnProcess(stack, sim.url, options.relay)
     : await startWorkerHere(stack, sim.url);
+  const temporalPids = processesWithArgs('start-dev', '--port', stack.temporalAddress.split(':')[1]!);
+  if (options.relay && options.background !== false) {
+    for (const pid of [worker.pid!, ...temporalPids]) runInBackground(pid);
+  }
   const { tenantId, actor } = await inScope(stack.orm, { system: 'bench' }, async (em) => {
     const tenant = em.create(Tenant, {
       name: tenantName,
@@ -64,8 +69,10 @@ export async function startBenchPlatform(
     target,
     tenantId,
     actor,
+    /** The worker's process id (null when it runs in this process) and the Temporal dev server's. */
+    processes: { worker: worker.pid, temporal: temporalPids },
     async stop() {
-      await stopWorker();
+      await worker.stop();
       await connection.close();
       await sim.stop();
       await stack.stop();
@@ -83,9 +90,12 @@ async function startWorkerHere(stack: Stack, simulatorUrl: string) {
     deps: activityDeps(stack.orm, { send: async () => 'logged' }, simulatorUrl),
   });
   const running = worker.run();
-  return async () => {
-    worker.shutdown();
-    await running;
+  return {
+    pid: null,
+    async stop() {
+      worker.shutdown();
+      await running;
+    },
   };
 }
 
@@ -97,9 +107,5 @@ async function startWorkerInOwnProcess(stack: Stack, simulatorUrl: string, relay
     simulatorUrl,
     relay,
   });
-  runInBackground(child.pid!);
-  for (const pid of processesWithArgs('start-dev', '--port', stack.temporalAddress.split(':')[1]!)) {
-    runInBackground(pid);
-  }
-  return () => kill(child);
+  return { pid: child.pid!, stop: () => kill(child) };
 }

@@ -4,20 +4,25 @@ import path from 'node:path';
 /** Kernel clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat's times; 100 on Linux. */
 const TICKS_PER_SECOND = 100;
 
-/** utime, stime, cutime, cstime and the parent pid of a process from /proc (null once it is gone). */
+/** utime + stime, cutime + cstime (in ticks) and the parent pid from a `/proc/…/stat` line. */
+function parseStat(text: string): { own: number; reaped: number; ppid: number } {
+  // The command name is in parentheses and may contain spaces: fields are counted after its closing one.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const field = (n: number) => Number(fields[n - 3]);
+  return { own: field(14) + field(15), reaped: field(16) + field(17), ppid: field(4) };
+}
+
+/** A process's times and parent from /proc (null once it is gone). */
 function stat(pid: number): { own: number; reaped: number; ppid: number } | null {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name is in parentheses and may contain spaces: fields are counted after its closing one.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    const field = (n: number) => Number(fields[n - 3]);
-    return { own: field(14) + field(15), reaped: field(16) + field(17), ppid: field(4) };
+    return parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return null;
   }
 }
 
-const pids = (): number[] => {
+/** Every process id in /proc (none without it). */
+export const pids = (): number[] => {
   try {
     return readdirSync('/proc')
       .filter((entry) => /^\d+$/.test(entry))
@@ -68,9 +73,7 @@ export function threadCpuSeconds(pid: number): Map<string, number> {
     try {
       const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
       const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[14 - 3]) + Number(fields[15 - 3]);
-      byName.set(name, (byName.get(name) ?? 0) + ticks / TICKS_PER_SECOND);
+      byName.set(name, (byName.get(name) ?? 0) + parseStat(text).own / TICKS_PER_SECOND);
     } catch {
       // The thread ended between listing and reading.
     }

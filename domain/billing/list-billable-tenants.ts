@@ -1,6 +1,7 @@
 import { SUBSCRIPTION_IN_FORCE } from '../../contracts/subscription-status';
 import { inScope } from '../../db/scope';
 import type { SystemActor } from '../auth/actor';
+import { sqlList } from './admin-invoice-run-status';
 import { periodDays, type BillingPeriod } from './billing-period';
 import type { InvoicingDeps } from './prepare-period-invoice';
 
@@ -14,7 +15,7 @@ export const billableTenantSql = (periodEndDay: string): string =>
   `t.status in ('active', 'suspended')
    and exists (select 1 from billing_accounts b where b.tenant_id = t.id)
    and exists (select 1 from subscriptions s
-                where s.tenant_id = t.id and s.status in (${SUBSCRIPTION_IN_FORCE.map((status) => `'${status}'`).join(', ')})
+                where s.tenant_id = t.id and s.status in (${sqlList(SUBSCRIPTION_IN_FORCE)})
                   and s.created_at::date <= ${periodEndDay})`;
 
 /** One page of the tenants a period's run bills (billableTenantSql), in id order after `afterTenantId`. */

@@ -1,6 +1,6 @@
 import { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
 import { simControl } from '../sim-control';
-import { startSimulator, type RunningSimulator } from '../start-simulator';
+import { useSimulator } from '../use-simulator';
 import { elevenLabsSimControl } from './elevenlabs-control';
 import type { Permission } from './state';
 
@@ -9,16 +9,7 @@ import type { Permission } from './state';
  * reset before each test) and gives its URLs, both control clients, an SDK client and a workspace factory.
  */
 export function useElevenLabsSimulator() {
-  let running: RunningSimulator | undefined;
-  const started = () => {
-    if (!running) throw new Error('the simulator starts in beforeAll; use it inside tests and hooks');
-    return running;
-  };
-  beforeAll(async () => {
-    running = await startSimulator({ port: 0 });
-  });
-  afterAll(() => running?.stop());
-  beforeEach(() => simControl(started().url).reset());
+  const started = useSimulator();
 
   const helpers = {
     get url() {

@@ -1,5 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startRecordingReceiver } from '../webhook-receiver';
 
 export interface ReceivedElevenLabsWebhook {
   /** The raw body, byte for byte, as signature checks need it. */
@@ -10,26 +9,15 @@ export interface ReceivedElevenLabsWebhook {
 
 /** A stand-in for the platform's ElevenLabs webhook route, for tests: records each POST and answers 200. */
 export async function startElevenLabsReceiver(path = '/api/webhooks/elevenlabs/test') {
-  const received: ReceivedElevenLabsWebhook[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({
-        body: Buffer.concat(chunks).toString(),
-        signature: String(request.headers['elevenlabs-signature']),
-        chunked: request.headers['transfer-encoding'] === 'chunked',
-      });
-      response.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const receiver = await startRecordingReceiver(path, (body, request): ReceivedElevenLabsWebhook => ({
+    body,
+    signature: String(request.headers['elevenlabs-signature']),
+    chunked: request.headers['transfer-encoding'] === 'chunked',
+  }));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`,
-    received,
+    ...receiver,
     /** Bodies parsed, in arrival order. */
-    events: () => received.map(({ body }) => JSON.parse(body) as { type: string; data: Record<string, unknown> }),
-    clear: () => void (received.length = 0),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    events: () =>
+      receiver.received.map(({ body }) => JSON.parse(body) as { type: string; data: Record<string, unknown> }),
   };
 }

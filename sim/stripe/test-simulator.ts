@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { SimulatorOptions } from '../app';
 import { simControl } from '../sim-control';
-import { startSimulator, type RunningSimulator } from '../start-simulator';
+import { useSimulator } from '../use-simulator';
 import { stripeClientFor } from './sdk-client';
 import { stripeSimControl } from './stripe-control';
 
@@ -13,31 +13,23 @@ export function useStripeSimulator(
   options: SimulatorOptions = {},
   client: { apiKey?: string; timeoutMs?: number } = {},
 ) {
-  let running: { sim: RunningSimulator; stripe: Stripe } | undefined;
-  const started = () => {
-    if (!running) throw new Error('the Stripe simulator starts in beforeAll; use it inside tests and hooks');
-    return running;
-  };
-  beforeAll(async () => {
-    const sim = await startSimulator({ port: 0, ...options });
-    running = { sim, stripe: stripeClientFor(sim.url, client.apiKey, client.timeoutMs) };
-  });
-  afterAll(() => running?.sim.stop());
-  beforeEach(() => simControl(started().sim.url).reset());
+  const started = useSimulator(options, 'the Stripe simulator');
+  let stripe: Stripe | undefined;
   return {
     get url() {
-      return started().sim.url;
+      return started().url;
     },
     get stripe() {
-      return started().stripe;
+      stripe ??= stripeClientFor(started().url, client.apiKey, client.timeoutMs);
+      return stripe;
     },
     /** `/_sim`: faults, state, reset. */
     get control() {
-      return simControl(started().sim.url);
+      return simControl(started().url);
     },
     /** `/_sim/stripe`: payment outcomes, webhook endpoint, resend, payment attempts. */
     get stripeControl() {
-      return stripeSimControl(started().sim.url);
+      return stripeSimControl(started().url);
     },
   };
 }

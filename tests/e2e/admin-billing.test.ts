@@ -4,16 +4,9 @@ import { BillingAccount } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import { invoiceTenant, invoiceWorkflowId } from '../../workflows/invoice-tenant';
 import { makeTenant, makeUser, subscribeTenant, type TestUser } from '../support/factories';
-import {
-  collectPageErrors,
-  eventually,
-  newContext,
-  screenshot,
-  signIn,
-  type BrowserContext,
-  type Page,
-} from './support/browser';
+import { eventually, screenshot, signIn, type Page } from './support/browser';
 import { isSameDocument, markDocument } from './support/in-page';
+import { pagePerTest } from './support/page-per-test';
 import { startStack, type Stack } from './support/stack';
 
 /**
@@ -24,9 +17,7 @@ import { startStack, type Stack } from './support/stack';
 describe('admin billing page (browser)', () => {
   let stack: Stack;
   let admin: TestUser;
-  let context: BrowserContext;
   let page: Page;
-  let pageErrors: string[];
 
   beforeAll(async () => {
     stack = await startStack();
@@ -35,16 +26,11 @@ describe('admin billing page (browser)', () => {
   afterAll(async () => {
     await stack?.close();
   });
-  beforeEach(async () => {
-    context = await newContext(stack.browser, stack.web.url);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-  });
-  afterEach(async () => {
-    await stack.control.clearFaults();
-    await context.close();
-    expect(pageErrors).toEqual([]);
-  });
+  pagePerTest(
+    () => stack,
+    (opened) => ({ page } = opened),
+    { beforeClose: () => stack.control.clearFaults() },
+  );
 
   /** A tenant on Pro since August 2020 with a customer in the stack's Stripe simulator and minutes in `periods`. */
   async function billedTenant(name: string, periods: string[]) {

@@ -3,16 +3,9 @@ import { WebhookEvent } from '../../db/entities/webhook-event';
 import { inScope } from '../../db/scope';
 import { createBotVia, createVerifiedTenantVia, finishedJob } from '../provisioning/provisioning-support';
 import { bearerFor, makeTenant, makeUser, type TestUser } from '../support/factories';
-import {
-  collectPageErrors,
-  eventually,
-  newContext,
-  screenshot,
-  signIn,
-  type BrowserContext,
-  type Page,
-} from './support/browser';
+import { eventually, screenshot, signIn, type Page } from './support/browser';
 import { isSameDocument, markDocument } from './support/in-page';
+import { pagePerTest } from './support/page-per-test';
 import { startStack, type Stack } from './support/stack';
 
 const stepStatus = (page: Page, step: string) => page.locator(`[data-step="${step}"]`).getAttribute('data-status');
@@ -21,9 +14,7 @@ const stepStatus = (page: Page, step: string) => page.locator(`[data-step="${ste
 describe('admin portal (browser)', () => {
   let stack: Stack;
   let admin: TestUser;
-  let context: BrowserContext;
   let page: Page;
-  let pageErrors: string[];
 
   beforeAll(async () => {
     stack = await startStack();
@@ -32,16 +23,11 @@ describe('admin portal (browser)', () => {
   afterAll(async () => {
     await stack?.close();
   });
-  beforeEach(async () => {
-    context = await newContext(stack.browser, stack.web.url);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-  });
-  afterEach(async () => {
-    await stack.control.clearFaults();
-    await context.close();
-    expect(pageErrors).toEqual([]);
-  });
+  pagePerTest(
+    () => stack,
+    (opened) => ({ page } = opened),
+    { beforeClose: () => stack.control.clearFaults() },
+  );
 
   it('signs in, creates a tenant and a bot, and watches provisioning advance to ready in place', async () => {
     await page.goto('/admin/tenants');

@@ -11,6 +11,7 @@ import {
 } from './support/browser';
 import { makeInvoice, makeReadyBot, recordUsage } from './support/customer-data';
 import { overflowingElements, pageScrollWidth } from './support/in-page';
+import { pagePerTest } from './support/page-per-test';
 import { startStack, type Stack } from './support/stack';
 
 const stat = (page: Page, label: string) => page.locator(`[data-stat="${label}"] dd`).first().innerText();
@@ -25,7 +26,6 @@ describe('customer portal (browser)', () => {
   let theirs: { tenant: Tenant; bot: Bot };
   let context: BrowserContext;
   let page: Page;
-  let pageErrors: string[];
 
   beforeAll(async () => {
     stack = await startStack();
@@ -78,15 +78,10 @@ describe('customer portal (browser)', () => {
   afterAll(async () => {
     await stack?.close();
   });
-  beforeEach(async () => {
-    context = await newContext(stack.browser, stack.web.url);
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-  });
-  afterEach(async () => {
-    await context.close();
-    expect(pageErrors).toEqual([]);
-  });
+  pagePerTest(
+    () => stack,
+    (opened) => ({ context, page } = opened),
+  );
 
   it('shows this month’s usage with a daily chart, the invoices, and the bot settings', async () => {
     await page.goto('/login');

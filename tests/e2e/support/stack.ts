@@ -1,7 +1,7 @@
-import type { AddressInfo } from 'node:net';
-
 import { simControl } from '../../../sim/sim-control';
 import type { RunningSimulator } from '../../../sim/start-simulator';
+import { stripeSimControl } from '../../../sim/stripe/stripe-control';
+import { getFreePort } from '../../support/free-port';
 import { createHarness, type Harness } from '../../support/harness';
 import { startTestSimulator } from '../../support/test-simulator';
 import { launchBrowser, type Browser } from './browser';
@@ -20,14 +20,21 @@ export interface Stack {
 
 /**
  * Everything a browser test needs, for real: the API (with its Temporal worker and a provider simulator) on a
- * free port, the production web build (web/server.mjs) pointing at it, and headless Chromium.
+ * free port, the production web build (web/server.mjs) pointing at it, and headless Chromium. The API sends
+ * Stripe's Checkout and portal back to the web server, so that one starts first, on the API's port reserved
+ * ahead. With `stripeWebhooks` the simulator relays Stripe's signed webhooks to the API.
  */
-export async function startStack({ appSetupDelayMs = 50 }: { appSetupDelayMs?: number } = {}): Promise<Stack> {
+export async function startStack({
+  appSetupDelayMs = 50,
+  stripeWebhooks = false,
+}: { appSetupDelayMs?: number; stripeWebhooks?: boolean } = {}): Promise<Stack> {
+  const apiPort = await getFreePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
   const [sim] = await Promise.all([startTestSimulator(appSetupDelayMs), ensureWebBuild()]);
-  const h = await createHarness({ worker: true, simulatorUrl: sim.url });
-  await h.app.listen({ port: 0, host: '127.0.0.1' });
-  const apiUrl = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
   const [web, browser] = await Promise.all([startWebServer({ apiUrl }), launchBrowser()]);
+  const h = await createHarness({ worker: true, simulatorUrl: sim.url, publicBaseUrl: web.url });
+  await h.app.listen({ port: apiPort, host: '127.0.0.1' });
+  if (stripeWebhooks) await stripeSimControl(sim.url).webhookEndpoint(`${apiUrl}/api/billing/stripe/webhook`);
   return {
     h,
     sim,

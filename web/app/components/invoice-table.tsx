@@ -1,8 +1,14 @@
+import { Link } from '@remix-run/react';
+
 import type { InvoiceView } from '@contracts/invoices';
 import { formatDate, formatMoney } from '~/lib/format';
+import type { Problem } from '~/lib/problem';
 
 import { ExternalLink } from './external-link';
 import { InvoiceStatusBadge } from './status-badges';
+import { Alert } from './ui/alert';
+import { Card, CardBody, CardHeader } from './ui/card';
+import { EmptyState } from './ui/empty-state';
 import { Table, TBody, Td, Th } from './ui/table';
 
 /** `compact` (dashboard): no issue date, shorter link texts. */
@@ -50,5 +56,40 @@ export function InvoiceTable({ invoices, compact = false }: { invoices: InvoiceV
         ))}
       </TBody>
     </Table>
+  );
+}
+
+/** A customer page's newest invoices (a `settle`d read: a failure shows in the card), linking to all of them. */
+export function LatestInvoicesCard({
+  title,
+  invoices,
+  compact = false,
+  className,
+}: {
+  title: string;
+  invoices: { data: { items: InvoiceView[] }; error: null } | { data: null; error: Problem };
+  compact?: boolean;
+  className?: string;
+}) {
+  return (
+    <Card className={className}>
+      <CardHeader
+        title={title}
+        actions={
+          <Link to="/app/invoices" className="text-sm font-medium text-indigo-600 hover:underline">
+            All invoices
+          </Link>
+        }
+      />
+      {invoices.error ? (
+        <CardBody>
+          <Alert tone="warning">Invoices are not available: {invoices.error.detail ?? invoices.error.title}</Alert>
+        </CardBody>
+      ) : invoices.data.items.length === 0 ? (
+        <EmptyState title="No invoices yet">Your first invoice appears after your first billing period.</EmptyState>
+      ) : (
+        <InvoiceTable invoices={invoices.data.items} compact={compact} />
+      )}
+    </Card>
   );
 }

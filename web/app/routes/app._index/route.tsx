@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
-import { InvoiceTable } from '~/components/invoice-table';
+import { LatestInvoicesCard } from '~/components/invoice-table';
 import { BotStatusBadge } from '~/components/status-badges';
 import { UsageChartCard, UsageTotalsCards } from '~/components/usage-charts';
 import { Alert } from '~/components/ui/alert';
-import { Card, CardBody, CardHeader } from '~/components/ui/card';
+import { Card, CardHeader } from '~/components/ui/card';
 import { EmptyState } from '~/components/ui/empty-state';
 import { PageHeader } from '~/components/ui/page-header';
 import { createApi, settle } from '~/lib/api.server';
@@ -85,25 +85,7 @@ export default function Dashboard() {
             </ul>
           )}
         </Card>
-        <Card>
-          <CardHeader
-            title="Latest invoices"
-            actions={
-              <Link to="/app/invoices" className="text-sm font-medium text-indigo-600 hover:underline">
-                All invoices
-              </Link>
-            }
-          />
-          {invoices.error ? (
-            <CardBody>
-              <Alert tone="warning">Invoices are not available: {invoices.error.detail ?? invoices.error.title}</Alert>
-            </CardBody>
-          ) : invoices.data.items.length === 0 ? (
-            <EmptyState title="No invoices yet">Your first invoice appears after your first billing period.</EmptyState>
-          ) : (
-            <InvoiceTable invoices={invoices.data.items} compact />
-          )}
-        </Card>
+        <LatestInvoicesCard title="Latest invoices" invoices={invoices} compact />
       </div>
     </>
   );

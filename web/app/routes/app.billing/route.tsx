@@ -1,14 +1,13 @@
 import { redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { can } from '@contracts/grants';
-import { InvoiceTable } from '~/components/invoice-table';
+import { LatestInvoicesCard } from '~/components/invoice-table';
 import { USAGE_LABELS } from '~/components/usage-charts';
 import { Alert } from '~/components/ui/alert';
 import { Badge } from '~/components/ui/badge';
 import { Button } from '~/components/ui/button';
 import { Card, CardBody, CardHeader, DetailList } from '~/components/ui/card';
-import { EmptyState } from '~/components/ui/empty-state';
 import { PageHeader } from '~/components/ui/page-header';
 import { createApi, settle } from '~/lib/api.server';
 import { requirePermission, requireUser } from '~/lib/auth.server';
@@ -111,25 +110,7 @@ export default function Billing() {
         />
       </section>
 
-      <Card className="mt-8">
-        <CardHeader
-          title="Invoices"
-          actions={
-            <Link to="/app/invoices" className="text-sm font-medium text-indigo-600 hover:underline">
-              All invoices
-            </Link>
-          }
-        />
-        {invoices.error ? (
-          <CardBody>
-            <Alert tone="warning">Invoices are not available: {invoices.error.detail ?? invoices.error.title}</Alert>
-          </CardBody>
-        ) : invoices.data.items.length === 0 ? (
-          <EmptyState title="No invoices yet">Your first invoice appears after your first billing period.</EmptyState>
-        ) : (
-          <InvoiceTable invoices={invoices.data.items} />
-        )}
-      </Card>
+      <LatestInvoicesCard title="Invoices" invoices={invoices} className="mt-8" />
     </>
   );
 }
