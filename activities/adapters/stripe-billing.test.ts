@@ -14,7 +14,8 @@ let control: ReturnType<typeof simControl>;
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   sim = await startSimulator({ port: 0, stripeWebhookUrl: receiver.url, stripePaymentDelayMs: 60_000 });
-  billing = createStripeBillingProvider({ simulatorUrl: sim.url, timeoutMs: 500 });
+  // Generous: a loaded CI machine must not turn an ordinary call into a timeout. The hang case has its own client.
+  billing = createStripeBillingProvider({ simulatorUrl: sim.url, timeoutMs: 10_000 });
   control = simControl(sim.url);
 });
 afterAll(async () => {
@@ -228,7 +229,8 @@ describe('Stripe billing adapter (against the simulator)', () => {
     await control.fault({ operation: 'stripe.createCustomer', mode: 'fail', status: 429 });
     await expect(customerFor('t1')).rejects.toMatchObject({ status: 429, code: 'rate_limit', retryable: true });
     await control.fault({ operation: 'stripe.getInvoice', mode: 'hang' });
-    await expect(billing.getInvoice('in_any')).rejects.toMatchObject({
+    const impatient = createStripeBillingProvider({ simulatorUrl: sim.url, timeoutMs: 500 });
+    await expect(impatient.getInvoice('in_any')).rejects.toMatchObject({
       status: null,
       code: 'timeout',
       retryable: true,

@@ -2,7 +2,8 @@ import Stripe from 'stripe';
 import { stripeClientFor } from './sdk-client';
 import { useStripeSimulator } from './test-simulator';
 
-const sim = useStripeSimulator({}, { apiKey: 'sk_test_faults', timeoutMs: 300 });
+// The SDK's default patience here: a loaded CI machine must not time out an ordinary or slow call.
+const sim = useStripeSimulator({}, { apiKey: 'sk_test_faults' });
 
 describe('Stripe simulator faults and access', () => {
   it('fails an operation in Stripe’s error shape, counting each request', async () => {
@@ -51,7 +52,8 @@ describe('Stripe simulator faults and access', () => {
 
   it('hangs an operation until the SDK gives up, and delays a slow one', async () => {
     await sim.control.fault({ operation: 'stripe.getInvoice', mode: 'hang' });
-    await expect(sim.stripe.invoices.retrieve('in_any')).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
+    const impatient = stripeClientFor(sim.url, 'sk_test_faults', 300);
+    await expect(impatient.invoices.retrieve('in_any')).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
     await sim.control.fault({ operation: 'stripe.listPrices', mode: 'slow', delayMs: 150 });
     const started = Date.now();
     expect((await sim.stripe.prices.list()).data.length).toBeGreaterThan(0);
