@@ -23,7 +23,9 @@ const PAUSED = 'This service is paused until an open payment is settled.';
 /**
  * Dunning end to end: a payment the Stripe simulator declines reaches the platform as a signed webhook, the relay
  * marks the subscription past due and starts the tenant's dunning on the real Temporal server, and the mails go
- * through the outbox to the harness's mailer. Invoices are for 2021 periods on subscriptions backdated to 2020.
+ * through the outbox to the harness's mailer. Invoices are for 2021-08 on subscriptions backdated to July 2021: after
+ * the period of the invoicing suite's run over every tenant (2021-06), which would give these tenants customers in
+ * its own simulator and so unroute their Stripe events.
  */
 describe('dunning', () => {
   let h: Harness;
@@ -49,7 +51,7 @@ describe('dunning', () => {
 
   /**
    * A Pro tenant with two customer admins, a customer user, a ready bot and a Stripe customer whose card is
-   * declined; its 2021-03 invoice is run, Stripe fails to collect it, and the subscription falls past due.
+   * declined; its 2021-08 invoice is run, Stripe fails to collect it, and the subscription falls past due.
    */
   async function tenantWithFailedPayment() {
     const tenant = await makeTenant(h.orm);
@@ -68,7 +70,7 @@ describe('dunning', () => {
     const subscription = await subscribeTenant(h.orm, tenant.id, 'pro');
     const number = `+4315${randomInt(10_000_000, 99_999_999)}`;
     await read(async (em) => {
-      await em.execute(`update subscriptions set created_at = '2020-12-01' where id = ?`, [subscription.id]);
+      await em.execute(`update subscriptions set created_at = '2021-07-01' where id = ?`, [subscription.id]);
       em.create(BillingAccount, {
         tenantId: tenant.id,
         stripeCustomerId: customer.id,
@@ -91,13 +93,13 @@ describe('dunning', () => {
       method: 'POST',
       url: '/api/billing/invoice/run',
       headers: admin,
-      payload: { period: '2021-03', tenantId: tenant.id },
+      payload: { period: '2021-08', tenantId: tenant.id },
     });
     expect(run.statusCode).toBe(202);
     expect(await h.client.workflow.getHandle(run.json<{ workflowId: string }>().workflowId).result()).toMatchObject({
       outcome: 'finalized',
     });
-    const invoice = await read((em) => em.findOneOrFail(Invoice, { tenantId: tenant.id, periodStart: '2021-03-01' }));
+    const invoice = await read((em) => em.findOneOrFail(Invoice, { tenantId: tenant.id, periodStart: '2021-08-01' }));
     await eventually(
       () => subscriptionOf(tenant.id),
       (s) => s.status === 'past_due',

@@ -119,6 +119,8 @@ describe('admin billing page (browser)', () => {
     await stack.control.fault({ operation: 'stripe.finalizeInvoice', mode: 'fail', status: 503, times: 0 });
     await page.getByRole('link', { name: 'Invoice runs' }).click();
     await page.waitForURL(/\/admin\/billing$/);
+    // The URL changes a moment before the runs page replaces the invoices page (whose Period is a select).
+    await page.getByRole('button', { name: 'Run now' }).waitFor();
     await page.getByLabel('Period', { exact: true }).fill('2020-10');
     await page.getByLabel('Tenants', { exact: true }).selectOption(bakery.id);
     await page.getByRole('button', { name: 'Run now' }).click();

@@ -43,7 +43,10 @@ describe('invoicing workflows determinism', () => {
     });
     const subscription = await subscribeTenant(h.orm, tenant.id, 'pro');
     await inScope(h.orm, { system: 'test' }, async (em) => {
-      await em.execute(`update subscriptions set created_at = '2020-06-01' where id = ?`, [subscription.id]);
+      // The period run bills every tenant subscribed by its end: July 2020 reaches neither the browser suite's tenants
+      // (August 2020) nor the invoicing and dunning suites' (December 2020, July 2021), whose Stripe customers it
+      // would otherwise replace with its own simulator's.
+      await em.execute(`update subscriptions set created_at = '2020-05-01' where id = ?`, [subscription.id]);
       em.create(BillingAccount, {
         tenantId: tenant.id,
         stripeCustomerId: customer.id,
@@ -55,13 +58,13 @@ describe('invoicing workflows determinism', () => {
 
     const tenantRun = await h.client.workflow.start(invoiceTenant, {
       taskQueue: h.target.taskQueue,
-      workflowId: invoiceWorkflowId(tenant.id, '2020-07'),
-      args: [{ tenantId: tenant.id, period: '2020-07', graceMs: 0 }],
+      workflowId: invoiceWorkflowId(tenant.id, '2020-06'),
+      args: [{ tenantId: tenant.id, period: '2020-06', graceMs: 0 }],
     });
     const periodRun = await h.client.workflow.start(monthlyInvoicing, {
       taskQueue: h.target.taskQueue,
       workflowId: `invoice-run-replay-${tenant.id}`,
-      args: [{ period: '2020-08', graceMs: 0, concurrency: 2 }],
+      args: [{ period: '2020-07', graceMs: 0, concurrency: 2 }],
     });
     for (const [name, handle] of [
       ['invoiceTenant', tenantRun],

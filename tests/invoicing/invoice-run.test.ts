@@ -76,6 +76,14 @@ describe('invoice runs on Stripe', () => {
       }
     });
 
+  /** Every invoice of a period, in tenant order: who was billed, under which Stripe invoice. */
+  const invoicesOfPeriod = (period: string) =>
+    inScope(h.orm, { system: 'test' }, (em) =>
+      em.execute<{ tenant_id: string; id: string; stripe_invoice_id: string | null }[]>(
+        `select tenant_id, id, stripe_invoice_id from invoices where period_start = ? order by tenant_id, id`,
+        [`${period}-01`],
+      ),
+    );
   const invoiceOf = (tenantId: string, period: string) =>
     inScope(h.orm, { system: 'test' }, async (em) => {
       const invoice = await em.findOne(Invoice, { tenantId, periodStart: `${period}-01` });
@@ -228,8 +236,16 @@ describe('invoice runs on Stripe', () => {
     for (const { tenantId } of tenants) {
       expect((await invoiceOf(tenantId, '2021-06')).invoice?.status).toMatch(/^(open|paid)$/);
     }
+    const billedFirst = await invoicesOfPeriod('2021-06');
     const second = await run();
-    expect(second).toMatchObject({ finalized: 0 });
+    // Nobody billed twice: each invoice of the first run is still its tenant's only one for the period. Tenants
+    // other suites subscribe meanwhile (backdated to 2020) may be billed by the second run for the first time: it
+    // finalizes no more invoices than it newly stored.
+    const afterSecond = await invoicesOfPeriod('2021-06');
+    expect(afterSecond.filter((row) => billedFirst.some((first) => first.tenant_id === row.tenant_id))).toEqual(
+      billedFirst,
+    );
+    expect(second.finalized).toBeLessThanOrEqual(afterSecond.length - billedFirst.length);
     expect(second.alreadyStarted).toBeGreaterThanOrEqual(first.tenants - first.failed);
     for (const { customerId } of tenants.slice(0, 2)) expect(await stripe.listInvoices({ customerId })).toHaveLength(1);
   });
