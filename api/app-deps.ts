@@ -6,6 +6,10 @@ import type { InvoicingWorkflows } from '../domain/billing/invoicing-port';
 import type { StripePlanWorkflows } from '../domain/billing/stripe-plan-port';
 import type { HealthProbes } from '../domain/health/health-port';
 import type { ProvisioningWorkflows } from '../domain/provisioning/provisioning-port';
+import type { AudioStore } from '../domain/conversations/audio-store';
+import type { ConversationSyncs } from '../domain/conversations/sync-port';
+import type { ElevenLabsAccounts } from '../domain/integrations/elevenlabs-accounts-port';
+import type { SecretBox } from '../domain/secrets/secret-box';
 import type { CallWorkflows } from '../domain/telephony/call-port';
 import type { OnboardingWorkflows } from '../domain/tenants/onboarding-port';
 
@@ -36,6 +40,16 @@ export interface AppDeps {
   billingSessions?: BillingSessions;
   /** Starts `changeStripePlan` after an admin's plan change; without it such a change answers 503. */
   stripePlans?: StripePlanWorkflows;
+  /** Seals and opens tenants' provider keys (domain/secrets/secret-box.ts). */
+  secretBox: SecretBox;
+  /** ElevenLabs monitoring (seed 004): the tenant-key calls people wait on, the periodic sync, recordings. */
+  elevenLabs?: {
+    accounts: ElevenLabsAccounts;
+    syncs: ConversationSyncs;
+    audio: AudioStore;
+    /** How far a post-call webhook's signed timestamp may lie from now, either way. */
+    webhookToleranceMs: number;
+  };
   /** Each bot's secret for signing its usage reports. */
   botSecret: (botId: string) => string;
   health: HealthProbes;

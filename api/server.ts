@@ -18,6 +18,7 @@ import { simulatorUrl, webhookBase } from '../config/env';
 import { providerCredentials, providerMode } from '../config/provider-mode';
 import { limitPasswordWork } from '../domain/auth/password';
 import { mediaStreamKey } from '../domain/telephony/media-stream-token';
+import { secretBoxFromEnv } from '../domain/secrets/secret-box-from-env';
 import { buildApp } from './app';
 import { loggerOptions } from '../config/logger';
 
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
       stripeWebhooks,
       billingSessions,
       stripePlans: createStripePlanClient(temporal, target),
+      secretBox: secretBoxFromEnv(env, secrets.secretKey),
       botSecret: (botId) => botSigningSecret(secrets.secretKey, botId),
       health: createTemporalHealth(temporal, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE),
       secureCookies: env.APP_ENV === 'production',

@@ -5,6 +5,7 @@ import { Bot, CallLog, UsageEvent } from '../db/entities';
 import { inScope } from '../db/scope';
 import { keyFromSecret } from '../domain/auth/tokens';
 import { createBot } from '../domain/bots/create-bot';
+import { createSecretBox } from '../domain/secrets/secret-box';
 import { billableMinutes } from '../domain/usage/billable-minutes';
 import { botSigningSecret } from '../domain/usage/bot-signature';
 import { mediaStreamKey } from '../domain/telephony/media-stream-token';
@@ -80,6 +81,7 @@ async function main(mode: Mode): Promise<void> {
       mediaStreamKey: mediaStreamKey('bench'),
     },
     stripeWebhooks: createStripeWebhookVerifier({ simulatorUrl: platform.sim.url }),
+    secretBox: createSecretBox('bench-secret-box-key-'.padEnd(40, 'x')),
     botSecret: (botId) => botSigningSecret('bench', botId),
     health: createTemporalHealth(client, 'default', target.taskQueue),
     secureCookies: false,

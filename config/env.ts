@@ -111,6 +111,36 @@ export const EnvSchema = z.object({
   HEROKU_TEAM_NAME: optionalString,
   HEROKU_TEMPLATE_TARBALL_URL: z.url().default('https://github.com/voiceplane/voice-bot-template/tarball/main'),
   ELEVENLABS_API_KEY: optionalString,
+
+  /**
+   * Tenants' provider keys are sealed under a key derived from SECRET_BOX_KEY (default: SECRET_KEY). To rotate,
+   * set a new SECRET_BOX_KEY, list the old one in SECRET_BOX_PREVIOUS_KEYS (comma-separated) so existing values
+   * still open, and run `npm run secrets:rotate` to re-seal every value under the new key.
+   */
+  SECRET_BOX_KEY: optionalString,
+  SECRET_BOX_PREVIOUS_KEYS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  /** ElevenLabs' API for tenants' own keys; default its public API (or the simulator when providers are simulated). */
+  ELEVENLABS_API_URL: optionalString.pipe(z.url().optional()),
+  /** How far a post-call webhook's signed timestamp may lie from now, either way. */
+  ELEVENLABS_WEBHOOK_TOLERANCE: Duration.default(30 * 60_000),
+  /** How often each tenant's ElevenLabs conversations are synced (a Temporal Schedule per active integration). */
+  ELEVENLABS_SYNC_EVERY: Duration.default(15 * 60_000),
+  /** Call recordings are kept under AUDIO_DIR (default `<DATA_DIR>/audio`) unless an S3-compatible store is set. */
+  AUDIO_DIR: optionalString,
+  /** An S3-compatible store for recordings: endpoint URL (path-style), bucket, region and keys. */
+  AUDIO_S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  AUDIO_S3_BUCKET: optionalString,
+  AUDIO_S3_REGION: z.string().default('us-east-1'),
+  AUDIO_S3_ACCESS_KEY_ID: optionalString,
+  AUDIO_S3_SECRET_ACCESS_KEY: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -119,6 +149,9 @@ export const simulatorUrl = (env: Env): string => env.SIM_URL ?? `http://127.0.0
 /** Where the simulator delivers Stripe events: the API's `POST /api/billing/stripe/webhook`, unless configured. */
 export const simulatorStripeWebhookUrl = (env: Env): string =>
   env.SIM_STRIPE_WEBHOOK_URL ?? `http://127.0.0.1:${env.API_PORT}/api/billing/stripe/webhook`;
+/** ElevenLabs' API as tenants' keys reach it: configured, else the simulator's when simulated, else the real one. */
+export const elevenLabsApiUrl = (env: Env, mode: 'simulator' | 'live'): string | undefined =>
+  env.ELEVENLABS_API_URL ?? (mode === 'simulator' ? `${simulatorUrl(env)}/elevenlabs` : undefined);
 /** Where providers send webhooks: TWILIO_APP_WEBHOOK_BASE, else the public URL. */
 export const webhookBase = (env: Env): string =>
   (env.TWILIO_APP_WEBHOOK_BASE ?? env.PUBLIC_BASE_URL).replace(/\/$/, '');

@@ -1,5 +1,6 @@
 import { BOT_STATUSES } from '../contracts/bot-status';
 import { CALL_LOG_STATUSES } from '../contracts/call-status';
+import { CALL_DIRECTIONS, CALL_OUTCOMES } from '../contracts/conversation';
 import { INTEGRATION_PROVIDERS, INTEGRATION_STATUSES } from '../contracts/integration';
 import { INVOICE_STATUSES } from '../contracts/invoice-status';
 import { EMAIL_STATUSES } from '../contracts/outbox-status';
@@ -31,6 +32,8 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   'subscriptions.status': SUBSCRIPTION_STATUSES,
   'webhook_events.status': WEBHOOK_EVENT_STATUSES,
   'call_logs.status': CALL_LOG_STATUSES,
+  'call_logs.outcome': CALL_OUTCOMES,
+  'call_logs.direction': CALL_DIRECTIONS,
 };
 
 /** Columns without a check of their own: usage_daily's rows come only from usage_events (by trigger), checked there. */

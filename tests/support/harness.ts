@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { HealthProbes } from '../../domain/health/health-port';
 import { buildApp, type App } from '../../api/app';
+import { createSecretBox } from '../../domain/secrets/secret-box';
 import { createLocalBillingProvider } from '../../activities/adapters/billing-provider';
 import type { Mailer, OutgoingMail } from '../../activities/adapters/mailer';
 import { createOrm, type Orm } from '../../db/orm';
@@ -212,6 +213,7 @@ export async function createHarness(
         timeoutMs: 5_000,
       }),
       stripePlans: createStripePlanClient(client, target),
+      secretBox: createSecretBox(TEST_SECRET),
       botSecret: (botId) => botSigningSecret(TEST_SECRET, botId),
       health,
       secureCookies: false,
