@@ -1,0 +1,37 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AudioStore } from '../../domain/conversations/audio-store';
+
+/** Recordings as files under `root` (by default `<DATA_DIR>/audio`), one folder per tenant. */
+export function createDiskAudioStore(root: string): AudioStore {
+  const fileOf = (key: string) => {
+    const file = path.resolve(root, key);
+    // Keys are built by audioKeyFor; anything that climbs out of the folder is a bug, not a path to follow.
+    if (!file.startsWith(path.resolve(root) + path.sep)) throw new Error(`Audio key outside the store: ${key}`);
+    return file;
+  };
+  const sizeOf = async (key: string) => {
+    try {
+      return (await stat(fileOf(key))).size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  };
+  return {
+    async put(key, bytes) {
+      const file = fileOf(key);
+      await mkdir(path.dirname(file), { recursive: true });
+      // Written beside and renamed, so a reader never sees half a recording.
+      const partial = `${file}.${process.pid}.${Date.now()}.part`;
+      await writeFile(partial, bytes);
+      await rename(partial, file);
+    },
+    size: sizeOf,
+    async read(key, range) {
+      if ((await sizeOf(key)) === null) return null;
+      return createReadStream(fileOf(key), range ? { start: range.start, end: range.end } : {});
+    },
+  };
+}
