@@ -42,6 +42,18 @@ const GRANTS = {
   'billing:manage': ['customer_admin'],
   /** Every tenant's billing at once: invoice runs, invoices with CSV export, past-due tenants, plan changes. */
   'billing:overview': ['platform_admin', 'support'],
+  /** A tenant's bring-your-own-key integrations: status, key hint, webhook URL, sync state (never the key). */
+  'integrations:read': ['platform_admin', 'support', 'customer_admin'],
+  /** Save, test and remove the tenant's own provider keys; start a sync. */
+  'integrations:manage': ['customer_admin'],
+  /** Monitored ElevenLabs agents with their call statistics. */
+  'agents:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  /** Register and remove monitored agents. */
+  'agents:manage': ['customer_admin'],
+  /** Call history: transcripts, recordings, analytics. */
+  'calls:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  /** Statistics across every tenant. */
+  'platform:stats': ['platform_admin', 'support'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;
