@@ -1,16 +1,28 @@
-import { simulatorUrl, webhookBase, type Env } from '../config/env';
+import { elevenLabsApiUrl, simulatorUrl, webhookBase, type Env } from '../config/env';
 import { loadPricingCatalog } from '../config/pricing';
-import { providerCredentials } from '../config/provider-mode';
+import { providerCredentials, providerMode } from '../config/provider-mode';
 import type { Orm } from '../db/orm';
+import type { AudioStore } from '../domain/conversations/audio-store';
+import { secretBoxFromEnv } from '../domain/secrets/secret-box-from-env';
 import { botSigningSecret } from '../domain/usage/bot-signature';
-import type { ActivityDeps } from './index';
+import type { ProcessActivityDeps } from './index';
+import { createElevenLabsMonitoring } from './adapters/elevenlabs-monitoring';
 import { createHerokuPlatform } from './adapters/heroku-platform';
 import { createLogMailer, createSmtpMailer } from './adapters/mailer';
 import { createStripeBillingProvider } from './adapters/stripe-billing';
 import { createTwilioNumbers } from './adapters/twilio-numbers';
 
-/** The real provider APIs when providers are live (config/provider-mode.ts), the local simulator otherwise. */
-export function buildActivityDeps(env: Env, orm: Orm, secretKey: string, log: (line: string) => void): ActivityDeps {
+/**
+ * The real provider APIs when providers are live (config/provider-mode.ts), the local simulator otherwise.
+ * `audio` is the recordings store the process composed (temporal/audio-store.ts), the one the API reads.
+ */
+export function buildActivityDeps(
+  env: Env,
+  orm: Orm,
+  secretKey: string,
+  log: (line: string) => void,
+  audio: AudioStore,
+): ProcessActivityDeps {
   const simulator = simulatorUrl(env);
   const credentials = providerCredentials(env);
   return {
@@ -36,5 +48,9 @@ export function buildActivityDeps(env: Env, orm: Orm, secretKey: string, log: (l
     templateTarballUrl: env.HEROKU_TEMPLATE_TARBALL_URL,
     botProviderKeys: env.ELEVENLABS_API_KEY ? { ELEVENLABS_API_KEY: env.ELEVENLABS_API_KEY } : {},
     botSecret: (botId) => botSigningSecret(secretKey, botId),
+    secretBox: secretBoxFromEnv(env, secretKey),
+    elevenLabs: (apiKey) =>
+      createElevenLabsMonitoring({ apiKey, baseUrl: elevenLabsApiUrl(env, providerMode(env)), timeoutMs: 60_000 }),
+    audio,
   };
 }

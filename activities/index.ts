@@ -1,3 +1,5 @@
+import { createConversationSyncActivities, type ConversationSyncActivityDeps } from './conversation-sync';
+import { createConversationActivities, type ConversationActivityDeps } from './conversations';
 import { createDunningActivities, type DunningActivityDeps } from './dunning';
 import { createInvoicingActivities, type InvoicingActivityDeps } from './invoicing';
 import { createMeteringActivities, type MeteringActivityDeps } from './metering';
@@ -10,7 +12,14 @@ export type ActivityDeps = OnboardingActivityDeps &
   MeteringActivityDeps &
   InvoicingActivityDeps &
   DunningActivityDeps &
-  StripePlanActivityDeps;
+  StripePlanActivityDeps &
+  ConversationActivityDeps &
+  ConversationSyncActivityDeps;
+
+/** Ports over the worker's own Temporal connection: temporal/worker.ts adds them to what the process gives. */
+export type WorkerPorts = Pick<ConversationSyncActivityDeps, 'conversations' | 'syncSchedules'>;
+/** What a process (worker-main, a test harness, a bench) gives the worker. */
+export type ProcessActivityDeps = Omit<ActivityDeps, keyof WorkerPorts>;
 
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities(deps: ActivityDeps) {
@@ -21,5 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createInvoicingActivities(deps),
     ...createDunningActivities(deps),
     ...createStripePlanActivities(deps),
+    ...createConversationActivities(deps),
+    ...createConversationSyncActivities(deps),
   };
 }

@@ -20,6 +20,8 @@ import { billingAdminRoutes } from './routes/billing-admin';
 import { botRoutes } from './routes/bots';
 import { healthRoutes } from './routes/health';
 import { stripeWebhookRoutes } from './routes/stripe-webhook';
+import { elevenLabsWebhookRoutes } from './routes/elevenlabs-webhook';
+import { integrationSyncRoutes } from './routes/integration-sync';
 import { invoiceRoutes } from './routes/invoices';
 import { invoicingRoutes } from './routes/invoicing';
 import { provisioningRoutes } from './routes/provisioning';
@@ -29,6 +31,10 @@ import { usageRoutes } from './routes/usage';
 import { tenantRoutes } from './routes/tenants';
 import { userRoutes } from './routes/users';
 import { webhookRoutes } from './routes/webhooks';
+import { integrationRoutes } from './routes/integrations';
+import { agentRoutes } from './routes/agents';
+import { callLogRoutes } from './routes/call-logs';
+import { analyticsRoutes } from './routes/analytics';
 
 /** Builds the API as a Fastify instance; `server.ts` listens, tests `inject`. */
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}) {
@@ -79,7 +85,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(billingAdminRoutes, { prefix: '/api/billing/admin', deps });
   await app.register(stripeWebhookRoutes, { prefix: '/api/billing/stripe', deps });
   await app.register(webhookRoutes, { prefix: '/api/webhooks', deps });
+  await app.register(elevenLabsWebhookRoutes, { prefix: '/api/webhooks/elevenlabs', deps });
+  await app.register(integrationSyncRoutes, { prefix: '/api/integrations/sync', deps });
   await app.register(telephonyRoutes, { prefix: '/telephony', deps });
+  await app.register(integrationRoutes, { prefix: '/api/integrations', deps });
+  await app.register(agentRoutes, { prefix: '/api/agents', deps });
+  await app.register(callLogRoutes, { prefix: '/api/call-logs', deps });
+  await app.register(analyticsRoutes, { prefix: '/api/analytics', deps });
   return app;
 }
 

@@ -14,11 +14,14 @@ import { createStripeBillingSessions } from '../temporal/stripe-billing-sessions
 import { createStripePlanClient } from '../temporal/stripe-plan-client';
 import { SIMULATOR_AUTH_TOKEN } from '../config/simulator-credentials';
 import { botSigningSecret } from '../domain/usage/bot-signature';
-import { simulatorUrl, webhookBase } from '../config/env';
+import { elevenLabsApiUrl, simulatorUrl, webhookBase } from '../config/env';
 import { providerCredentials, providerMode } from '../config/provider-mode';
 import { limitPasswordWork } from '../domain/auth/password';
 import { mediaStreamKey } from '../domain/telephony/media-stream-token';
 import { secretBoxFromEnv } from '../domain/secrets/secret-box-from-env';
+import { createAudioStoreFromEnv } from '../temporal/audio-store';
+import { createConversationSyncClient } from '../temporal/conversation-sync-client';
+import { createElevenLabsAccounts } from '../temporal/elevenlabs-accounts';
 import { buildApp } from './app';
 import { loggerOptions } from '../config/logger';
 
@@ -73,6 +76,13 @@ async function main(): Promise<void> {
       billingSessions,
       stripePlans: createStripePlanClient(temporal, target),
       secretBox: secretBoxFromEnv(env, secrets.secretKey),
+      elevenLabs: {
+        // Tenants' own keys, against ElevenLabs (or the simulator's stand-in when providers are simulated).
+        accounts: createElevenLabsAccounts({ baseUrl: elevenLabsApiUrl(env, providerMode(env)) }),
+        syncs: createConversationSyncClient(temporal, target, { everyMs: env.ELEVENLABS_SYNC_EVERY, orm }),
+        audio: createAudioStoreFromEnv(env),
+        webhookToleranceMs: env.ELEVENLABS_WEBHOOK_TOLERANCE,
+      },
       botSecret: (botId) => botSigningSecret(secrets.secretKey, botId),
       health: createTemporalHealth(temporal, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE),
       secureCookies: env.APP_ENV === 'production',

@@ -1,22 +1,10 @@
 import { parseArgs } from 'node:util';
-import { buildApp } from '../api/app';
-import { SIMULATOR_AUTH_TOKEN } from '../config/simulator-credentials';
 import { Bot, CallLog, UsageEvent } from '../db/entities';
 import { inScope } from '../db/scope';
-import { keyFromSecret } from '../domain/auth/tokens';
 import { createBot } from '../domain/bots/create-bot';
-import { createSecretBox } from '../domain/secrets/secret-box';
 import { billableMinutes } from '../domain/usage/billable-minutes';
-import { botSigningSecret } from '../domain/usage/bot-signature';
-import { mediaStreamKey } from '../domain/telephony/media-stream-token';
 import { simControl } from '../sim/sim-control';
-import { createCallClient } from '../temporal/call-client';
-import { createInvoicingClient } from '../temporal/invoicing-client';
-import { createStripeWebhookVerifier } from '../temporal/stripe-webhook-verifier';
-import { createTemporalHealth } from '../temporal/health';
-import { createOnboardingClient } from '../temporal/onboarding-client';
-import { createProvisioningClient } from '../temporal/provisioning-client';
-import { TEST_WEBHOOK_BASE } from '../tests/support/harness';
+import { startBenchApi } from './support/bench-api';
 import { startBenchPlatform } from './support/bench-platform';
 import { startFloor } from './floor/floor';
 import { percentile } from './support/bench-stack';
@@ -64,33 +52,8 @@ const row = (label: string, floor: string, platform: string, platformOverFloor =
 async function main(mode: Mode): Promise<void> {
   // Worker and inbox relay in a process of their own, as in production: this process is the API alone.
   const platform = await startBenchPlatform('Bench calls', { relay: { counterGraceMs: COUNTER_GRACE_MS } });
-  const { orm, client, target, tenantId, actor } = platform;
-  const provisioning = createProvisioningClient(client, target);
-  const calls = createCallClient(client, target, { counterGraceMs: COUNTER_GRACE_MS });
-  const app = await buildApp({
-    orm,
-    auth: { tokenKey: keyFromSecret('bench'), accessTtlMinutes: 30, refreshTtlDays: 14 },
-    onboarding: createOnboardingClient(client, target, 60_000),
-    provisioning,
-    calls,
-    invoicing: createInvoicingClient(client, target, { graceMs: 0, concurrency: 4 }),
-    inbox: { relayGroup: target.taskQueue },
-    telephony: {
-      authToken: SIMULATOR_AUTH_TOKEN,
-      webhookBase: TEST_WEBHOOK_BASE,
-      mediaStreamKey: mediaStreamKey('bench'),
-    },
-    stripeWebhooks: createStripeWebhookVerifier({ simulatorUrl: platform.sim.url }),
-    secretBox: createSecretBox('bench-secret-box-key-'.padEnd(40, 'x')),
-    botSecret: (botId) => botSigningSecret('bench', botId),
-    health: createTemporalHealth(client, 'default', target.taskQueue),
-    secureCookies: false,
-    loginRateLimitPerMinute: 100,
-    loginFreeFailures: 5,
-    trustProxy: 'loopback',
-    publicBaseUrl: TEST_WEBHOOK_BASE,
-  });
-  const apiUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const { orm, client, tenantId, actor } = platform;
+  const { app, url: apiUrl, provisioning } = await startBenchApi(platform, { counterGraceMs: COUNTER_GRACE_MS });
 
   await Promise.all(
     Array.from({ length: BOTS }, (_, n) =>

@@ -3,8 +3,12 @@ import { buildActivityDeps } from '../activities/build-deps';
 import { loadRuntime, onShutdown } from '../config/runtime';
 import { provideDatabase } from '../db/database-url';
 import { createOrm } from '../db/orm';
+import { listSyncedTenants } from '../domain/conversations/list-synced-tenants';
 import { startInboxRelay } from '../domain/webhook-inbox/relay-loop';
+import { createAudioStoreFromEnv } from './audio-store';
 import { createCallClient } from './call-client';
+import { createConversationClient } from './conversation-client';
+import { createConversationSyncClient } from './conversation-sync-client';
 import { createDunningClient } from './dunning-client';
 import { ensureInvoicingSchedule } from './invoicing-schedule';
 import { connectTemporalClient, type TemporalTarget } from './client';
@@ -31,7 +35,7 @@ async function main(): Promise<void> {
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: buildActivityDeps(env, orm, secrets.secretKey, log),
+    deps: buildActivityDeps(env, orm, secrets.secretKey, log, createAudioStoreFromEnv(env)),
   });
   // The webhook inbox relay (decision 008) lives here, not in the API: the API only acknowledges, and the relay's
   // Temporal calls never compete with requests for the API's event loop. Inbox writes wake it through NOTIFY.
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
       }),
       publicBaseUrl: env.PUBLIC_BASE_URL,
     },
+    conversations: createConversationClient(client, target),
     relayGroup: target.taskQueue,
     listenUrl: database.url,
     onError: (error) => console.error('webhook relay failed:', error),
@@ -61,6 +66,11 @@ async function main(): Promise<void> {
   console.log(
     `invoicing schedule "${schedule}": day ${env.INVOICING_DAY_OF_MONTH}, ${env.INVOICING_HOUR}:00 ${env.INVOICING_TIME_ZONE}`,
   );
+  // Every tenant with a working ElevenLabs key has its sync schedule (idempotent; also brings settings up to date).
+  const syncs = createConversationSyncClient(client, target, { everyMs: env.ELEVENLABS_SYNC_EVERY, orm });
+  const synced = await listSyncedTenants({ orm });
+  for (const tenantId of synced) await syncs.follow({ tenantId, active: true });
+  console.log(`conversation sync schedules: ${synced.length} tenants, every ${env.ELEVENLABS_SYNC_EVERY / 60_000} min`);
   onShutdown(async () => worker.shutdown());
   console.log(`worker polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   await worker.run();

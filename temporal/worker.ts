@@ -1,6 +1,9 @@
 import path from 'node:path';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from '../activities';
+import { createActivities, type ProcessActivityDeps, type WorkerPorts } from '../activities';
+import { createConversationClient } from './conversation-client';
+import { createSyncSchedulePause } from './conversation-sync-client';
 
 export const WORKFLOWS_PATH = path.resolve(__dirname, '../workflows/index.ts');
 
@@ -9,14 +12,20 @@ export async function createWorker(options: {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  deps: ActivityDeps;
+  deps: ProcessActivityDeps;
   bundle?: WorkerOptions['workflowBundle'];
 }): Promise<Worker> {
+  // Activities that start or pause workflows (the conversation sync) do it over the worker's own connection.
+  const client = new Client({ connection: options.connection, namespace: options.namespace });
+  const ports: WorkerPorts = {
+    conversations: createConversationClient(client, options),
+    syncSchedules: createSyncSchedulePause(client),
+  };
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities(options.deps),
+    activities: createActivities({ ...options.deps, ...ports }),
     ...(options.bundle ? { workflowBundle: options.bundle } : { workflowsPath: WORKFLOWS_PATH }),
     shutdownGraceTime: '5 seconds',
   });

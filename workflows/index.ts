@@ -9,3 +9,5 @@ export { tenantOnboarding } from './tenant-onboarding';
 export { invoiceTenant } from './invoice-tenant';
 export { monthlyInvoicing } from './monthly-invoicing';
 export { changeStripePlan } from './change-stripe-plan';
+export { conversation } from './conversation';
+export { syncConversations } from './sync-conversations';

@@ -24,7 +24,11 @@ const ADMIN_EMAIL = 'bench-admin@voiceplane.local';
  */
 export async function startBenchPlatform(
   tenantName: string,
-  options: { relay?: { counterGraceMs: number }; background?: boolean; dataDir?: string } = {},
+  options: {
+    relay?: { counterGraceMs: number; settleMs?: number };
+    background?: boolean;
+    dataDir?: string;
+  } = {},
 ) {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const stack = await startBenchStack({ dataDir: options.dataDir });
@@ -99,7 +103,11 @@ async function startWorkerHere(stack: Stack, simulatorUrl: string) {
   };
 }
 
-async function startWorkerInOwnProcess(stack: Stack, simulatorUrl: string, relay: { counterGraceMs: number }) {
+async function startWorkerInOwnProcess(
+  stack: Stack,
+  simulatorUrl: string,
+  relay: { counterGraceMs: number; settleMs?: number },
+) {
   const child = await startWorkerProcess({
     databaseUrl: stack.databaseUrl,
     temporalAddress: stack.temporalAddress,

@@ -4,6 +4,7 @@ import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
+import { asText, csvLines } from '../csv';
 import { AppError } from '../errors/app-error';
 import { findInvoicesAcrossTenants, type InvoiceRowLink } from './list-invoices-across-tenants';
 
@@ -44,7 +45,7 @@ export async function adminInvoicesCsv(
     );
   }
   const lines = [COLUMNS.map(([name]) => name), ...items.map((invoice) => COLUMNS.map(([, value]) => value(invoice)))];
-  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvLines(lines);
 }
 
 const decimal = (cents: number): string => {
@@ -52,12 +53,3 @@ const decimal = (cents: number): string => {
   const abs = Math.abs(cents);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 };
-
-/** A tenant's name a spreadsheet would run as a formula (=, +, -, @ first) stays text: a leading apostrophe. */
-const asText = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-/** Quotes a cell that holds a separator, a quote or a line break. */
-function csvCell(value: string | null): string {
-  if (value === null) return '';
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}

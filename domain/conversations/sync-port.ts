@@ -1,27 +1,24 @@
 // The per-tenant periodic sync of ElevenLabs conversations (a Temporal Schedule), as the API drives it.
-// Implemented in temporal/ over the Temporal client.
+// Implemented in temporal/conversation-sync-client.ts over the Temporal client.
+import type { ConversationSyncStatus } from '../../contracts/integration-sync';
 
-export interface ConversationSyncStatus {
-  /** The schedule exists and runs (false when there is none or it is paused because the key failed). */
-  scheduled: boolean;
-  paused: boolean;
-  lastSyncedAt: string | null;
-  nextSyncAt: string | null;
-  /** Conversations the last completed sync found that the platform did not have yet. */
-  lastFound: number;
-  lastError: string | null;
-  /** The sync running now, with its progress, or null. */
-  running: { workflowId: string; pages: number; seen: number; found: number } | null;
-  /** Temporal Web UI link to the schedule. */
-  temporalUrl: string | null;
-}
+export type { ConversationSyncStatus };
 
 export interface ConversationSyncs {
   /** Creates the tenant's schedule or resumes it when `active`, pauses it otherwise. Idempotent. */
   follow(input: { tenantId: string; active: boolean }): Promise<void>;
-  /** Starts a sync now (or returns the one already running). */
-  syncNow(tenantId: string): Promise<{ workflowId: string }>;
+  /** Starts a sync now (or returns the one already running), with its Temporal Web UI link. */
+  syncNow(tenantId: string): Promise<{ workflowId: string; temporalUrl: string | null }>;
   status(tenantId: string): Promise<ConversationSyncStatus>;
   /** Removes the tenant's schedule (integration deleted). */
   remove(tenantId: string): Promise<void>;
 }
+
+/** What a sync run needs of its own schedule: to stop it when ElevenLabs refuses the tenant's key. */
+export interface SyncSchedulePause {
+  pause(tenantId: string, note: string): Promise<void>;
+}
+
+/** One schedule per tenant; its runs are `elevenlabs-sync-<tenantId>-<time>`, a run asked for by hand `…-now`. */
+export const syncScheduleId = (tenantId: string): string => `elevenlabs-sync-${tenantId}`;
+export const syncNowWorkflowId = (tenantId: string): string => `elevenlabs-sync-${tenantId}-now`;

@@ -1,5 +1,5 @@
 // The ElevenLabs calls a person waits on (test connection, validate an agent), made with the tenant's own key.
-// Implemented in temporal/elevenlabs-accounts.ts over the SDK adapter; failures are thrown as ProviderErrors.
+// Implemented in temporal/elevenlabs-accounts.ts over the SDK adapter; failures are thrown as ElevenLabsFailures.
 
 export type KeyCheckResult =
   | { status: 'active'; tier: string | null; limitations: string[] }

@@ -1,20 +1,28 @@
 import type { Orm } from '../../db/orm';
 import { applyStripeEvent } from '../billing/apply-stripe-event';
 import { handPaymentToDunning, type DunningHandOff } from '../billing/hand-payment-to-dunning';
+import { conversationWorkflowId } from '../conversations/conversation-event';
+import type { ConversationWorkflows } from '../conversations/conversation-port';
 import type { CallWorkflows } from '../telephony/call-port';
 import { callWorkflowId } from '../telephony/call-status';
 import type { InboxDelivery } from './inbox-event';
 
 /**
- * Delivers one inbox payload: call events through the call port, Stripe events to billing and then to dunning.
- * The workflow it reached, or null when there was none. A relay without `dunning` serves call events only: a
- * Stripe event fails its delivery there (visibly, and retried) rather than skip dunning.
+ * Delivers one inbox payload: call events through the call port, Stripe events to billing and then to dunning,
+ * ElevenLabs events to their conversation's workflow. The workflow it reached, or null when there was none. A
+ * relay without `dunning` or `conversations` fails those deliveries (visibly, and retried) rather than skip them.
  */
 export async function deliverInboxEvent(
-  deps: { calls: CallWorkflows; orm: Orm; dunning?: DunningHandOff },
+  deps: { calls: CallWorkflows; orm: Orm; dunning?: DunningHandOff; conversations?: ConversationWorkflows },
   delivery: InboxDelivery,
   tenantId: string | null,
 ): Promise<string | null> {
+  if (delivery.kind === 'conversation') {
+    const { conversationId } = delivery.start;
+    if (!deps.conversations) throw new Error(`Conversation ${conversationId} reached a relay without conversations`);
+    await deps.conversations.deliver(delivery.start, delivery.event);
+    return conversationWorkflowId(conversationId);
+  }
   if (delivery.kind === 'stripe') {
     if (!tenantId) throw new Error(`Stripe event ${delivery.event.id} has no tenant`);
     if (!deps.dunning) throw new Error(`Stripe event ${delivery.event.id} reached a relay without dunning`);

@@ -1,15 +1,17 @@
 import type { StripeEventFacts } from '../billing/apply-stripe-event';
+import type { ConversationEvent, ConversationStart } from '../conversations/conversation-event';
 import type { CallStart, CallStatusEvent } from '../telephony/call-status';
 
 /**
  * What the relay does with an inbox row, decided at the edge when the webhook was accepted: start-or-signal the
- * call's workflow, signal it only if the call is already metered (a refused call's status callbacks), or apply a
- * Stripe event to the tenant's invoices and subscription.
+ * call's workflow, signal it only if the call is already metered (a refused call's status callbacks), apply a
+ * Stripe event to the tenant's invoices and subscription, or start-or-signal an ElevenLabs conversation's workflow.
  */
 export type InboxDelivery =
   | { kind: 'signal'; start: CallStart; event: CallStatusEvent }
   | { kind: 'signalIfMetered'; callSid: string; event: CallStatusEvent }
-  | { kind: 'stripe'; event: StripeEventFacts };
+  | { kind: 'stripe'; event: StripeEventFacts }
+  | { kind: 'conversation'; start: ConversationStart; event: ConversationEvent };
 
 /** An accepted webhook, ready to be written to the inbox. */
 export interface InboundEvent {

@@ -1,6 +1,7 @@
 import type { Orm } from '../../db/orm';
 import { inScope, type ScopedEm } from '../../db/scope';
 import type { DunningHandOff } from '../billing/hand-payment-to-dunning';
+import type { ConversationWorkflows } from '../conversations/conversation-port';
 import type { CallWorkflows } from '../telephony/call-port';
 import { deliverInboxEvent } from './deliver';
 import type { InboxDelivery } from './inbox-event';
@@ -11,6 +12,8 @@ export interface RelayDeps {
   calls: CallWorkflows;
   /** Stripe events go on to dunning (decision 011); a relay for call events only may leave it out. */
   dunning?: DunningHandOff;
+  /** ElevenLabs post-call events go to their conversation's workflow (decision 013). */
+  conversations?: ConversationWorkflows;
   relayGroup: string;
 }
 

@@ -157,6 +157,9 @@ describe('customer portal (browser)', () => {
     await expect(nav.getByRole('link').allInnerTexts()).resolves.toEqual([
       'Dashboard',
       'Bots',
+      'Agents',
+      'Calls',
+      'Analytics',
       'Invoices',
       'Billing',
       'Support',

@@ -27,9 +27,19 @@ import type { DunningSchedule } from '../../domain/billing/dunning-plan';
 import { createStripeWebhookVerifier } from '../../temporal/stripe-webhook-verifier';
 import { createStripeBillingSessions } from '../../temporal/stripe-billing-sessions';
 import { createStripePlanClient } from '../../temporal/stripe-plan-client';
-import type { ActivityDeps } from '../../activities';
+import type { ProcessActivityDeps } from '../../activities';
 import type { ProvisioningTiming } from '../../workflows/saga/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDiskAudioStore } from '../../activities/adapters/audio-store-disk';
+import type { AudioStore } from '../../domain/conversations/audio-store';
+import { createConversationSyncClient } from '../../temporal/conversation-sync-client';
+import { createElevenLabsAccounts } from '../../temporal/elevenlabs-accounts';
+import { rm } from 'node:fs/promises';
+import { createElevenLabsMonitoring } from '../../activities/adapters/elevenlabs-monitoring';
+import { createConversationClient } from '../../temporal/conversation-client';
+import type { ConversationInput } from '../../workflows/conversation';
 
 export interface Harness {
   orm: Orm;
@@ -41,6 +51,8 @@ export interface Harness {
   worker: Worker | null;
   /** Delivers the webhook inbox of this harness's task queue (null with `relay: false`). */
   relay: InboxRelay | null;
+  /** The recordings store the API serves from and the worker writes to (null when ElevenLabs is not wired). */
+  audio: AudioStore | null;
   /** Stops the worker and starts a new one on the same task queue, as a deploy or crash-restart would. */
   restartWorker(): Promise<void>;
   close(): Promise<void>;
@@ -55,7 +67,8 @@ function quietTemporalLogs(): void {
   }
 }
 
-export const TEST_SECRET = 'test-secret-key';
+/** Long enough for the secret box (32 characters at least), which seals tenants' keys under it. */
+export const TEST_SECRET = 'test-secret-key-for-the-voiceplane-suites';
 /** The public base URL bots' numbers point at in tests; signatures are computed over it. */
 export const TEST_WEBHOOK_BASE = 'http://localhost:3000';
 
@@ -77,7 +90,16 @@ export const FAST_TIMING: Partial<ProvisioningTiming> = {
   healthRetry: { maxAttempts: 10, initialIntervalMs: 100, backoff: 1.5, maxIntervalMs: 1_000 },
 };
 
-export function activityDeps(orm: Orm, mailer: Mailer, simulatorUrl: string): ActivityDeps {
+/** Recordings of workers started without a harness (a killed worker's process, a bench). */
+const SHARED_AUDIO_ROOT = path.join(tmpdir(), `voiceplane-audio-${process.pid}`);
+
+export function activityDeps(
+  orm: Orm,
+  mailer: Mailer,
+  simulatorUrl: string,
+  elevenLabs: { url?: string; audioRoot?: string } = {},
+): ProcessActivityDeps {
+  const elevenLabsUrl = elevenLabs.url ?? `${simulatorUrl}/elevenlabs`;
   return {
     orm,
     // With a simulator, billing is the Stripe adapter against it; suites without one never get past onboarding.
@@ -96,6 +118,9 @@ export function activityDeps(orm: Orm, mailer: Mailer, simulatorUrl: string): Ac
     templateTarballUrl: 'https://example.test/voice-bot-template.tar.gz',
     botProviderKeys: {},
     appSetupPollMs: 100,
+    secretBox: createSecretBox(TEST_SECRET),
+    elevenLabs: (apiKey) => createElevenLabsMonitoring({ apiKey, baseUrl: elevenLabsUrl, timeoutMs: 5_000 }),
+    audio: createDiskAudioStore(elevenLabs.audioRoot ?? SHARED_AUDIO_ROOT),
   };
 }
 
@@ -134,6 +159,10 @@ export async function createHarness(
     dunning?: DunningSchedule;
     /** The web origin Checkout and the Stripe portal return to (a browser test's web server). */
     publicBaseUrl?: string;
+    /** ElevenLabs' API for tenants' keys (a simulator's `<url>/elevenlabs`); without it ElevenLabs is not wired. */
+    elevenLabsUrl?: string;
+    /** How long a conversation waits for the other half of its webhooks (a second by default). */
+    conversationTiming?: Omit<ConversationInput, 'start'>;
   } = {},
 ): Promise<Harness> {
   const orm = await createOrm(testDatabaseUrl(), { poolMax: 5 });
@@ -143,6 +172,8 @@ export async function createHarness(
     taskQueue: options.taskQueue ?? `test-${randomUUID()}`,
     uiUrl: 'http://localhost:8233',
   };
+  // Recordings the API stores and the worker fetches land in one folder of this harness's own.
+  const audioRoot = path.join(tmpdir(), `voiceplane-audio-${target.taskQueue}`);
   const connection = await Connection.connect({ address: target.address });
   const client = new Client({ connection, namespace: target.namespace });
   const mails: OutgoingMail[] = [];
@@ -163,7 +194,7 @@ export async function createHarness(
       connection: workerConnection,
       namespace: target.namespace,
       taskQueue: target.taskQueue,
-      deps: activityDeps(orm, mailer, options.simulatorUrl ?? UNREACHABLE),
+      deps: activityDeps(orm, mailer, options.simulatorUrl ?? UNREACHABLE, { url: options.elevenLabsUrl, audioRoot }),
     });
     running = worker.run();
   };
@@ -188,6 +219,7 @@ export async function createHarness(
             workflows: createDunningClient(client, target, options.dunning ?? PRODUCTION_DUNNING),
             publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
           },
+          conversations: createConversationClient(client, target, options.conversationTiming ?? { settleMs: 1_000 }),
           relayGroup: target.taskQueue,
           listenUrl: testDatabaseUrl(),
         });
@@ -214,6 +246,14 @@ export async function createHarness(
       }),
       stripePlans: createStripePlanClient(client, target),
       secretBox: createSecretBox(TEST_SECRET),
+      elevenLabs: options.elevenLabsUrl
+        ? {
+            accounts: createElevenLabsAccounts({ baseUrl: options.elevenLabsUrl, timeoutMs: 5_000 }),
+            syncs: createConversationSyncClient(client, target, { everyMs: 15 * 60_000, orm }),
+            audio: createDiskAudioStore(audioRoot),
+            webhookToleranceMs: 30 * 60_000,
+          }
+        : undefined,
       botSecret: (botId) => botSigningSecret(TEST_SECRET, botId),
       health,
       secureCookies: false,
@@ -232,6 +272,7 @@ export async function createHarness(
     target,
     mails,
     relay,
+    audio: options.elevenLabsUrl ? createDiskAudioStore(audioRoot) : null,
     get worker() {
       return worker;
     },
@@ -245,6 +286,7 @@ export async function createHarness(
       await stopWorker();
       await workerConnection?.close();
       await connection.close();
+      await rm(audioRoot, { recursive: true, force: true });
       await orm.close();
     },
   };

@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { startInboxRelay } from '../../domain/webhook-inbox/relay-loop';
 import { createCallClient } from '../../temporal/call-client';
+import { createConversationClient } from '../../temporal/conversation-client';
 import { createOrm } from '../../db/orm';
 import { createWorker } from '../../temporal/worker';
 import { activityDeps } from './harness';
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     string,
     string | undefined,
   ];
-  const relayTiming = JSON.parse(relayJson ?? 'null') as { counterGraceMs: number } | null;
+  const relayTiming = JSON.parse(relayJson ?? 'null') as { counterGraceMs: number; settleMs?: number } | null;
   const orm = await createOrm(databaseUrl, { poolMax: relayTiming ? 10 : 3 });
   const connection = await NativeConnection.connect({ address: temporalAddress });
   const mailer = { send: async () => 'logged' as const };
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
     const target = { address: temporalAddress, namespace: 'default', taskQueue, uiUrl: '' };
     const relay = startInboxRelay({
       orm,
-      calls: createCallClient(client, target, relayTiming),
+      calls: createCallClient(client, target, { counterGraceMs: relayTiming.counterGraceMs }),
+      conversations: createConversationClient(client, target, { settleMs: relayTiming.settleMs }),
       relayGroup: taskQueue,
       listenUrl: databaseUrl,
     });

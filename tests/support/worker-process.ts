@@ -10,7 +10,8 @@ export async function startWorkerProcess(args: {
   temporalAddress: string;
   taskQueue: string;
   simulatorUrl: string;
-  relay?: { counterGraceMs: number };
+  /** Relay the inbox too; call workflows wait `counterGraceMs`, conversations `settleMs` for their other half. */
+  relay?: { counterGraceMs: number; settleMs?: number };
 }): Promise<ChildProcess> {
   const { child } = await startEntryProcess(
     'worker-entry.ts',

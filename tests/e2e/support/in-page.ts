@@ -22,3 +22,23 @@ export const overflowingElements = `(() => {
  * charts with recharts. Gives the module's export names.
  */
 export const importDashboardRoute = `import('/web/app/routes/app._index/route.tsx').then((module) => Object.keys(module))`;
+
+/** The call page's player has read the recording's header: its duration in seconds (0 until then). */
+export const callAudioDuration = `(() => {
+  const audio = document.querySelector('[data-testid="call-audio"]');
+  return audio && Number.isFinite(audio.duration) ? audio.duration : 0;
+})()`;
+
+/** What the API answers the player's source for its first 100 bytes: status, Content-Range, Content-Length. */
+export const callAudioFirstBytes = `(async () => {
+  const audio = document.querySelector('[data-testid="call-audio"]');
+  const response = await fetch(audio.currentSrc || audio.src, { headers: { Range: 'bytes=0-99' } });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return {
+    status: response.status,
+    contentRange: response.headers.get('content-range'),
+    contentLength: response.headers.get('content-length'),
+    bytes: bytes.length,
+    id3: String.fromCharCode(bytes[0], bytes[1], bytes[2]),
+  };
+})()`;

@@ -22,17 +22,24 @@ export interface Stack {
  * Everything a browser test needs, for real: the API (with its Temporal worker and a provider simulator) on a
  * free port, the production web build (web/server.mjs) pointing at it, and headless Chromium. The API sends
  * Stripe's Checkout and portal back to the web server, so that one starts first, on the API's port reserved
- * ahead. With `stripeWebhooks` the simulator relays Stripe's signed webhooks to the API.
+ * ahead. With `stripeWebhooks` the simulator relays Stripe's signed webhooks to the API. With `elevenLabs` the
+ * API reaches ElevenLabs through the simulator and keeps recordings in its harness's audio store (`h.audio`).
  */
 export async function startStack({
   appSetupDelayMs = 50,
   stripeWebhooks = false,
-}: { appSetupDelayMs?: number; stripeWebhooks?: boolean } = {}): Promise<Stack> {
+  elevenLabs = false,
+}: { appSetupDelayMs?: number; stripeWebhooks?: boolean; elevenLabs?: boolean } = {}): Promise<Stack> {
   const apiPort = await getFreePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const [sim] = await Promise.all([startTestSimulator(appSetupDelayMs), ensureWebBuild()]);
   const [web, browser] = await Promise.all([startWebServer({ apiUrl }), launchBrowser()]);
-  const h = await createHarness({ worker: true, simulatorUrl: sim.url, publicBaseUrl: web.url });
+  const h = await createHarness({
+    worker: true,
+    simulatorUrl: sim.url,
+    publicBaseUrl: web.url,
+    elevenLabsUrl: elevenLabs ? `${sim.url}/elevenlabs` : undefined,
+  });
   await h.app.listen({ port: apiPort, host: '127.0.0.1' });
   if (stripeWebhooks) await stripeSimControl(sim.url).webhookEndpoint(`${apiUrl}/api/billing/stripe/webhook`);
   return {

@@ -13,6 +13,8 @@ const RESOURCE_OF_SEGMENT: Record<string, keyof RealIds> = {
   tickets: 'ticket',
   invoices: 'invoice',
   webhooks: 'webhook',
+  agents: 'agent',
+  elevenlabs: 'webhookToken',
 };
 
 /** The real id a path parameter takes; fails loudly for a resource this suite does not know yet. */

@@ -1,4 +1,4 @@
-import { Bot, Invoice, ProvisioningJob, SupportTicket, Tenant, User } from '../../../db/entities';
+import { Agent, Bot, Integration, Invoice, ProvisioningJob, SupportTicket, Tenant, User } from '../../../db/entities';
 import { WebhookEvent } from '../../../db/entities/webhook-event';
 import { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, DEMO_USER_EMAIL } from '../../../domain/seed';
 import { inScope } from '../../../db/scope';
@@ -18,6 +18,9 @@ export interface RealIds {
   ticket: string;
   invoice: string;
   webhook: string;
+  agent: string;
+  /** The demo tenant's ElevenLabs webhook URL segment (no webhook secret is saved, so posts answer 409). */
+  webhookToken: string;
 }
 
 export interface FuzzWorld {
@@ -35,7 +38,8 @@ export interface FuzzWorld {
  */
 export async function createFuzzWorld(): Promise<FuzzWorld> {
   const schema = await openSeededSchema();
-  const h = await createHarness();
+  // ElevenLabs is wired (at an address nothing answers), so its routes answer as in production, not 503.
+  const h = await createHarness({ elevenLabsUrl: 'http://127.0.0.1:9/elevenlabs' });
   const found = await inScope(h.orm, { system: 'test' }, async (em) => {
     const tenant = await em.findOneOrFail(Tenant, { slug: DEMO_TENANT_SLUG });
     const bot = await em.findOneOrFail(Bot, { tenantId: tenant.id });
@@ -66,6 +70,23 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
       lastError: 'seeded',
       nextAttemptAt: new Date(),
     });
+    // A monitored ElevenLabs agent; its integration's key is never opened, since no malformed request gets that far.
+    const integration = em.create(Integration, {
+      tenantId: tenant.id,
+      provider: 'elevenlabs',
+      status: 'active',
+      secretCiphertext: 'v1:sealed-key-never-opened',
+      secretHint: '••••fuzz',
+      webhookToken: 'fuzzwebhooktoken',
+    });
+    // No relation is declared between the two entities, so the integration goes in first.
+    await em.flush();
+    const agent = em.create(Agent, {
+      tenantId: tenant.id,
+      integrationId: integration.id,
+      externalAgentId: `agent_fuzz_${tenant.id}`,
+      name: 'Fuzz agent',
+    });
     await em.flush();
     return {
       ids: {
@@ -75,6 +96,8 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
         ticket: (await em.findOneOrFail(SupportTicket, { tenantId: tenant.id })).id,
         invoice: (await em.find(Invoice, { tenantId: tenant.id }, { limit: 1 }))[0]!.id,
         webhook: webhook.id,
+        agent: agent.id,
+        webhookToken: integration.webhookToken,
       },
       botNumber: bot.twilioNumber!,
     };

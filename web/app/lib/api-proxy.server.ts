@@ -19,7 +19,7 @@ const PROXY_TIMEOUT_MS = 30_000;
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 // fetch() transparently decodes compressed bodies, so the original encoding
-// and length headers no longer describe the body we pass on.
+// no longer describes the body we pass on (nor, then, its length: see below).
 const STRIP_RESPONSE_HEADERS = new Set([
   'connection',
   'keep-alive',
@@ -27,7 +27,6 @@ const STRIP_RESPONSE_HEADERS = new Set([
   'trailer',
   'upgrade',
   'content-encoding',
-  'content-length',
 ]);
 
 function problem(status: number, title: string, detail: string, extraHeaders: Record<string, string> = {}): Response {
@@ -92,8 +91,11 @@ export async function proxyToApi(
   }
 
   const responseHeaders = new Headers();
+  // An undecoded body keeps its length: a media player reading byte ranges (call recordings) relies on it.
+  const decoded = upstream.headers.has('content-encoding');
   upstream.headers.forEach((value, key) => {
-    if (!STRIP_RESPONSE_HEADERS.has(key) && key !== 'set-cookie') responseHeaders.set(key, value);
+    if (STRIP_RESPONSE_HEADERS.has(key) || key === 'set-cookie' || (key === 'content-length' && decoded)) return;
+    responseHeaders.set(key, value);
   });
   // Multiple Set-Cookie headers must stay separate.
   for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append('set-cookie', cookie);

@@ -15,7 +15,12 @@ import type {
   PastDueTenantView,
   PlanChangeRecordView,
 } from '@contracts/billing-admin';
+import type { AgentList, AgentValidationView, AgentView } from '@contracts/agents';
+import type { OrganizationAnalytics, PlatformStats } from '@contracts/analytics';
 import type { BotView } from '@contracts/bots';
+import type { CallLogDetail, CallLogPage } from '@contracts/call-logs';
+import type { ConversationSyncStarted, ConversationSyncStatus } from '@contracts/integration-sync';
+import type { IntegrationView } from '@contracts/integrations';
 import type { InvoiceView } from '@contracts/invoices';
 import type { InvoiceRunStarted } from '@contracts/invoicing';
 import type { JobView } from '@contracts/jobs';
@@ -217,6 +222,32 @@ export function createApi(request: Request) {
       reply: (id: string, body: string) => post<TicketMessage>(`/api/support/tickets/${seg(id)}/messages`, { body }),
       update: (id: string, body: { status?: string; priority?: string }) =>
         patch<TicketView>(`/api/support/tickets/${seg(id)}`, body),
+    },
+    /** The customer's own ElevenLabs key, its test, and the conversation sync it drives. */
+    integrations: {
+      get: () => get<IntegrationView>('/api/integrations'),
+      save: (body: { apiKey?: string; webhookSecret?: string }) => post<IntegrationView>('/api/integrations', body),
+      test: () => post<IntegrationView>('/api/integrations/test'),
+      remove: () => call<null>('DELETE', '/api/integrations'),
+      sync: () => get<ConversationSyncStatus>('/api/integrations/sync'),
+      syncNow: () => post<ConversationSyncStarted>('/api/integrations/sync'),
+    },
+    /** Monitored ElevenLabs agents with their call statistics. */
+    agents: {
+      list: () => get<AgentList>('/api/agents'),
+      validate: (agentId: string) => post<AgentValidationView>('/api/agents/validate', { agentId }),
+      register: (agentId: string) => post<AgentView>('/api/agents', { agentId }),
+      remove: (id: string) => call<null>('DELETE', `/api/agents/${seg(id)}`),
+    },
+    /** The call history of monitored agents (filters as the API takes them) and its analytics. */
+    calls: {
+      list: (q: Query = {}) => get<CallLogPage>(`/api/call-logs${qs(q)}`),
+      get: (id?: string) => get<CallLogDetail>(`/api/call-logs/${seg(id)}`),
+    },
+    analytics: {
+      organization: (q: { from?: string; to?: string } = {}) =>
+        get<OrganizationAnalytics>(`/api/analytics/organization${qs(q)}`),
+      platform: () => get<PlatformStats>('/api/analytics/platform'),
     },
   };
 }

@@ -25,7 +25,20 @@ export interface NavItem {
 }
 
 export type NavIcon =
-  'home' | 'tenants' | 'bots' | 'jobs' | 'webhooks' | 'usage' | 'support' | 'invoices' | 'billing' | 'users';
+  | 'home'
+  | 'tenants'
+  | 'bots'
+  | 'jobs'
+  | 'webhooks'
+  | 'usage'
+  | 'support'
+  | 'invoices'
+  | 'billing'
+  | 'users'
+  | 'agents'
+  | 'integrations'
+  | 'calls'
+  | 'analytics';
 
 export function navFor(role: Role): NavItem[] {
   if (isPlatformRole(role)) {
@@ -36,6 +49,7 @@ export function navFor(role: Role): NavItem[] {
       { to: '/admin/jobs', label: 'Provisioning jobs', icon: 'jobs' },
       { to: '/admin/webhooks', label: 'Webhooks', icon: 'webhooks' },
       { to: '/admin/usage', label: 'Usage', icon: 'usage' },
+      { to: '/admin/platform', label: 'Platform stats', icon: 'analytics' },
       { to: '/admin/billing', label: 'Billing', icon: 'billing' },
       { to: '/admin/support', label: 'Support inbox', icon: 'support' },
     ];
@@ -43,8 +57,14 @@ export function navFor(role: Role): NavItem[] {
   return [
     { to: '/app', label: 'Dashboard', icon: 'home', end: true },
     { to: '/app/bots', label: 'Bots', icon: 'bots' },
+    { to: '/app/agents', label: 'Agents', icon: 'agents' },
+    { to: '/app/calls', label: 'Calls', icon: 'calls' },
+    { to: '/app/analytics', label: 'Analytics', icon: 'analytics' },
     { to: '/app/invoices', label: 'Invoices', icon: 'invoices' },
     { to: '/app/billing', label: 'Billing', icon: 'billing' },
+    ...(can(role, 'integrations:read')
+      ? [{ to: '/app/integrations', label: 'Integrations', icon: 'integrations' as const }]
+      : []),
     ...(can(role, 'users:manage') ? [{ to: '/app/users', label: 'Users', icon: 'users' as const }] : []),
     { to: '/app/support', label: 'Support', icon: 'support' },
   ];

@@ -1,0 +1,2 @@
+/** The conversation floor's workflow bundle: the platform's own `conversation` workflow, unchanged. */
+export { conversation } from '../../workflows/conversation';
