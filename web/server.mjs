@@ -39,6 +39,8 @@ app.all(
 );
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** ElevenLabs' post-call audio webhooks carry the recording (bodyLimitFor in app/lib/api-proxy.server.ts). */
+const MAX_POST_CALL_WEBHOOK_BYTES = 50 * 1024 * 1024;
 
 /**
  * Bounds what a request body may make this process hold: the API's 1 MiB (MAX_REQUEST_BODY_BYTES in
@@ -49,7 +51,8 @@ function refuseOversizedBodies(req, res, next) {
   if (req.method === 'GET' || req.method === 'HEAD') return next();
   const declared = req.headers['content-length'];
   const proxied = /^\/(api|docs|telephony)(\/|$|\?)/.test(req.url);
-  if (declared !== undefined ? Number(declared) > MAX_BODY_BYTES : !proxied) {
+  const limit = req.url.startsWith('/api/webhooks/elevenlabs/') ? MAX_POST_CALL_WEBHOOK_BYTES : MAX_BODY_BYTES;
+  if (declared !== undefined ? Number(declared) > limit : !proxied) {
     const status = declared !== undefined ? 413 : 411;
     res.writeHead(status, { 'content-type': 'application/problem+json', connection: 'close' });
     res.end(
@@ -57,7 +60,7 @@ function refuseOversizedBodies(req, res, next) {
         type: 'about:blank',
         title: status === 413 ? 'Content Too Large' : 'Length Required',
         status,
-        detail: `Request bodies must declare a length of at most ${MAX_BODY_BYTES} bytes.`,
+        detail: `Request bodies must declare a length of at most ${limit} bytes.`,
       }),
     );
     return;

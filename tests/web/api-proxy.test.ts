@@ -3,7 +3,7 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { MAX_REQUEST_BODY_BYTES, proxyToApi } from '../../web/app/lib/api-proxy.server';
+import { MAX_POST_CALL_WEBHOOK_BYTES, MAX_REQUEST_BODY_BYTES, proxyToApi } from '../../web/app/lib/api-proxy.server';
 
 interface Received {
   url: string;
@@ -87,6 +87,22 @@ describe('proxyToApi', () => {
 
     expect(response.status).toBe(200);
     expect(received).toMatchObject([{ url: '/api/support/tickets', bytes: MAX_REQUEST_BODY_BYTES }]);
+  });
+
+  it('lets a post-call audio webhook past the portal limit, up to its own', async () => {
+    const audio = (bytes: number) =>
+      new Request('http://web.test/api/webhooks/elevenlabs/0123abcd', {
+        method: 'POST',
+        body: countingBody(bytes).stream,
+        duplex: 'half',
+      });
+
+    const recording = await proxyToApi(audio(4 * MAX_REQUEST_BODY_BYTES));
+    const tooLong = await proxyToApi(audio(MAX_POST_CALL_WEBHOOK_BYTES + CHUNK_BYTES));
+
+    expect(recording.status).toBe(200);
+    expect(tooLong.status).toBe(413);
+    expect(received).toMatchObject([{ url: '/api/webhooks/elevenlabs/0123abcd', bytes: 4 * MAX_REQUEST_BODY_BYTES }]);
   });
 
   it('forwards an upload that asked for 100-continue', async () => {

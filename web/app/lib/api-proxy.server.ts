@@ -17,6 +17,12 @@ const PROXY_TIMEOUT_MS = 30_000;
 
 /** The API's own `bodyLimit` (api/app.ts): anything larger would be refused there anyway, so it is never read here. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+/** ElevenLabs' post-call audio webhooks carry the recording (api/routes/elevenlabs-webhook, its own limit). */
+export const MAX_POST_CALL_WEBHOOK_BYTES = 50 * 1024 * 1024;
+
+/** How large a body the API accepts on this path. */
+export const bodyLimitFor = (pathname: string): number =>
+  pathname.startsWith('/api/webhooks/elevenlabs/') ? MAX_POST_CALL_WEBHOOK_BYTES : MAX_REQUEST_BODY_BYTES;
 
 // fetch() transparently decodes compressed bodies, so the original encoding
 // no longer describes the body we pass on (nor, then, its length: see below).
@@ -37,8 +43,8 @@ function problem(status: number, title: string, detail: string, extraHeaders: Re
 }
 
 // The rest of the upload is never read, so the connection cannot carry another request: close it.
-const tooLarge = () =>
-  problem(413, 'Content Too Large', `Request bodies are limited to ${MAX_REQUEST_BODY_BYTES} bytes.`, {
+const tooLarge = (limit: number) =>
+  problem(413, 'Content Too Large', `Request bodies are limited to ${limit} bytes.`, {
     connection: 'close',
   });
 
@@ -56,11 +62,12 @@ export async function proxyToApi(
 
   let body: Uint8Array<ArrayBuffer> | undefined;
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) return tooLarge();
-    // Buffered (API and webhook payloads are small, and this avoids streaming-request edge cases), but capped:
-    // a chunked body declares no length.
-    const read = await readBodyWithinLimit(request.body, MAX_REQUEST_BODY_BYTES);
-    if (read === 'too-large') return tooLarge();
+    const limit = bodyLimitFor(incoming.pathname);
+    if (Number(request.headers.get('content-length') ?? 0) > limit) return tooLarge(limit);
+    // Buffered (payloads are small but for post-call audio, and this avoids streaming-request edge cases), but
+    // capped: a chunked body declares no length.
+    const read = await readBodyWithinLimit(request.body, limit);
+    if (read === 'too-large') return tooLarge(limit);
     body = read;
   }
 
