@@ -9,7 +9,8 @@ export class Migration20261201000000 extends Migration {
   }
 
   override down(): void {
-    this.addSql(`drop index if exists call_logs_agent_time_idx, agents_external_agent_idx, integrations_webhook_token_idx;
+    this
+      .addSql(`drop index if exists call_logs_agent_time_idx, agents_external_agent_idx, integrations_webhook_token_idx;
       alter table call_logs drop column outcome, drop column direction, drop column title, drop column summary,
         drop column analysis, drop column termination_reason, drop column failure_reason, drop column language,
         drop column cost_credits, drop column cost_usd, drop column llm_cost_usd, drop column transcript_text,
