@@ -15,6 +15,7 @@ const RESOURCE_OF_SEGMENT: Record<string, keyof RealIds> = {
   webhooks: 'webhook',
   agents: 'agent',
   elevenlabs: 'webhookToken',
+  'call-logs': 'callLog',
 };
 
 /** The real id a path parameter takes; fails loudly for a resource this suite does not know yet. */

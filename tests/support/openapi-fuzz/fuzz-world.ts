@@ -1,4 +1,16 @@
-import { Agent, Bot, Integration, Invoice, ProvisioningJob, SupportTicket, Tenant, User } from '../../../db/entities';
+import {
+  Agent,
+  Bot,
+  CallLog,
+  Integration,
+  Invoice,
+  ProvisioningJob,
+  SupportTicket,
+  Tenant,
+  User,
+} from '../../../db/entities';
+import { ELEVENLABS_CALL_PROVIDER } from '../../../contracts/conversation';
+import { audioKeyFor } from '../../../domain/conversations/audio-store';
 import { WebhookEvent } from '../../../db/entities/webhook-event';
 import { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, DEMO_USER_EMAIL } from '../../../domain/seed';
 import { inScope } from '../../../db/scope';
@@ -21,6 +33,8 @@ export interface RealIds {
   agent: string;
   /** The demo tenant's ElevenLabs webhook URL segment (no webhook secret is saved, so posts answer 409). */
   webhookToken: string;
+  /** A call of the agent, with a recording in the harness's audio store. */
+  callLog: string;
 }
 
 export interface FuzzWorld {
@@ -88,6 +102,22 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
       name: 'Fuzz agent',
     });
     await em.flush();
+    const callLog = em.create(CallLog, {
+      tenantId: tenant.id,
+      agentId: agent.id,
+      provider: ELEVENLABS_CALL_PROVIDER,
+      externalCallId: `conv_fuzz_${tenant.id}`,
+      status: 'completed',
+      startedAt: new Date(),
+      durationSeconds: 1,
+      audioKey: audioKeyFor(tenant.id, `conv_fuzz_${tenant.id}`),
+      transcript: [{ speaker: 'user', text: 'fuzz', atSeconds: 0, interrupted: false }],
+      transcriptText: 'fuzz',
+      analysis: null,
+      anonymized: false,
+    });
+    await em.flush();
+    await h.audio!.put(callLog.audioKey!, Buffer.from('ID3 fuzz recording'));
     return {
       ids: {
         tenant: tenant.id,
@@ -98,6 +128,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
         webhook: webhook.id,
         agent: agent.id,
         webhookToken: integration.webhookToken,
+        callLog: callLog.id,
       },
       botNumber: bot.twilioNumber!,
     };
