@@ -39,7 +39,13 @@ export async function refreshAgentDetails(
     em.findOne(Integration, { tenantId, provider: 'elevenlabs' }),
   );
   if (integration?.status !== 'active') return agents;
-  const apiKey = deps.secretBox.open(integration.secretCiphertext, apiKeyContext(integration.id));
+  let apiKey: string;
+  try {
+    apiKey = deps.secretBox.open(integration.secretCiphertext, apiKeyContext(integration.id));
+  } catch {
+    // A key no configured secret opens (a rotation half done) is the integration page's problem, not the list's.
+    return agents;
+  }
 
   const answers = await Promise.all(
     stale.map(async (agent) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   Agent,
   Bot,
@@ -14,8 +15,10 @@ import { audioKeyFor } from '../../../domain/conversations/audio-store';
 import { WebhookEvent } from '../../../db/entities/webhook-event';
 import { DEMO_ADMIN_EMAIL, DEMO_TENANT_SLUG, DEMO_USER_EMAIL } from '../../../domain/seed';
 import { inScope } from '../../../db/scope';
+import { apiKeyContext } from '../../../domain/integrations/sealed-contexts';
+import { createSecretBox } from '../../../domain/secrets/secret-box';
 import { bearerFor } from '../factories';
-import { createHarness, type Harness } from '../harness';
+import { createHarness, TEST_SECRET, type Harness } from '../harness';
 import { DEMO_PASSWORD, FUZZ_ADMIN, openSeededSchema } from './private-schema';
 
 /** The two callers every request is sent as: between them, every authorised route gets past its permission check. */
@@ -84,12 +87,15 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
       lastError: 'seeded',
       nextAttemptAt: new Date(),
     });
-    // A monitored ElevenLabs agent; its integration's key is never opened, since no malformed request gets that far.
+    // A monitored ElevenLabs agent. Its key is sealed for real: a GET with a defective body still lists agents,
+    // which opens the key to refresh their details (from an ElevenLabs nothing answers).
+    const integrationId = randomUUID();
     const integration = em.create(Integration, {
+      id: integrationId,
       tenantId: tenant.id,
       provider: 'elevenlabs',
       status: 'active',
-      secretCiphertext: 'v1:sealed-key-never-opened',
+      secretCiphertext: createSecretBox(TEST_SECRET).seal('sk_fuzz_key', apiKeyContext(integrationId)),
       secretHint: '••••fuzz',
       webhookToken: 'fuzzwebhooktoken',
     });
