@@ -1,6 +1,7 @@
 import type { Orm } from '../db/orm';
 import type { SystemActor } from '../domain/auth/actor';
 import { activateTenant } from '../domain/tenants/activate-tenant';
+import { stripeCustomerKey } from '../domain/billing/link-stripe-customer';
 import { findPendingBillingCustomer } from '../domain/tenants/find-pending-billing-customer';
 import { findQueuedEmail } from '../domain/tenants/find-queued-email';
 import { getBillingCustomer } from '../domain/tenants/get-billing-customer';
@@ -65,7 +66,7 @@ export function createOnboardingActivities(deps: OnboardingActivityDeps) {
       const customer = await tenantCall(() => getBillingCustomer(deps, { actor, tenantId }));
       if (customer.customerId) return customer.customerId;
       const created = await deps.billing.createCustomer({
-        idempotencyKey: `tenant-${tenantId}-customer`,
+        idempotencyKey: stripeCustomerKey(tenantId),
         email: customer.email,
         name: customer.name,
         tenantId,

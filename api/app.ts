@@ -15,6 +15,7 @@ import { authPlugin } from './plugins/auth';
 import { errorsPlugin, frameworkErrors } from './plugins/errors';
 import { rejectUnstorableTextPlugin } from './plugins/reject-unstorable-text';
 import { authRoutes } from './routes/auth';
+import { MAX_REQUEST_BODY_BYTES } from '../contracts/body-limits';
 import { billingRoutes } from './routes/billing';
 import { billingAdminRoutes } from './routes/billing-admin';
 import { botRoutes } from './routes/bots';
@@ -43,7 +44,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     // Only the configured proxy hop's X-Forwarded-For is believed; anyone else's would let a client pick its IP.
     trustProxy: deps.trustProxy,
     forceCloseConnections: true,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: MAX_REQUEST_BODY_BYTES,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       elevenLabs: {
         // Tenants' own keys, against ElevenLabs (or the simulator's stand-in when providers are simulated).
         accounts: createElevenLabsAccounts({ baseUrl: elevenLabsApiUrl(env, providerMode(env)) }),
-        syncs: createConversationSyncClient(temporal, target, { everyMs: env.ELEVENLABS_SYNC_EVERY, orm }),
+        syncs: createConversationSyncClient(temporal, target, { everyMs: env.ELEVENLABS_SYNC_EVERY }),
         audio: createAudioStoreFromEnv(env),
         webhookToleranceMs: env.ELEVENLABS_WEBHOOK_TOLERANCE,
       },

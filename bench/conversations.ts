@@ -1,19 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDiskAudioStore } from '../activities/adapters/audio-store-disk';
 import { ELEVENLABS_CALL_PROVIDER } from '../contracts/conversation';
-import { Agent, Integration } from '../db/entities';
+import { hasSettledDetails } from '../domain/conversations/conversation-status';
+import { readSyncState } from '../domain/conversations/read-sync-state';
+import { CallLog } from '../db/entities';
 import { inScope } from '../db/scope';
-import { apiKeyContext, webhookSecretContext } from '../domain/integrations/sealed-contexts';
-import { createSecretBox, secretHint } from '../domain/secrets/secret-box';
 import { elevenLabsSimControl } from '../sim/elevenlabs/elevenlabs-control';
 import type { WebhookDelivery } from '../sim/elevenlabs/state';
 import { createConversationSyncClient } from '../temporal/conversation-sync-client';
 import { createElevenLabsAccounts } from '../temporal/elevenlabs-accounts';
-import { TEST_SECRET } from '../tests/support/harness';
+import { makeMonitoredAgent } from '../tests/support/factories';
 import { startConversationFloor } from './floor/conversation-floor';
 import { startBenchApi } from './support/bench-api';
 import { startBenchPlatform } from './support/bench-platform';
@@ -49,18 +48,16 @@ const ratio = (platform: number, floor: number) => (floor > 0 ? (platform / floo
 const row = (label: string, floor: string, platform: string, platformOverFloor = '') =>
   console.log(`${label.padEnd(30)}${floor.padEnd(26)}${platform.padEnd(26)}${platformOverFloor}`);
 
-/** Settled call logs of the tenant: a final status and, for an answered call, its transcript. */
+/** Conversations whose call log is settled and described (hasSettledDetails, as the conversation workflow judges). */
 async function settledConversations(orm: Parameters<typeof inScope>[0], tenantId: string): Promise<string[]> {
   const rows = await inScope(orm, { tenantId }, (em) =>
-    em.execute<{ external_call_id: string }[]>(
-      `select external_call_id from call_logs
-        where tenant_id = ? and provider = ?
-          and status in ('completed', 'failed', 'busy', 'no-answer', 'canceled')
-          and (status <> 'completed' or transcript_text is not null)`,
-      [tenantId, ELEVENLABS_CALL_PROVIDER],
+    em.find(
+      CallLog,
+      { tenantId, provider: ELEVENLABS_CALL_PROVIDER },
+      { fields: ['externalCallId', 'status', 'transcriptText'] },
     ),
   );
-  return rows.map((r) => r.external_call_id);
+  return rows.filter(hasSettledDetails).map((row) => row.externalCallId);
 }
 
 /**
@@ -77,7 +74,7 @@ async function main({ count, loss, concurrency }: ReturnType<typeof options>): P
   const { orm, client, target, tenantId } = platform;
   const audioRoot = await mkdtemp(path.join(tmpdir(), 'bench-conversations-audio-'));
   const elevenLabsUrl = `${platform.sim.url}/elevenlabs`;
-  const syncs = createConversationSyncClient(client, target, { everyMs: 15 * 60_000, orm });
+  const syncs = createConversationSyncClient(client, target, { everyMs: 15 * 60_000 });
   const api = await startBenchApi(platform, {
     counterGraceMs: 500,
     elevenLabs: {
@@ -92,25 +89,11 @@ async function main({ count, loss, concurrency }: ReturnType<typeof options>): P
   const control = elevenLabsSimControl(platform.sim.url);
   const account = await control.createAccount({ name: 'Bench workspace' });
   const agent = await control.createAgent(account.accountId, { name: 'Bench agent' });
-  const box = createSecretBox(TEST_SECRET);
-  const integrationId = randomUUID();
-  const webhookSecret = `wsec_${randomBytes(24).toString('hex')}`;
-  const webhookToken = randomBytes(16).toString('hex');
-  await inScope(orm, { tenantId }, async (em) => {
-    em.create(Integration, {
-      id: integrationId,
-      tenantId,
-      provider: 'elevenlabs',
-      status: 'active',
-      secretCiphertext: box.seal(account.apiKey, apiKeyContext(integrationId)),
-      secretHint: secretHint(account.apiKey),
-      webhookSecretCiphertext: box.seal(webhookSecret, webhookSecretContext(integrationId)),
-      webhookSecretHint: secretHint(webhookSecret),
-      webhookToken,
-    });
-    await em.flush();
-    em.create(Agent, { tenantId, integrationId, externalAgentId: agent.agentId, name: agent.name });
-    await em.flush();
+  const { webhookSecret, webhookToken } = await makeMonitoredAgent(orm, {
+    tenantId,
+    apiKey: account.apiKey,
+    externalAgentId: agent.agentId,
+    agentName: agent.name,
   });
   await control.setWebhook(account.accountId, {
     url: `${api.url}/api/webhooks/elevenlabs/${webhookToken}`,
@@ -155,7 +138,7 @@ async function main({ count, loss, concurrency }: ReturnType<typeof options>): P
   const acks = sent.map((d) => d.ms).sort((a, b) => a - b);
   const notOk = sent.filter((d) => d.httpStatus === null || d.httpStatus === 0 || d.httpStatus >= 300).length;
   const lostConversations = [...new Set(deliveries.filter((d) => d.lost).map((d) => d.conversationId))];
-  const syncStatus = await syncs.status(tenantId);
+  const syncStatus = (await readSyncState({ orm }, { tenantId }))!;
 
   // The floor: the same webhooks (duplicates included) in the same order, then a `discovered` per conversation
   // that lost one, on the same Temporal server.

@@ -37,8 +37,9 @@ export const AgentValidationView = AgentDetailsView.extend({ registered: z.boole
 export type AgentValidationView = z.infer<typeof AgentValidationView>;
 
 /**
- * An agent's calls from its call logs. `callsToday` counts from midnight in the tenant's time zone; the rest cover
- * the last `AGENT_STATS_DAYS` days. `successRate` is successes among calls ElevenLabs judged (0–1), null when none.
+ * An agent's calls from its call logs. `callsToday` counts from midnight in the tenant's time zone, `lastCallAt`
+ * is its last call ever; the rest cover the last `AGENT_STATS_DAYS` days. `successRate` is successes among calls
+ * ElevenLabs judged (0–1), null when none.
  */
 export const AgentStatsView = z
   .object({

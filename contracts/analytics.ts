@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CallDay } from './call-logs';
+import { UsableDay } from './usage';
 
 /**
  * Analytics of monitored ElevenLabs calls: one organisation's (dashboard) and the platform's across tenants
@@ -9,8 +9,8 @@ import { CallDay } from './call-logs';
 
 export const OrganizationAnalyticsQuery = z.strictObject({
   /** Default: the 30 days up to today. At most 366 days. */
-  from: CallDay.optional(),
-  to: CallDay.optional(),
+  from: UsableDay.optional(),
+  to: UsableDay.optional(),
   /** Platform staff name the tenant; customers get their own. */
   tenantId: z.uuid().optional(),
 });

@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { CALL_LOG_STATUSES } from './call-status';
 import { CALL_DIRECTIONS, CALL_OUTCOMES } from './conversation';
-import { EARLIEST_DAY, isUsableDay, MAX_YEARS_AHEAD } from './usage-day';
+import { UsableDay } from './usage';
 
 /** The call history of monitored ElevenLabs agents: filters, list rows, one call with transcript and recording. */
-
-/** A calendar day the database can hold (YYYY-MM-DD, UTC; checked against the clock at request time). */
-export const CallDay = z.iso
-  .date()
-  .refine(
-    (day) => isUsableDay(day, new Date()),
-    `must lie between ${EARLIEST_DAY} and the end of the year ${MAX_YEARS_AHEAD} years from now`,
-  );
 
 /** A day of calls is at most this long; longer bounds are typing mistakes, not filters. */
 const MAX_CALL_SECONDS = 7 * 86_400;
@@ -20,8 +12,8 @@ const Seconds = z.coerce.number().int().min(0).max(MAX_CALL_SECONDS);
 /** Which calls: every filter is optional and they combine (AND). Days are inclusive UTC days. */
 export const CallLogFilter = z.strictObject({
   agentId: z.uuid().optional(),
-  from: CallDay.optional(),
-  to: CallDay.optional(),
+  from: UsableDay.optional(),
+  to: UsableDay.optional(),
   status: z.enum(CALL_LOG_STATUSES).optional(),
   outcome: z.enum(CALL_OUTCOMES).optional(),
   minDuration: Seconds.optional(),

@@ -9,8 +9,11 @@ export type UsageRange = (typeof USAGE_RANGES)[number];
 export const USAGE_GROUPINGS = ['day', 'bot', 'kind'] as const;
 export type UsageGroupBy = (typeof USAGE_GROUPINGS)[number];
 
-/** A calendar day the database can hold and a usage range may cover (checked against the clock at request time). */
-const UsableDay = z.iso
+/**
+ * A calendar day (YYYY-MM-DD) the database can hold and a range may cover (checked against the clock at request
+ * time): usage ranges, call history and analytics filters.
+ */
+export const UsableDay = z.iso
   .date()
   .refine(
     (day) => isUsableDay(day, new Date()),

@@ -6,8 +6,6 @@ import {
   type ScheduleDescription,
 } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import type { Orm } from '../db/orm';
-import { readSyncState } from '../domain/conversations/read-sync-state';
 import {
   syncNowWorkflowId,
   syncScheduleId,
@@ -21,20 +19,25 @@ import { TenantIdAttribute } from './search-attributes';
 export interface ConversationSyncSettings {
   /** ELEVENLABS_SYNC_EVERY. */
   everyMs: number;
-  orm: Orm;
   /** Paging and look-back of each run (the workflow's defaults otherwise). */
   run?: Omit<SyncConversationsInput, 'tenantId' | 'carried'>;
+}
+
+/** What a call on a schedule returns, or null when the schedule does not exist (never made, or removed). */
+async function unlessNoSchedule<T>(call: Promise<T>): Promise<T | null> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ScheduleNotFoundError) return null;
+    throw error;
+  }
 }
 
 /** Pauses a tenant's sync schedule (a run refused by ElevenLabs); one that does not exist needs no pausing. */
 export function createSyncSchedulePause(client: Client): SyncSchedulePause {
   return {
     async pause(tenantId, note) {
-      try {
-        await client.schedule.getHandle(syncScheduleId(tenantId)).pause(note);
-      } catch (error) {
-        if (!(error instanceof ScheduleNotFoundError)) throw error;
-      }
+      await unlessNoSchedule(client.schedule.getHandle(syncScheduleId(tenantId)).pause(note));
     },
   };
 }
@@ -62,14 +65,7 @@ export function createConversationSyncClient(
     // Runs missed while Temporal was down are not made up one by one: the next run covers them.
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: Math.max(settings.everyMs, 60_000) },
   });
-  const describe = async (tenantId: string): Promise<ScheduleDescription | null> => {
-    try {
-      return await handleOf(tenantId).describe();
-    } catch (error) {
-      if (error instanceof ScheduleNotFoundError) return null;
-      throw error;
-    }
-  };
+  const describe = (tenantId: string) => unlessNoSchedule(handleOf(tenantId).describe());
   const runningOf = (schedule: ScheduleDescription | null) => schedule?.info.runningActions[0]?.workflow.workflowId;
   const scheduleLink = (tenantId: string) =>
     `${target.uiUrl}/namespaces/${encodeURIComponent(target.namespace)}/schedules/${encodeURIComponent(syncScheduleId(tenantId))}`;
@@ -88,10 +84,14 @@ export function createConversationSyncClient(
         if (!(error instanceof ScheduleAlreadyRunning)) throw error;
       }
       const handle = handleOf(tenantId);
-      await handle.update((previous) => ({ ...previous, ...options(tenantId) }));
-      const { state } = await handle.describe();
-      if (active && state.paused) await handle.unpause('The ElevenLabs key is active again');
-      if (!active && !state.paused) await handle.pause('The ElevenLabs key is not active');
+      // update() describes the schedule first: its state comes with it, no second describe needed.
+      let paused = false;
+      await handle.update((previous) => {
+        paused = previous.state.paused;
+        return { ...previous, ...options(tenantId) };
+      });
+      if (active && paused) await handle.unpause('The ElevenLabs key is active again');
+      if (!active && !paused) await handle.pause('The ElevenLabs key is not active');
     },
 
     pause: createSyncSchedulePause(client).pause,
@@ -113,7 +113,7 @@ export function createConversationSyncClient(
     },
 
     async status(tenantId) {
-      const [state, schedule] = await Promise.all([readSyncState(settings, { tenantId }), describe(tenantId)]);
+      const schedule = await describe(tenantId);
       const candidates = [runningOf(schedule), syncNowWorkflowId(tenantId)].filter((id): id is string => !!id);
       let running = null;
       for (const workflowId of candidates) {
@@ -127,21 +127,14 @@ export function createConversationSyncClient(
       return {
         scheduled: schedule !== null && !paused,
         paused,
-        lastSyncedAt: state?.lastSyncedAt ?? null,
         nextSyncAt: (!paused && schedule?.info.nextActionTimes[0]?.toISOString()) || null,
-        lastFound: state?.lastFound ?? 0,
-        lastError: state?.lastError ?? null,
         running,
         temporalUrl: schedule ? scheduleLink(tenantId) : null,
       };
     },
 
     async remove(tenantId) {
-      try {
-        await handleOf(tenantId).delete();
-      } catch (error) {
-        if (!(error instanceof ScheduleNotFoundError)) throw error;
-      }
+      await unlessNoSchedule(handleOf(tenantId).delete());
     },
   };
 }

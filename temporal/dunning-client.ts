@@ -2,9 +2,9 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { DunningSchedule } from '../domain/billing/dunning-plan';
 import { dunningWorkflowId, type DunningWorkflows } from '../domain/billing/dunning-port';
-import { deliverEmail } from '../workflows/deliver-email';
 import { dunning, dunningProgressQuery, paymentFailedSignal, paymentReceivedSignal } from '../workflows/dunning';
-import { ignoringAlreadyStarted, queryWhileRunning, workflowUiLink, type TemporalTarget } from './client';
+import { queryWhileRunning, workflowUiLink, type TemporalTarget } from './client';
+import { startMailDelivery } from './mail-delivery';
 import { TenantIdAttribute } from './search-attributes';
 
 /**
@@ -43,17 +43,7 @@ export function createDunningClient(
     },
 
     async deliverMail({ tenantId, outboxIds }) {
-      for (const outboxId of outboxIds) {
-        // Handed over before: the delivery's own status check makes a second one send nothing.
-        await ignoringAlreadyStarted(
-          client.workflow.start(deliverEmail, {
-            workflowId: `deliver-email-${outboxId}`,
-            taskQueue: target.taskQueue,
-            args: [{ outboxId }],
-            typedSearchAttributes: [{ key: TenantIdAttribute, value: tenantId }],
-          }),
-        );
-      }
+      for (const outboxId of outboxIds) await startMailDelivery(client, target, { outboxId, tenantId });
     },
 
     progress: (tenantId) =>

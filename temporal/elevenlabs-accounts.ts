@@ -4,16 +4,17 @@ import type { ElevenLabsAccounts } from '../domain/integrations/elevenlabs-accou
 import { ElevenLabsFailure } from '../domain/integrations/elevenlabs-failure';
 
 /** A person waits on these calls (test connection, validate an agent): each ElevenLabs request gets this long. */
-export const ACCOUNT_CALL_TIMEOUT_MS = 10_000;
+const ACCOUNT_CALL_TIMEOUT_MS = 10_000;
 
 /** A ProviderError in the domain's terms, with a message that names no key and fits a sentence. */
 function toFailure(error: unknown): unknown {
   if (!(error instanceof ProviderError)) return error;
-  const detail = error.message.replace(/^elevenlabs: /, '').slice(0, 200);
-  if (error.retryable) {
-    const what = error.status === null ? (error.code === 'timeout' ? 'no answer in time' : 'no connection') : '';
-    return new ElevenLabsFailure('unreachable', what || `HTTP ${error.status} (${detail})`);
+  // No answer at all (status null) is always retryable.
+  if (error.status === null) {
+    return new ElevenLabsFailure('unreachable', error.code === 'timeout' ? 'no answer in time' : 'no connection');
   }
+  const detail = error.message.replace(/^elevenlabs: /, '').slice(0, 200);
+  if (error.retryable) return new ElevenLabsFailure('unreachable', `HTTP ${error.status} (${detail})`);
   if (error.status === 401) return new ElevenLabsFailure('key_refused', detail);
   return new ElevenLabsFailure('refused', `HTTP ${error.status} (${detail})`);
 }

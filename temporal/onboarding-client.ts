@@ -1,9 +1,9 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { OnboardingWorkflows } from '../domain/tenants/onboarding-port';
 import { onboardingWorkflowId } from '../domain/tenants/onboarding-steps';
-import { deliverEmail } from '../workflows/deliver-email';
 import { emailVerifiedSignal, onboardingProgressQuery, tenantOnboarding } from '../workflows/tenant-onboarding';
 import { ignoringAlreadyStarted, queryWhileRunning, workflowUiLink, type TemporalTarget } from './client';
+import { startMailDelivery } from './mail-delivery';
 import { TenantIdAttribute } from './search-attributes';
 
 /** The onboarding port backed by Temporal: deterministic workflow ids make every call safe to repeat. */
@@ -39,16 +39,7 @@ export function createOnboardingClient(
     progress: (tenantId) =>
       queryWhileRunning(client.workflow.getHandle(onboardingWorkflowId(tenantId)), onboardingProgressQuery),
 
-    async deliverEmail(outbox) {
-      await ignoringAlreadyStarted(
-        client.workflow.start(deliverEmail, {
-          workflowId: `deliver-email-${outbox.id}`,
-          taskQueue: target.taskQueue,
-          args: [{ outboxId: outbox.id }],
-          typedSearchAttributes: outbox.tenantId ? [{ key: TenantIdAttribute, value: outbox.tenantId }] : [],
-        }),
-      );
-    },
+    deliverEmail: (outbox) => startMailDelivery(client, target, { outboxId: outbox.id, tenantId: outbox.tenantId }),
 
     link: (tenantId) => workflowUiLink(target, onboardingWorkflowId(tenantId)),
   };

@@ -66,11 +66,18 @@ async function main(): Promise<void> {
   console.log(
     `invoicing schedule "${schedule}": day ${env.INVOICING_DAY_OF_MONTH}, ${env.INVOICING_HOUR}:00 ${env.INVOICING_TIME_ZONE}`,
   );
-  // Every tenant with a working ElevenLabs key has its sync schedule (idempotent; also brings settings up to date).
-  const syncs = createConversationSyncClient(client, target, { everyMs: env.ELEVENLABS_SYNC_EVERY, orm });
-  const synced = await listSyncedTenants({ orm });
-  for (const tenantId of synced) await syncs.follow({ tenantId, active: true });
-  console.log(`conversation sync schedules: ${synced.length} tenants, every ${env.ELEVENLABS_SYNC_EVERY / 60_000} min`);
+  // Every tenant with a working ElevenLabs key has its sync schedule at the current ELEVENLABS_SYNC_EVERY (after a
+  // change of it, or a Temporal server that lost its schedules). Not awaited: saving or testing a key keeps its
+  // schedule in step already, so the worker need not wait for this before it polls.
+  const syncs = createConversationSyncClient(client, target, { everyMs: env.ELEVENLABS_SYNC_EVERY });
+  void listSyncedTenants({ orm })
+    .then(async (tenants) => {
+      for (const tenantId of tenants) await syncs.follow({ tenantId, active: true });
+      console.log(
+        `conversation sync schedules: ${tenants.length} tenants, every ${env.ELEVENLABS_SYNC_EVERY / 60_000} min`,
+      );
+    })
+    .catch((error: unknown) => console.error('conversation sync schedules not brought up to date:', error));
   onShutdown(async () => worker.shutdown());
   console.log(`worker polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   await worker.run();

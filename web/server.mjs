@@ -39,20 +39,18 @@ app.all(
 );
 
 const MAX_BODY_BYTES = 1024 * 1024;
-/** ElevenLabs' post-call audio webhooks carry the recording (bodyLimitFor in app/lib/api-proxy.server.ts). */
-const MAX_POST_CALL_WEBHOOK_BYTES = 50 * 1024 * 1024;
 
 /**
- * Bounds what a request body may make this process hold: the API's 1 MiB (MAX_REQUEST_BODY_BYTES in
- * app/lib/api-proxy.server.ts). The proxied API paths stream with a running cap; every other body (the portals'
- * form posts, which browsers always send with a length) must declare one within the limit before it is read.
+ * Bounds what a portal form post may make this process hold: the API's 1 MiB (MAX_REQUEST_BODY_BYTES in
+ * app/lib/api-proxy.server.ts), declared before it is read (browsers always send a length with a form). The
+ * proxied API paths are left to the proxy, which knows each path's limit (bodyLimitFor, e.g. post-call audio
+ * webhooks) and enforces it on a declared length and on a chunked body as it arrives.
  */
 function refuseOversizedBodies(req, res, next) {
   if (req.method === 'GET' || req.method === 'HEAD') return next();
+  if (/^\/(api|docs|telephony)(\/|$|\?)/.test(req.url)) return next();
   const declared = req.headers['content-length'];
-  const proxied = /^\/(api|docs|telephony)(\/|$|\?)/.test(req.url);
-  const limit = req.url.startsWith('/api/webhooks/elevenlabs/') ? MAX_POST_CALL_WEBHOOK_BYTES : MAX_BODY_BYTES;
-  if (declared !== undefined ? Number(declared) > limit : !proxied) {
+  if (declared === undefined || Number(declared) > MAX_BODY_BYTES) {
     const status = declared !== undefined ? 413 : 411;
     res.writeHead(status, { 'content-type': 'application/problem+json', connection: 'close' });
     res.end(
@@ -60,7 +58,7 @@ function refuseOversizedBodies(req, res, next) {
         type: 'about:blank',
         title: status === 413 ? 'Content Too Large' : 'Length Required',
         status,
-        detail: `Request bodies must declare a length of at most ${limit} bytes.`,
+        detail: `Request bodies must declare a length of at most ${MAX_BODY_BYTES} bytes.`,
       }),
     );
     return;

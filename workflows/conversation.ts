@@ -9,12 +9,8 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { ConversationActivities } from '../activities/conversations';
-import type {
-  ConversationEvent,
-  ConversationFacts,
-  ConversationStart,
-  InitiationFailure,
-} from '../domain/conversations/conversation-event';
+import type { ConversationEvent, ConversationStart } from '../domain/conversations/conversation-event';
+import type { ConversationRecord } from '../domain/conversations/merge-call-log';
 
 export const conversationEventSignal = defineSignal<[ConversationEvent]>('conversationEvent');
 
@@ -61,11 +57,7 @@ const activities = proxyActivities<ConversationActivities>({
 export async function conversation(input: ConversationInput): Promise<ConversationResult> {
   const { start } = input;
   const events: ConversationEvent['type'][] = [];
-  const known: { facts: ConversationFacts | null; failure: InitiationFailure | null; audioKey: string | null } = {
-    facts: null,
-    failure: null,
-    audioKey: null,
-  };
+  const known: ConversationRecord = { facts: null, failure: null, audioKey: null };
   let discovered = false;
   let writes = 0;
   let status: string | null = null;

@@ -1,7 +1,16 @@
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AudioStore } from '../../domain/conversations/audio-store';
+
+/** The work's result, or null when the file is not there. */
+async function unlessMissing<T>(work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
 
 /** Recordings as files under `root` (by default `<DATA_DIR>/audio`), one folder per tenant. */
 export function createDiskAudioStore(root: string): AudioStore {
@@ -10,14 +19,6 @@ export function createDiskAudioStore(root: string): AudioStore {
     // Keys are built by audioKeyFor; anything that climbs out of the folder is a bug, not a path to follow.
     if (!file.startsWith(path.resolve(root) + path.sep)) throw new Error(`Audio key outside the store: ${key}`);
     return file;
-  };
-  const sizeOf = async (key: string) => {
-    try {
-      return (await stat(fileOf(key))).size;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
   };
   return {
     async put(key, bytes) {
@@ -28,10 +29,11 @@ export function createDiskAudioStore(root: string): AudioStore {
       await writeFile(partial, bytes);
       await rename(partial, file);
     },
-    size: sizeOf,
-    async read(key, range) {
-      if ((await sizeOf(key)) === null) return null;
-      return createReadStream(fileOf(key), range ? { start: range.start, end: range.end } : {});
-    },
+    size: (key) => unlessMissing(async () => (await stat(fileOf(key))).size),
+    // The stream closes the handle when it ends or is destroyed.
+    read: (key, range) =>
+      unlessMissing(async () =>
+        (await open(fileOf(key))).createReadStream(range ? { start: range.start, end: range.end } : {}),
+      ),
   };
 }

@@ -27,8 +27,8 @@ export class S3RequestError extends Error {
   }
 }
 
-const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+const EMPTY_SHA256 = sha256('');
 const hmac = (key: Uint8Array | string, data: string): Buffer => createHmac('sha256', key).update(data).digest();
 /** RFC 3986: everything but the unreserved characters is percent-encoded, as SigV4 requires. */
 const encodeSegment = (segment: string): string =>
@@ -86,7 +86,7 @@ export function createS3AudioStore(config: S3AudioStoreConfig): AudioStore {
     );
     const signature = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
     // fetch sets Host itself, from the same URL.
-    const sent = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'host'));
+    const { host: _host, ...sent } = headers;
     sent.authorization =
       `AWS4-HMAC-SHA256 Credential=${config.accessKeyId}/${scope}, ` +
       `SignedHeaders=${signedHeaders}, Signature=${signature}`;

@@ -38,7 +38,7 @@ function detailOf(body: unknown): { code: string | null; message: string | null 
 }
 
 /** `retry-after` in seconds or as an HTTP date; null when absent or unreadable. */
-export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | null {
+function retryAfterMs(value: string | null | undefined, now = Date.now()): number | null {
   if (!value) return null;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;

@@ -121,4 +121,3 @@ export interface ElevenLabsMonitoring {
 }
 
 export { createElevenLabsMonitoring } from './elevenlabs-monitoring-sdk';
-export type { ElevenLabsMonitoringConfig } from './elevenlabs-client';

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../errors/app-error';
 import type { Orm } from '../../db/orm';
-import { ownTenantOf } from '../integrations/tenant-to-read';
+import { ownTenantOf } from '../auth/tenant-to-read';
 
 /** Stops monitoring an agent; its call logs stay, no longer linked to it. Another tenant's agent is not found. */
 export async function deleteAgent(deps: { orm: Orm }, { actor, id }: { actor: Actor; id: string }): Promise<void> {

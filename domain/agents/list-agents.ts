@@ -4,7 +4,7 @@ import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import type { ElevenLabsDeps } from '../integrations/elevenlabs-deps';
-import { tenantToRead } from '../integrations/tenant-to-read';
+import { tenantToRead } from '../auth/tenant-to-read';
 import { agentStats } from './agent-stats';
 import { NO_CALLS, toAgentView } from './agent-view';
 import { refreshAgentDetails } from './refresh-agent-details';
@@ -31,15 +31,15 @@ export async function listAgents(
   { actor, tenantId, now = new Date() }: { actor: Actor; tenantId?: string; now?: Date },
 ): Promise<AgentList> {
   const target = tenantToRead(actor, tenantId, 'agents:read');
-  const { agents, timezone } = await inScope(deps.orm, scopeOf(actor), async (em) => ({
-    agents: await em.find(Agent, { tenantId: target }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
-    timezone: knownZone((await em.findOne(TenantSettings, { tenantId: target }))?.timezone),
-  }));
-  const current = await refreshAgentDetails(deps, { tenantId: target, agents, now });
   const since = new Date(now.getTime() - AGENT_STATS_DAYS * DAY_MS);
-  const stats = await inScope(deps.orm, scopeOf(actor), (em) =>
-    agentStats(em, { tenantId: target, agentIds: agents.map((agent) => agent.id), timezone, since, now }),
-  );
+  // One transaction for everything the list reads; a refresh changes details, never which agents or their calls.
+  const { agents, timezone, stats } = await inScope(deps.orm, scopeOf(actor), async (em) => {
+    const agents = await em.find(Agent, { tenantId: target }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const timezone = knownZone((await em.findOne(TenantSettings, { tenantId: target }))?.timezone);
+    const agentIds = agents.map((agent) => agent.id);
+    return { agents, timezone, stats: await agentStats(em, { tenantId: target, agentIds, timezone, since, now }) };
+  });
+  const current = await refreshAgentDetails(deps, { tenantId: target, agents, now });
   return {
     items: current.map((agent) => toAgentView(agent, stats.get(agent.id) ?? NO_CALLS)),
     timezone,

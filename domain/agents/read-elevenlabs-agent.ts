@@ -1,12 +1,10 @@
-import { Integration } from '../../db/entities';
-import { inScope } from '../../db/scope';
 import { AppError } from '../errors/app-error';
 import type { AgentDetails } from '../integrations/elevenlabs-accounts-port';
 import { accountsOf, type ElevenLabsDeps } from '../integrations/elevenlabs-deps';
 import { ElevenLabsFailure } from '../integrations/elevenlabs-failure';
-import { apiKeyContext } from '../integrations/sealed-contexts';
+import { loadElevenLabsCredentials } from '../integrations/elevenlabs-credentials';
 
-export const NO_SUCH_AGENT = 'No such agent in your ElevenLabs workspace';
+const NO_SUCH_AGENT = 'No such agent in your ElevenLabs workspace';
 
 /**
  * Reads an agent with the tenant's own key, as its registration needs it: the tenant must have a key that has not
@@ -16,9 +14,7 @@ export async function readElevenLabsAgent(
   deps: ElevenLabsDeps,
   { tenantId, agentId }: { tenantId: string; agentId: string },
 ): Promise<{ integrationId: string; agent: AgentDetails }> {
-  const integration = await inScope(deps.orm, { tenantId }, (em) =>
-    em.findOne(Integration, { tenantId, provider: 'elevenlabs' }),
-  );
+  const integration = await loadElevenLabsCredentials(deps, { tenantId });
   if (!integration) {
     throw new AppError('conflict', 'Connect your ElevenLabs account on the Integrations page first');
   }
@@ -28,7 +24,7 @@ export async function readElevenLabsAgent(
     });
   }
   const accounts = accountsOf(deps);
-  const apiKey = deps.secretBox.open(integration.secretCiphertext, apiKeyContext(integration.id));
+  const { apiKey } = integration;
   let agent: AgentDetails | null;
   try {
     agent = await accounts.getAgent(apiKey, agentId);
@@ -45,5 +41,5 @@ export async function readElevenLabsAgent(
     agent = null;
   }
   if (!agent) throw new AppError('not_found', NO_SUCH_AGENT, { extensions: { agentId } });
-  return { integrationId: integration.id, agent };
+  return { integrationId: integration.integrationId, agent };
 }

@@ -1,11 +1,11 @@
-import { Agent, Integration } from '../../db/entities';
+import { Agent } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import type { ElevenLabsDeps } from '../integrations/elevenlabs-deps';
-import { apiKeyContext } from '../integrations/sealed-contexts';
+import { loadElevenLabsCredentials } from '../integrations/elevenlabs-credentials';
 import { agentDetailsColumns } from './agent-view';
 
 /** Details older than this are read again when the list is shown. */
-export const AGENT_REFRESH_AFTER_MS = 5 * 60_000;
+const AGENT_REFRESH_AFTER_MS = 5 * 60_000;
 /** At most this many agents are read per listing, the stalest first; the rest wait for the next one. */
 const MAX_REFRESHED = 5;
 /** A person waits on the list: whatever ElevenLabs has not answered by then waits for the next listing too. */
@@ -35,17 +35,10 @@ export async function refreshAgentDetails(
     .slice(0, MAX_REFRESHED);
   const accounts = deps.elevenLabs?.accounts;
   if (!accounts || stale.length === 0) return agents;
-  const integration = await inScope(deps.orm, { tenantId }, (em) =>
-    em.findOne(Integration, { tenantId, provider: 'elevenlabs' }),
-  );
+  // A key no configured secret opens (a rotation half done) is the integration page's problem, not the list's.
+  const integration = await loadElevenLabsCredentials(deps, { tenantId }).catch(() => null);
   if (integration?.status !== 'active') return agents;
-  let apiKey: string;
-  try {
-    apiKey = deps.secretBox.open(integration.secretCiphertext, apiKeyContext(integration.id));
-  } catch {
-    // A key no configured secret opens (a rotation half done) is the integration page's problem, not the list's.
-    return agents;
-  }
+  const { apiKey } = integration;
 
   const answers = await Promise.all(
     stale.map(async (agent) => {

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
 import type { ElevenLabsDeps } from '../integrations/elevenlabs-deps';
-import { ownTenantOf } from '../integrations/tenant-to-read';
+import { ownTenantOf } from '../auth/tenant-to-read';
 import { agentDetailsColumns, toAgentView } from './agent-view';
 import { readElevenLabsAgent } from './read-elevenlabs-agent';
 

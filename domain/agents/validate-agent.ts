@@ -3,7 +3,7 @@ import { Agent } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import type { ElevenLabsDeps } from '../integrations/elevenlabs-deps';
-import { ownTenantOf } from '../integrations/tenant-to-read';
+import { ownTenantOf } from '../auth/tenant-to-read';
 import { toAgentDetailsView } from './agent-view';
 import { readElevenLabsAgent } from './read-elevenlabs-agent';
 

@@ -3,8 +3,8 @@ import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
-import { assertCan, assertTenantAccess } from '../auth/permissions';
-import { AppError, notFound } from '../errors/app-error';
+import { tenantToRead } from '../auth/tenant-to-read';
+import { notFound } from '../errors/app-error';
 import { resolveRange } from '../usage/usage-range';
 import { findTenantPlan } from './find-tenant-plan';
 import { monthUsage } from './month-usage';
@@ -18,14 +18,7 @@ export async function getSubscription(
   deps: { orm: Orm },
   { actor, tenantId, now = new Date() }: { actor: Actor; tenantId?: string; now?: Date },
 ): Promise<SubscriptionView> {
-  const target = tenantId ?? actor.tenantId;
-  if (!target) {
-    throw new AppError('bad_request', 'Name the tenant whose subscription to show', {
-      errors: [{ path: 'querystring.tenantId', message: 'required for platform staff' }],
-    });
-  }
-  assertTenantAccess(actor, target);
-  assertCan(actor, 'billing:read');
+  const target = tenantToRead(actor, tenantId, 'billing:read');
   return inScope(deps.orm, scopeOf(actor), async (em) => {
     const current = await findTenantPlan(em, target);
     if (!current) throw notFound('Subscription');

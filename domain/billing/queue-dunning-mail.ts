@@ -1,6 +1,7 @@
 import { EmailOutbox, Invoice, Tenant, User } from '../../db/entities';
 import type { ScopedEm } from '../../db/scope';
 import { notFound } from '../errors/app-error';
+import { UNPAID_INVOICE_STATUSES } from './admin-invoice-run-status';
 import type { DunningMail, OverdueInvoice } from './dunning-mails';
 
 /** What a dunning mail may say: whose it is, what is unpaid, and where the portal lists the invoices. */
@@ -37,7 +38,7 @@ export async function queueDunningMail(
   );
   const unpaid = await em.find(
     Invoice,
-    { tenantId, status: { $in: ['open', 'uncollectible'] } },
+    { tenantId, status: { $in: [...UNPAID_INVOICE_STATUSES] } },
     { orderBy: { periodStart: 'asc' } },
   );
   const { subject, text } = input.compose({

@@ -25,10 +25,13 @@ export async function acceptPostCallEvent(
 ): Promise<PostCallOutcome> {
   if (event.type === 'other') return { outcome: 'ignored', eventType: event.eventType };
   const { conversationId, agentId: externalAgentId } = event;
-  const routed = await inScope(deps.orm, { tenantId }, async (em) => ({
-    agentId: await findMonitoredAgent(em, { tenantId, externalAgentId }),
-    anonymise: await anonymisesCallLogs(em, tenantId),
-  }));
+  const routed = await inScope(deps.orm, { tenantId }, async (em) => {
+    const agentId = await findMonitoredAgent(em, { tenantId, externalAgentId });
+    // Only a transcript carries what the setting masks; the other events spare the webhook this read.
+    const anonymise =
+      agentId !== null && event.type === 'post_call_transcription' && (await anonymisesCallLogs(em, tenantId));
+    return { agentId, anonymise };
+  });
   if (!routed.agentId) return { outcome: 'unrouted', conversationId, agentId: externalAgentId };
 
   let conversationEvent: ConversationEvent;

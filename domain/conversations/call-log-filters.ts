@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 const startOfDay = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
 
 /** `%`, `_` and the escape character itself match literally in a LIKE pattern. */
-export const likeLiteral = (text: string): string => text.replace(/[!%_]/g, (char) => `!${char}`);
+const likeLiteral = (text: string): string => text.replace(/[!%_]/g, (char) => `!${char}`);
 
 /**
  * The WHERE clause of the call history (table alias `c`): ElevenLabs call logs of `tenantId` (every tenant's when

@@ -1,22 +1,15 @@
-import { isPlatformRole } from '../../contracts/roles';
 import type { Actor } from '../auth/actor';
-import { assertTenantAccess } from '../auth/permissions';
-import { AppError } from '../errors/app-error';
+import { assertCan } from '../auth/permissions';
+import { tenantToRead } from '../auth/tenant-to-read';
 
 /**
- * Whose calls a request covers: a customer's own tenant (naming another is not found), or for platform staff the
- * tenant they name, every tenant when they name none (null). `required` refuses staff who name none.
+ * Whose calls a request covers, as `tenantToRead` decides it for `calls:read`, except that platform staff who
+ * name no tenant read every tenant's (null): the history and its export may span tenants, analytics may not.
  */
-export function callLogTenant(actor: Actor, tenantId: string | undefined, { required = false } = {}): string | null {
-  if (tenantId) {
-    assertTenantAccess(actor, tenantId);
-    return tenantId;
+export function callLogTenant(actor: Actor, tenantId: string | undefined): string | null {
+  if (!tenantId && !actor.tenantId) {
+    assertCan(actor, 'calls:read');
+    return null;
   }
-  if (!isPlatformRole(actor.role)) return actor.tenantId!;
-  if (required) {
-    throw new AppError('bad_request', 'Name the tenant whose calls to show', {
-      errors: [{ path: 'querystring.tenantId', message: 'required for platform staff' }],
-    });
-  }
-  return null;
+  return tenantToRead(actor, tenantId, 'calls:read');
 }

@@ -42,4 +42,8 @@ const RANK: Partial<Record<CallLogStatus, number>> = {
 export const rankOfStatus = (status: CallLogStatus): number => RANK[status] ?? 0;
 
 /** A call log's status is settled for good: the sync need not hand the conversation over again. */
-export const isSettledCallLogStatus = (status: string): boolean => (RANK[status as CallLogStatus] ?? 0) >= 2;
+export const isSettledCallLogStatus = (status: string): boolean => rankOfStatus(status as CallLogStatus) >= 2;
+
+/** Finished and described: a settled status and, for an answered call, its transcript. */
+export const hasSettledDetails = (log: { status: string; transcriptText?: string | null }): boolean =>
+  isSettledCallLogStatus(log.status) && (log.status !== 'completed' || (log.transcriptText ?? null) !== null);

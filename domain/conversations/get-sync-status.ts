@@ -1,11 +1,9 @@
 import type { ConversationSyncStatus } from '../../contracts/integration-sync';
-import { Integration } from '../../db/entities';
 import type { Orm } from '../../db/orm';
-import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
-import { scopeOf } from '../auth/actor-scope';
 import { notFound } from '../errors/app-error';
-import { tenantToRead } from '../integrations/tenant-to-read';
+import { tenantToRead } from '../auth/tenant-to-read';
+import { readSyncState } from './read-sync-state';
 import type { ConversationSyncs } from './sync-port';
 
 /** The tenant's conversation sync: last and next run, what it found, its error, the run under way. */
@@ -14,9 +12,7 @@ export async function getSyncStatus(
   { actor, tenantId }: { actor: Actor; tenantId?: string },
 ): Promise<ConversationSyncStatus> {
   const target = tenantToRead(actor, tenantId, 'integrations:read');
-  const exists = await inScope(deps.orm, scopeOf(actor), (em) =>
-    em.count(Integration, { tenantId: target, provider: 'elevenlabs' }),
-  );
-  if (!exists) throw notFound('ElevenLabs integration');
-  return deps.syncs.status(target);
+  const state = await readSyncState(deps, { tenantId: target });
+  if (!state) throw notFound('ElevenLabs integration');
+  return { ...state, ...(await deps.syncs.status(target)) };
 }

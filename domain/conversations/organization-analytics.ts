@@ -8,12 +8,11 @@ import type { Orm } from '../../db/orm';
 import { inScope, type ScopedEm } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
-import { assertCan } from '../auth/permissions';
 import { findTenantPlan } from '../billing/find-tenant-plan';
 import { toPlanPricing } from '../billing/plan-pricing';
 import { rateUsage, withoutMonthlyFee } from '../billing/rate-usage';
+import { tenantToRead } from '../auth/tenant-to-read';
 import { daysBetween, resolveRange } from '../usage/usage-range';
-import { callLogTenant } from './call-log-tenant';
 import {
   aggregateCalls,
   CALL_AGGREGATES,
@@ -38,8 +37,7 @@ export async function organizationAnalytics(
   deps: { orm: Orm },
   { actor, query, now = new Date() }: { actor: Actor; query: OrganizationAnalyticsQuery; now?: Date },
 ): Promise<OrganizationAnalytics> {
-  assertCan(actor, 'calls:read');
-  const tenantId = callLogTenant(actor, query.tenantId, { required: true })!;
+  const tenantId = tenantToRead(actor, query.tenantId, 'calls:read');
   const range = rangeOf(query, now);
   const window: CallWindow = {
     tenantId,
@@ -61,7 +59,7 @@ export async function organizationAnalytics(
         estimatedCost: addAmounts([elevenLabs, ...(platformPrice ? [platformPrice] : [])]),
       },
       daily: await dailyCallVolume(em, window, daysBetween(range.from, range.to)),
-      agents: await agentStats(em, window),
+      agents: await agentCallStats(em, window),
     };
   });
 }
@@ -100,7 +98,7 @@ const addAmounts = (amounts: CostAmount[]): CostAmount[] => {
 const tenths = (seconds: number | undefined): number | null =>
   seconds === undefined ? null : Math.round(seconds * 10) / 10;
 
-async function agentStats(em: ScopedEm, window: CallWindow): Promise<AgentCallStats[]> {
+async function agentCallStats(em: ScopedEm, window: CallWindow): Promise<AgentCallStats[]> {
   const where = windowWhere(window);
   const rows = await em.execute<
     (AggregateRow & { agent_id: string | null; agent_name: string | null; percentiles: number[] | null })[]

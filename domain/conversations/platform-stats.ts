@@ -34,11 +34,12 @@ export async function platformStats(
   const todayWindow: CallWindow = { tenantId: null, from: today, to: tomorrow };
   const month: CallWindow = { tenantId: null, from: new Date(today.getTime() - 29 * DAY_MS), to: tomorrow };
   return inScope(deps.orm, scopeOf(actor), async (em) => {
-    const [{ tenants }] = await em.execute<[{ tenants: number }]>(
-      `select count(distinct tenant_id)::int as tenants from integrations where provider = ? and status = 'active'`,
+    const [{ tenants, agents }] = await em.execute<[{ tenants: number; agents: number }]>(
+      `select (select count(distinct tenant_id) from integrations where provider = ? and status = 'active')::int
+                as tenants,
+              (select count(*) from agents)::int as agents`,
       [ELEVENLABS_CALL_PROVIDER],
     );
-    const [{ agents }] = await em.execute<[{ agents: number }]>('select count(*)::int as agents from agents');
     const last30 = await aggregateCalls(em, month);
     return {
       activeTenants: tenants,

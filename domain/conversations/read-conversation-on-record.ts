@@ -2,7 +2,7 @@ import { ELEVENLABS_CALL_PROVIDER } from '../../contracts/conversation';
 import { CallLog } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
-import { isSettledCallLogStatus } from './conversation-status';
+import { hasSettledDetails } from './conversation-status';
 
 /** What a conversation's call log already holds, so a late run fetches and waits only for what is missing. */
 export interface ConversationOnRecord {
@@ -23,9 +23,8 @@ export async function readConversationOnRecord(
     ),
   );
   if (!row) return { details: false, audio: false };
-  const answered = row.status === 'completed';
   return {
-    details: isSettledCallLogStatus(row.status) && (!answered || row.transcriptText !== null),
+    details: hasSettledDetails(row),
     audio: row.audioKey !== null,
   };
 }

@@ -4,7 +4,7 @@ import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../errors/app-error';
-import { ownTenantOf } from '../integrations/tenant-to-read';
+import { ownTenantOf } from '../auth/tenant-to-read';
 import type { ConversationSyncs } from './sync-port';
 
 /**

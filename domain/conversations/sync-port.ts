@@ -2,17 +2,18 @@
 // Implemented in temporal/conversation-sync-client.ts over the Temporal client.
 import type { ConversationSyncStatus } from '../../contracts/integration-sync';
 
-export type { ConversationSyncStatus };
-
 export interface ConversationSyncs {
   /** Creates the tenant's schedule or resumes it when `active`, pauses it otherwise. Idempotent. */
   follow(input: { tenantId: string; active: boolean }): Promise<void>;
   /** Starts a sync now (or returns the one already running), with its Temporal Web UI link. */
   syncNow(tenantId: string): Promise<{ workflowId: string; temporalUrl: string | null }>;
-  status(tenantId: string): Promise<ConversationSyncStatus>;
+  /** The schedule's side of the status; what the runs recorded is on the integration (read-sync-state.ts). */
+  status(tenantId: string): Promise<SyncScheduleStatus>;
   /** Removes the tenant's schedule (integration deleted). */
   remove(tenantId: string): Promise<void>;
 }
+
+export type SyncScheduleStatus = Omit<ConversationSyncStatus, 'lastSyncedAt' | 'lastFound' | 'lastError'>;
 
 /** What a sync run needs of its own schedule: to stop it when ElevenLabs refuses the tenant's key. */
 export interface SyncSchedulePause {

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../errors/app-error';
 import type { ElevenLabsDeps } from './elevenlabs-deps';
-import { ownTenantOf } from './tenant-to-read';
+import { ownTenantOf } from '../auth/tenant-to-read';
 
 /**
  * Removes the tenant's ElevenLabs integration, its sealed key and, by cascade, its registered agents; call logs

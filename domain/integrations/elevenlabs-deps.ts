@@ -12,10 +12,14 @@ export interface ElevenLabsDeps {
   elevenLabs?: { accounts: ElevenLabsAccounts; syncs: ConversationSyncs };
 }
 
-export function accountsOf(deps: ElevenLabsDeps): ElevenLabsAccounts {
+function wired(deps: ElevenLabsDeps): NonNullable<ElevenLabsDeps['elevenLabs']> {
   if (!deps.elevenLabs) throw new AppError('unavailable', 'ElevenLabs is not wired in this process');
-  return deps.elevenLabs.accounts;
+  return deps.elevenLabs;
 }
+
+export const accountsOf = (deps: ElevenLabsDeps): ElevenLabsAccounts => wired(deps).accounts;
+
+export const syncsOf = (deps: ElevenLabsDeps): ConversationSyncs => wired(deps).syncs;
 
 /**
  * Keeps the tenant's sync schedule in step with its key. The change it follows is committed already, so a

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { notFound } from '../errors/app-error';
 import { toIntegrationView } from './integration-view';
-import { tenantToRead } from './tenant-to-read';
+import { tenantToRead } from '../auth/tenant-to-read';
 
 /** The tenant's ElevenLabs integration (customers: their own; platform staff: the tenant they name). */
 export async function getIntegration(

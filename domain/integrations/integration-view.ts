@@ -2,7 +2,7 @@ import type { IntegrationView } from '../../contracts/integrations';
 import type { Integration } from '../../db/entities';
 
 /** The tenant's post-call webhook URL: the token names its integration (decision 013). */
-export const elevenLabsWebhookUrl = (publicBaseUrl: string, webhookToken: string): string =>
+const elevenLabsWebhookUrl = (publicBaseUrl: string, webhookToken: string): string =>
   `${publicBaseUrl.replace(/\/+$/, '')}/api/webhooks/elevenlabs/${webhookToken}`;
 
 /** What the API shows of an integration: hints, never the sealed values. */

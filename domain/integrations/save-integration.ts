@@ -10,7 +10,7 @@ import { secretHint } from '../secrets/secret-box';
 import { followSync, type ElevenLabsDeps } from './elevenlabs-deps';
 import { toIntegrationView } from './integration-view';
 import { apiKeyContext, webhookSecretContext } from './sealed-contexts';
-import { ownTenantOf } from './tenant-to-read';
+import { ownTenantOf } from '../auth/tenant-to-read';
 
 /**
  * Saves the tenant's ElevenLabs key and/or its post-call webhook secret, sealed under the rows' own contexts. A new

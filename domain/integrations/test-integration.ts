@@ -10,7 +10,7 @@ import { ElevenLabsFailure } from './elevenlabs-failure';
 import { toIntegrationView } from './integration-view';
 import { INVALID_KEY_REASON, keyCheckOutcome } from './key-check-outcome';
 import { apiKeyContext } from './sealed-contexts';
-import { ownTenantOf } from './tenant-to-read';
+import { ownTenantOf } from '../auth/tenant-to-read';
 
 /**
  * Tests the tenant's saved key against ElevenLabs and records the verdict: ACTIVE (with the plan and what the key

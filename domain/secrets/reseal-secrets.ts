@@ -37,7 +37,7 @@ export async function resealSecrets(
         Integration,
         { id: { $gt: after } },
         {
-          fields: ['id', 'secretCiphertext', 'webhookSecretCiphertext'],
+          fields: ['id', ...SEALED_COLUMNS.map(({ column }) => column)],
           orderBy: { id: 'asc' },
           limit: batchSize,
         },

@@ -111,7 +111,7 @@ export function createElevenLabsState(): ElevenLabsState {
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 /** ElevenLabs ids: a prefix and 28 lower-case base-32 characters (`agent_3701k3ttaq12ewp8b7qv5rfyszkz`). */
-export function elevenLabsId(prefix: 'agent' | 'conv' | 'acct' | 'phnum'): string {
+export function elevenLabsId(prefix: 'agent' | 'conv' | 'acct'): string {
   const chars = [...randomBytes(28)].map((byte) => ALPHABET[byte % ALPHABET.length]).join('');
   return `${prefix}_${chars}`;
 }
@@ -176,5 +176,5 @@ export function createAgent(
   return agent;
 }
 
-/** The last four characters, as the dashboard shows a key. */
+/** The prefix and the last four characters, as the dashboard shows a key. */
 export const keyPreview = (key: string) => `${key.slice(0, 3)}…${key.slice(-4)}`;

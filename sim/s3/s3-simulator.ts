@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { verifySigV4, type SigV4Credentials } from './sigv4';
 
 /** The public test credentials of the simulator; any others can be given. */
-export const S3_SIM_CREDENTIALS: SigV4Credentials = {
+const S3_SIM_CREDENTIALS: SigV4Credentials = {
   accessKeyId: 'AKIAVOICEPLANESIM000',
   secretAccessKey: 'voiceplane-s3-simulator-secret-key-000000',
   region: 'eu-central-1',

@@ -3,6 +3,7 @@ import type { InvoiceStatus } from '../../contracts/invoice-status';
 import { BillingAccount, Invoice } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import { recordAudit } from '../../domain/audit/record-audit';
+import { adminInvoicesCsv } from '../../domain/billing/admin-invoices-csv';
 import { periodDays } from '../../domain/billing/billing-period';
 import { makeTenant, makeWorld, subscribeTenant } from '../support/factories';
 import { createHarness, type Harness } from '../support/harness';
@@ -244,6 +245,24 @@ describe('admin billing API', () => {
       expect(rows).toHaveLength(2);
       expect(rows[0]!.split(',').slice(0, 3)).toEqual([period, tenants.Birch!.name, tenants.Birch!.id]);
       expect(rows.map((row) => row.split(',')[7])).toEqual(['25.05', '0.00']);
+    });
+
+    it('refuses an export of more invoices than it holds, and takes one of exactly as many', async () => {
+      // The cap lowered to Gorse's two invoices, so no test has to store ten thousand.
+      const exportAtMost = (maxInvoices: number) =>
+        adminInvoicesCsv(
+          { orm: h.orm, invoicing: { link: (workflowId) => workflowId } },
+          {
+            actor: { userId: world.users.platform_admin.id, role: 'platform_admin', tenantId: null },
+            filter: { tenantId: tenants.Gorse!.id },
+            maxInvoices,
+          },
+        );
+      await expect(exportAtMost(1)).rejects.toMatchObject({
+        code: 'unprocessable',
+        message: '2 invoices match; an export holds at most 1: filter by period or status',
+      });
+      expect((await exportAtMost(2)).trimEnd().split('\r\n')).toHaveLength(3);
     });
   });
 

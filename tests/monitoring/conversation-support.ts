@@ -1,15 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Agent, CallLog, Integration, TenantSettings } from '../../db/entities';
+import { CallLog } from '../../db/entities';
 import { inScope } from '../../db/scope';
-import { apiKeyContext, webhookSecretContext } from '../../domain/integrations/sealed-contexts';
-import { createSecretBox, secretHint } from '../../domain/secrets/secret-box';
 import { elevenLabsSimControl } from '../../sim/elevenlabs/elevenlabs-control';
 import type { ElevenLabsConversation, WebhookType } from '../../sim/elevenlabs/state';
 import { elevenLabsSignature, webhookBody } from '../../sim/elevenlabs/webhooks';
 import { eventually } from '../support/eventually';
-import { makeTenant } from '../support/factories';
-import { createHarness, TEST_SECRET } from '../support/harness';
+import { makeMonitoredAgent, makeTenant } from '../support/factories';
+import { createHarness } from '../support/harness';
 import { startTestSimulator } from '../support/test-simulator';
 
 /** A simulator and a harness whose worker, relay and API talk to its ElevenLabs; webhooks settle in a second. */
@@ -55,33 +52,12 @@ export async function monitoredTenant(
   const tenant = await makeTenant(m.h.orm);
   const account = await m.elevenlabs.createAccount({ name: tenant.name });
   const agent = await m.elevenlabs.createAgent(account.accountId, { name: 'Front desk' });
-  const webhookSecret = `wsec_${randomBytes(24).toString('hex')}`;
-  const webhookToken = randomBytes(16).toString('hex');
-  const box = createSecretBox(TEST_SECRET);
-  const integrationId = randomUUID();
-  const agentRowId = await inScope(m.h.orm, { tenantId: tenant.id }, async (em) => {
-    em.create(Integration, {
-      id: integrationId,
-      tenantId: tenant.id,
-      provider: 'elevenlabs',
-      status: options.status ?? 'active',
-      secretCiphertext: box.seal(account.apiKey, apiKeyContext(integrationId)),
-      secretHint: secretHint(account.apiKey),
-      webhookSecretCiphertext: box.seal(webhookSecret, webhookSecretContext(integrationId)),
-      webhookSecretHint: secretHint(webhookSecret),
-      webhookToken,
-    });
-    // No relation is declared between the two entities, so the integration goes in first.
-    await em.flush();
-    const row = em.create(Agent, {
-      tenantId: tenant.id,
-      integrationId,
-      externalAgentId: agent.agentId,
-      name: agent.name,
-    });
-    if (options.anonymise) await em.nativeUpdate(TenantSettings, { tenantId: tenant.id }, { anonymizeCallLogs: true });
-    await em.flush();
-    return row.id;
+  const { integrationId, agentRowId, webhookSecret, webhookToken } = await makeMonitoredAgent(m.h.orm, {
+    tenantId: tenant.id,
+    apiKey: account.apiKey,
+    externalAgentId: agent.agentId,
+    agentName: agent.name,
+    ...options,
   });
   if (m.appUrl) {
     await m.elevenlabs.setWebhook(account.accountId, {

@@ -122,7 +122,7 @@ describe('ElevenLabs conversation sync', () => {
   it('marks the integration ERROR and pauses the schedule when ElevenLabs refuses the key, and resumes', async () => {
     const tenant = await monitoredTenant(m);
     const admin = await adminOf(tenant.tenantId);
-    const syncs = createConversationSyncClient(m.h.client, m.h.target, { everyMs: 60 * 60_000, orm: m.h.orm });
+    const syncs = createConversationSyncClient(m.h.client, m.h.target, { everyMs: 60 * 60_000 });
     await m.elevenlabs.revokeKey(tenant.apiKey);
     try {
       // A schedule made for an active key runs once at once: here with a key ElevenLabs no longer accepts.

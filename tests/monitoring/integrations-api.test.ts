@@ -78,7 +78,6 @@ describe('ElevenLabs integration API', () => {
       tenantId: tenant.id,
       status: 'unverified',
       apiKey,
-      webhookSecret: WEBHOOK_SECRET,
     });
 
     expect((await view(admin)).json()).toEqual(saved.json());

@@ -34,7 +34,7 @@ describe('monitoring workflows determinism', () => {
     expect((await postWebhook(m, tenant, bodyOf('post_call_transcription', webhooked!))).statusCode).toBe(200);
     expect(await conversationResult(m, webhooked!.id)).toMatchObject({ outcome: 'recorded', hasAudio: true });
 
-    const syncs = createConversationSyncClient(m.h.client, m.h.target, { everyMs: 60 * 60_000, orm: m.h.orm });
+    const syncs = createConversationSyncClient(m.h.client, m.h.target, { everyMs: 60 * 60_000 });
     const { workflowId } = await syncs.syncNow(tenant.tenantId);
     expect(await m.h.client.workflow.getHandle(workflowId).result()).toMatchObject({ outcome: 'synced', found: 1 });
     expect(await conversationResult(m, lost!.id)).toMatchObject({ outcome: 'recorded' });

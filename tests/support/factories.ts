@@ -1,12 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { Plan, Subscription, Tenant, TenantSettings, User } from '../../db/entities';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Agent, Integration, Plan, Subscription, Tenant, TenantSettings, User } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { PlanId } from '../../contracts/pricing';
 import type { Role } from '../../contracts/roles';
 import { SUBSCRIPTION_IN_FORCE } from '../../contracts/subscription-status';
 import { hashPassword } from '../../domain/auth/password';
+import { apiKeyContext, webhookSecretContext } from '../../domain/integrations/sealed-contexts';
+import { createSecretBox, secretHint } from '../../domain/secrets/secret-box';
 import type { App } from '../../api/app';
+import { TEST_SECRET } from './harness';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -113,4 +116,52 @@ export async function subscribeTenant(
     await em.flush();
     return subscription;
   });
+}
+
+/**
+ * A tenant's ElevenLabs integration with one registered agent, as the integrations page leaves them: the key and
+ * a fresh webhook secret sealed with the suites' secret box, a fresh webhook token.
+ */
+export async function makeMonitoredAgent(
+  orm: Orm,
+  input: {
+    tenantId: string;
+    apiKey: string;
+    externalAgentId: string;
+    agentName: string;
+    status?: 'active' | 'error';
+    anonymise?: boolean;
+  },
+): Promise<{ integrationId: string; agentRowId: string; webhookSecret: string; webhookToken: string }> {
+  const box = createSecretBox(TEST_SECRET);
+  const integrationId = randomUUID();
+  const webhookSecret = `wsec_${randomBytes(24).toString('hex')}`;
+  const webhookToken = randomBytes(16).toString('hex');
+  const agentRowId = await inScope(orm, { tenantId: input.tenantId }, async (em) => {
+    em.create(Integration, {
+      id: integrationId,
+      tenantId: input.tenantId,
+      provider: 'elevenlabs',
+      status: input.status ?? 'active',
+      secretCiphertext: box.seal(input.apiKey, apiKeyContext(integrationId)),
+      secretHint: secretHint(input.apiKey),
+      webhookSecretCiphertext: box.seal(webhookSecret, webhookSecretContext(integrationId)),
+      webhookSecretHint: secretHint(webhookSecret),
+      webhookToken,
+    });
+    // No relation is declared between the two entities, so the integration goes in first.
+    await em.flush();
+    const agent = em.create(Agent, {
+      tenantId: input.tenantId,
+      integrationId,
+      externalAgentId: input.externalAgentId,
+      name: input.agentName,
+    });
+    if (input.anonymise) {
+      await em.nativeUpdate(TenantSettings, { tenantId: input.tenantId }, { anonymizeCallLogs: true });
+    }
+    await em.flush();
+    return agent.id;
+  });
+  return { integrationId, agentRowId, webhookSecret, webhookToken };
 }

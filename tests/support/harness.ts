@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { HealthProbes } from '../../domain/health/health-port';
@@ -14,6 +17,7 @@ import { createOnboardingClient } from '../../temporal/onboarding-client';
 import { createProvisioningClient } from '../../temporal/provisioning-client';
 import { createHerokuPlatform } from '../../activities/adapters/heroku-platform';
 import { createTwilioNumbers } from '../../activities/adapters/twilio-numbers';
+import { parseEnv } from '../../config/env';
 import { SIMULATOR_AUTH_TOKEN } from '../../config/simulator-credentials';
 import { createCallClient } from '../../temporal/call-client';
 import type { CallLifecycleInput } from '../../workflows/call-lifecycle';
@@ -30,13 +34,10 @@ import { createStripePlanClient } from '../../temporal/stripe-plan-client';
 import type { ProcessActivityDeps } from '../../activities';
 import type { ProvisioningTiming } from '../../workflows/saga/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createDiskAudioStore } from '../../activities/adapters/audio-store-disk';
 import type { AudioStore } from '../../domain/conversations/audio-store';
 import { createConversationSyncClient } from '../../temporal/conversation-sync-client';
 import { createElevenLabsAccounts } from '../../temporal/elevenlabs-accounts';
-import { rm } from 'node:fs/promises';
 import { createElevenLabsMonitoring } from '../../activities/adapters/elevenlabs-monitoring';
 import { createConversationClient } from '../../temporal/conversation-client';
 import type { ConversationInput } from '../../workflows/conversation';
@@ -75,12 +76,12 @@ export const TEST_WEBHOOK_BASE = 'http://localhost:3000';
 /** Nothing listens here: tests that do not provision never reach a provider. */
 const UNREACHABLE = 'http://127.0.0.1:9';
 
-const DAY_MS = 86_400_000;
-/** DUNNING_REMINDERS, DUNNING_GRACE and DUNNING_STATUS_CHECK as production has them by default. */
+/** Production's defaults (config/env.ts), for what a suite does not set itself. */
+const DEFAULTS = parseEnv({});
 const PRODUCTION_DUNNING: DunningSchedule = {
-  reminderOffsetsMs: [0, 3 * DAY_MS, 7 * DAY_MS],
-  graceMs: 14 * DAY_MS,
-  statusCheckMs: DAY_MS,
+  reminderOffsetsMs: DEFAULTS.DUNNING_REMINDERS,
+  graceMs: DEFAULTS.DUNNING_GRACE,
+  statusCheckMs: DEFAULTS.DUNNING_STATUS_CHECK,
 };
 
 /** Short retry intervals so failure paths finish in seconds. */
@@ -97,7 +98,7 @@ export function activityDeps(
   orm: Orm,
   mailer: Mailer,
   simulatorUrl: string,
-  elevenLabs: { url?: string; audioRoot?: string } = {},
+  elevenLabs: { url?: string; audio?: AudioStore } = {},
 ): ProcessActivityDeps {
   const elevenLabsUrl = elevenLabs.url ?? `${simulatorUrl}/elevenlabs`;
   return {
@@ -120,7 +121,7 @@ export function activityDeps(
     appSetupPollMs: 100,
     secretBox: createSecretBox(TEST_SECRET),
     elevenLabs: (apiKey) => createElevenLabsMonitoring({ apiKey, baseUrl: elevenLabsUrl, timeoutMs: 5_000 }),
-    audio: createDiskAudioStore(elevenLabs.audioRoot ?? SHARED_AUDIO_ROOT),
+    audio: elevenLabs.audio ?? createDiskAudioStore(SHARED_AUDIO_ROOT),
   };
 }
 
@@ -174,6 +175,7 @@ export async function createHarness(
   };
   // Recordings the API stores and the worker fetches land in one folder of this harness's own.
   const audioRoot = path.join(tmpdir(), `voiceplane-audio-${target.taskQueue}`);
+  const audio = createDiskAudioStore(audioRoot);
   const connection = await Connection.connect({ address: target.address });
   const client = new Client({ connection, namespace: target.namespace });
   const mails: OutgoingMail[] = [];
@@ -194,7 +196,7 @@ export async function createHarness(
       connection: workerConnection,
       namespace: target.namespace,
       taskQueue: target.taskQueue,
-      deps: activityDeps(orm, mailer, options.simulatorUrl ?? UNREACHABLE, { url: options.elevenLabsUrl, audioRoot }),
+      deps: activityDeps(orm, mailer, options.simulatorUrl ?? UNREACHABLE, { url: options.elevenLabsUrl, audio }),
     });
     running = worker.run();
   };
@@ -249,9 +251,9 @@ export async function createHarness(
       elevenLabs: options.elevenLabsUrl
         ? {
             accounts: createElevenLabsAccounts({ baseUrl: options.elevenLabsUrl, timeoutMs: 5_000 }),
-            syncs: createConversationSyncClient(client, target, { everyMs: 15 * 60_000, orm }),
-            audio: createDiskAudioStore(audioRoot),
-            webhookToleranceMs: 30 * 60_000,
+            syncs: createConversationSyncClient(client, target, { everyMs: DEFAULTS.ELEVENLABS_SYNC_EVERY }),
+            audio,
+            webhookToleranceMs: DEFAULTS.ELEVENLABS_WEBHOOK_TOLERANCE,
           }
         : undefined,
       botSecret: (botId) => botSigningSecret(TEST_SECRET, botId),
@@ -272,7 +274,7 @@ export async function createHarness(
     target,
     mails,
     relay,
-    audio: options.elevenLabsUrl ? createDiskAudioStore(audioRoot) : null,
+    audio: options.elevenLabsUrl ? audio : null,
     get worker() {
       return worker;
     },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MAX_POST_CALL_WEBHOOK_BYTES } from '../../../contracts/body-limits';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptPostCallEvent } from '../../../domain/conversations/accept-post-call-event';
@@ -12,9 +13,6 @@ import { responds } from '../../responses';
 const Params = z.strictObject({ webhookToken: z.string().min(1).max(128) });
 const Received = z.object({ received: z.literal(true) });
 
-/** `post_call_audio` carries the whole recording as base64, streamed (chunked) by ElevenLabs. */
-const BODY_LIMIT = 50 * 1024 * 1024;
-
 /**
  * ElevenLabs' post-call webhook, one URL per tenant (decision 013). The signature covers the exact bytes, so the
  * body is read as text. A verified event of an agent this tenant registered goes to the inbox and is acknowledged;
@@ -27,7 +25,8 @@ export const elevenLabsWebhookRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> =
   app.post(
     '/:webhookToken',
     {
-      bodyLimit: BODY_LIMIT,
+      // `post_call_audio` carries the whole recording as base64, streamed (chunked) by ElevenLabs.
+      bodyLimit: MAX_POST_CALL_WEBHOOK_BYTES,
       schema: {
         tags: ['integrations'],
         summary: 'ElevenLabs post-call webhook (transcription, audio, initiation failure)',

@@ -3,7 +3,7 @@ import { ConversationSyncStarted, ConversationSyncStatus } from '../../../contra
 import { IntegrationQuery } from '../../../contracts/integrations';
 import { getSyncStatus } from '../../../domain/conversations/get-sync-status';
 import { requestSync } from '../../../domain/conversations/request-sync';
-import { AppError } from '../../../domain/errors/app-error';
+import { syncsOf } from '../../../domain/integrations/elevenlabs-deps';
 import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
 import { responds } from '../../responses';
@@ -11,10 +11,7 @@ import { responds } from '../../responses';
 /** The periodic ElevenLabs conversation sync of a tenant: its state for the integrations page, and "Sync now". */
 export const integrationSyncRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const tags = ['integrations'];
-  const syncs = () => {
-    if (!deps.elevenLabs) throw new AppError('unavailable', 'ElevenLabs is not wired in this process');
-    return { orm: deps.orm, syncs: deps.elevenLabs.syncs };
-  };
+  const syncs = () => ({ orm: deps.orm, syncs: syncsOf(deps) });
 
   app.get(
     '/',

@@ -1,4 +1,5 @@
 import type { BotStatus } from '@contracts/bot-status';
+import type { CallLogStatus } from '@contracts/call-status';
 import type { InvoiceStatus } from '@contracts/invoice-status';
 import type { JobStatus, StepStatus } from '@contracts/provisioning-job';
 import type { TicketPriority, TicketStatus } from '@contracts/support-ticket';
@@ -45,11 +46,23 @@ const INVOICE: Record<InvoiceStatus, Tone> = {
   uncollectible: 'red',
   failed: 'red',
 };
+const CALL: Record<CallLogStatus, Tone> = {
+  queued: 'gray',
+  initiated: 'blue',
+  ringing: 'blue',
+  'in-progress': 'blue',
+  completed: 'green',
+  busy: 'amber',
+  'no-answer': 'amber',
+  failed: 'red',
+  canceled: 'gray',
+  metering_failed: 'red',
+};
 const WEBHOOK: Record<WebhookEventStatus, Tone> = { pending: 'blue', delivered: 'green', failed: 'red' };
 const TICKET: Record<TicketStatus, Tone> = { open: 'blue', pending: 'amber', resolved: 'green', closed: 'gray' };
 const PRIORITY: Record<TicketPriority, Tone> = { low: 'gray', normal: 'indigo', high: 'amber', urgent: 'red' };
 
-const busy = new Set(['provisioning', 'deprovisioning', 'running', 'retrying', 'queued']);
+const busy = new Set(['provisioning', 'deprovisioning', 'running', 'retrying', 'queued', 'in-progress']);
 
 function make<S extends string>(tones: Record<S, Tone>) {
   return function StatusBadge({ status }: { status: S }) {
@@ -69,3 +82,4 @@ export const InvoiceStatusBadge = make(INVOICE);
 export const WebhookStatusBadge = make(WEBHOOK);
 export const TicketStatusBadge = make(TICKET);
 export const PriorityBadge = make(PRIORITY);
+export const CallStatusBadge = make(CALL);

@@ -1,4 +1,5 @@
 import { apiUrl } from './env.server';
+import { MAX_POST_CALL_WEBHOOK_BYTES, MAX_REQUEST_BODY_BYTES } from '@contracts/body-limits';
 import { readBodyWithinLimit } from './read-body-within-limit.server';
 import { upstreamRequestHeaders } from './upstream-request-headers.server';
 
@@ -15,12 +16,9 @@ import { upstreamRequestHeaders } from './upstream-request-headers.server';
 
 const PROXY_TIMEOUT_MS = 30_000;
 
-/** The API's own `bodyLimit` (api/app.ts): anything larger would be refused there anyway, so it is never read here. */
-export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
-/** ElevenLabs' post-call audio webhooks carry the recording (api/routes/elevenlabs-webhook, its own limit). */
-export const MAX_POST_CALL_WEBHOOK_BYTES = 50 * 1024 * 1024;
+export { MAX_POST_CALL_WEBHOOK_BYTES, MAX_REQUEST_BODY_BYTES };
 
-/** How large a body the API accepts on this path. */
+/** How large a body the API accepts on this path: anything larger would be refused there, so it is never read here. */
 export const bodyLimitFor = (pathname: string): number =>
   pathname.startsWith('/api/webhooks/elevenlabs/') ? MAX_POST_CALL_WEBHOOK_BYTES : MAX_REQUEST_BODY_BYTES;
 

@@ -5,8 +5,8 @@ import { CALL_OUTCOMES } from '@contracts/conversation';
  * The call history's filters as the page's URL holds them (`?agentId=…&from=…`). Only values the API would take
  * are passed on, so a hand-edited URL shows the unfiltered list rather than an error page.
  */
-export const CALL_FILTERS = ['agentId', 'from', 'to', 'status', 'outcome', 'minDuration', 'maxDuration', 'q'] as const;
-export type CallFilterName = (typeof CALL_FILTERS)[number];
+const CALL_FILTERS = ['agentId', 'from', 'to', 'status', 'outcome', 'minDuration', 'maxDuration', 'q'] as const;
+type CallFilterName = (typeof CALL_FILTERS)[number];
 export type CallFilters = Partial<Record<CallFilterName, string>>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,11 +5,8 @@ import { Button } from '~/components/ui/button';
 import { Card } from '~/components/ui/card';
 import { EmptyState } from '~/components/ui/empty-state';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
+import { formatClock, formatMinutes, formatRate } from '~/lib/call-format';
 import { formatDateTime, formatNumber } from '~/lib/format';
-
-const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)} %`);
-const seconds = (value: number | null) =>
-  value === null ? '—' : value < 60 ? `${value} s` : `${Math.floor(value / 60)} min ${value % 60} s`;
 
 /** Every monitored agent with its calls: today in the tenant's time zone, the rest over the stats period. */
 export function AgentTable({ list, mayManage }: { list: AgentList; mayManage: boolean }) {
@@ -67,9 +64,9 @@ function AgentRow({ agent, mayManage }: { agent: AgentView; mayManage: boolean }
         {agent.language ? <p className="text-xs text-slate-500">Language: {agent.language}</p> : null}
       </Td>
       <Td className="text-right tabular-nums">{formatNumber(stats.callsToday)}</Td>
-      <Td className="text-right tabular-nums">{stats.minutes.toFixed(1)}</Td>
-      <Td className="text-right tabular-nums">{percent(stats.successRate)}</Td>
-      <Td className="text-right tabular-nums">{seconds(stats.averageDurationSeconds)}</Td>
+      <Td className="text-right tabular-nums">{formatMinutes(stats.minutes)}</Td>
+      <Td className="text-right tabular-nums">{formatRate(stats.successRate)}</Td>
+      <Td className="text-right tabular-nums">{formatClock(stats.averageDurationSeconds)}</Td>
       <Td className="whitespace-nowrap">{stats.lastCallAt ? formatDateTime(stats.lastCallAt) : 'No calls yet'}</Td>
       {mayManage ? (
         <Td className="text-right">

@@ -10,6 +10,7 @@ import { StatCard } from '~/components/ui/stat-card';
 import { createApi, settle } from '~/lib/api.server';
 import { requireUser } from '~/lib/auth.server';
 import { formatCosts, formatMinutes, formatRate, formatUsd } from '~/lib/call-format';
+import { callFiltersOf } from '~/lib/call-query';
 import { formatDate, formatMoney, formatNumber } from '~/lib/format';
 
 import { AgentTable } from './agent-table';
@@ -17,15 +18,11 @@ import { AgentTable } from './agent-table';
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Analytics · VoicePlane' }];
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'app');
-  const url = new URL(request.url);
-  const range = {
-    from: DAY.test(url.searchParams.get('from') ?? '') ? url.searchParams.get('from')! : undefined,
-    to: DAY.test(url.searchParams.get('to') ?? '') ? url.searchParams.get('to')! : undefined,
-  };
+  // The same days the call history's filters take (YYYY-MM-DD); anything else is left to the API's default.
+  const { from, to } = callFiltersOf(new URL(request.url).searchParams);
+  const range = { from, to };
   return { range, analytics: await settle(createApi(request).analytics.organization(range)) };
 }
 

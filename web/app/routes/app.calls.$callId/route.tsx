@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 
-import { CallStatusBadge, OutcomeBadge } from '~/components/call-badges';
+import { OutcomeBadge } from '~/components/call-badges';
+import { CallStatusBadge } from '~/components/status-badges';
 import { Card, CardBody, CardHeader, DetailList } from '~/components/ui/card';
 import { PageHeader } from '~/components/ui/page-header';
 import { createApi } from '~/lib/api.server';

@@ -3,6 +3,7 @@ import type { InputHTMLAttributes } from 'react';
 
 import { CALL_LOG_STATUSES } from '@contracts/call-status';
 import { CALL_OUTCOMES } from '@contracts/conversation';
+import { OUTCOME_LABELS } from '~/components/call-badges';
 import { Button } from '~/components/ui/button';
 import { FilterChoice } from '~/components/ui/field';
 import { humanize } from '~/lib/format';
@@ -19,8 +20,6 @@ function Input({ label, name, ...input }: { label: string; name: string } & Inpu
     </label>
   );
 }
-
-const OUTCOME_LABELS = { success: 'Success', failure: 'Failure', unknown: 'Not evaluated' } as const;
 
 /**
  * The history's filters as a GET form: the URL holds them (shareable, the back button works, the CSV export

@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react';
 
 import type { CallLogView } from '@contracts/call-logs';
-import { CallStatusBadge, OutcomeBadge } from '~/components/call-badges';
+import { OutcomeBadge } from '~/components/call-badges';
+import { CallStatusBadge } from '~/components/status-badges';
 import { Table, TBody, Td, Th } from '~/components/ui/table';
 import { formatClock, formatUsd } from '~/lib/call-format';
 import { formatDateTime } from '~/lib/format';

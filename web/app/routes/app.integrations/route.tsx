@@ -22,13 +22,17 @@ export type IntegrationsActionData = FormFailure | { ok: true; intent: string; m
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requirePermission(request, 'app', 'integrations:read', 'see your organisation’s integrations');
   const api = createApi(request);
-  const integration = await settle(api.integrations.get());
+  // Both at once: without an integration the sync answers 404 too, and is not shown.
+  const [integration, sync] = await Promise.all([settle(api.integrations.get()), settle(api.integrations.sync())]);
   // Not connected yet is a state of the page, not an error.
   if (integration.error && integration.error.status !== 404) {
     throw Response.json(integration.error, { status: integration.error.status });
   }
-  const sync = integration.data ? await settle(api.integrations.sync()) : null;
-  return { integration: integration.data, sync, mayManage: can(me.user.role, 'integrations:manage') };
+  return {
+    integration: integration.data,
+    sync: integration.data ? sync : null,
+    mayManage: can(me.user.role, 'integrations:manage'),
+  };
 }
 
 const optional = (value: string) => (value ? value : undefined);

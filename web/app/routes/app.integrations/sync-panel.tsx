@@ -79,10 +79,8 @@ function SyncDetails({ status }: { status: ConversationSyncStatus }) {
 
 function SyncUnavailable({ problem }: { problem: ApiProblem | null }) {
   const message =
-    problem?.status === 404
-      ? 'The sync status is not available in this version yet.'
-      : problem?.status === 503
-        ? 'The sync status cannot be read right now; try again in a moment.'
-        : (problem?.detail ?? 'The sync status cannot be read.');
+    problem?.status === 503
+      ? 'The sync status cannot be read right now; try again in a moment.'
+      : (problem?.detail ?? 'The sync status cannot be read.');
   return <p className="text-sm text-slate-600">{message}</p>;
 }
