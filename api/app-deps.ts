@@ -30,6 +30,8 @@ export interface AppDeps {
     webhookBase: string;
     /** Signs each call's media-stream token (domain/telephony/media-stream-token.ts). */
     mediaStreamKey: string;
+    /** How long a called number's route is reused (domain/telephony/call-route-cache.ts); 0: never. */
+    routeCacheMs: number;
   };
   /** Checks a Stripe webhook's signature and reads its event; throws when it is forged or stale. */
   stripeWebhooks: StripeWebhookVerifier;

@@ -71,6 +71,7 @@ async function main(): Promise<void> {
         authToken: providerMode(env) === 'live' ? env.TWILIO_AUTH_TOKEN! : SIMULATOR_AUTH_TOKEN,
         webhookBase: webhookBase(env),
         mediaStreamKey: mediaStreamKey(secrets.secretKey),
+        routeCacheMs: env.CALL_ROUTE_CACHE,
       },
       stripeWebhooks,
       billingSessions,

@@ -50,8 +50,12 @@ const row = (label: string, floor: string, platform: string, platformOverFloor =
  * correctness line.
  */
 async function main(mode: Mode): Promise<void> {
-  // Worker and inbox relay in a process of their own, as in production: this process is the API alone.
-  const platform = await startBenchPlatform('Bench calls', { relay: { counterGraceMs: COUNTER_GRACE_MS } });
+  // Worker and inbox relay in a process of their own, as in production.
+  // The simulated Twilio (the load generator) in a process of its own too: this process is the API alone.
+  const platform = await startBenchPlatform('Bench calls', {
+    relay: { counterGraceMs: COUNTER_GRACE_MS },
+    simulatorProcess: true,
+  });
   const { orm, client, tenantId, actor } = platform;
   const { app, url: apiUrl, provisioning } = await startBenchApi(platform, { counterGraceMs: COUNTER_GRACE_MS });
 

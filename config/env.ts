@@ -127,6 +127,8 @@ export const EnvSchema = z.object({
         .map((part) => part.trim())
         .filter(Boolean),
     ),
+  /** How long the API reuses a called number's route (bot, tenant, plan standing); 0 looks up every webhook. */
+  CALL_ROUTE_CACHE: Duration.default(1_000),
   /** ElevenLabs' API for tenants' own keys; default its public API (or the simulator when providers are simulated). */
   ELEVENLABS_API_URL: optionalString.pipe(z.url().optional()),
   /** How far a post-call webhook's signed timestamp may lie from now, either way. */

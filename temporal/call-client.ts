@@ -5,6 +5,7 @@ import { callWorkflowId } from '../domain/telephony/call-status';
 import {
   callLifecycle,
   callStatusSignal,
+  callStatusesSignal,
   usageCountersSignal,
   type CallLifecycleInput,
 } from '../workflows/call-lifecycle';
@@ -13,7 +14,8 @@ import { BotIdAttribute, TenantIdAttribute } from './search-attributes';
 
 /**
  * The call port backed by Temporal: `signalWithStart` on `call-<CallSid>` makes whichever webhook arrives first
- * start the workflow. A finished call's id is never reused, so a late duplicate cannot meter it twice.
+ * start the workflow. One status goes as `callStatus`; several (a backlog the relay hands over at once) as one
+ * `callStatuses`, so a call costs Temporal one signal however many of its callbacks waited. A finished call's id is never reused, so a late duplicate cannot meter it twice.
  */
 export function createCallClient(
   client: Client,
@@ -21,29 +23,41 @@ export function createCallClient(
   timing: Omit<CallLifecycleInput, 'call'> = {},
 ): CallWorkflows {
   return {
-    async signalStatus(call, event) {
+    async signalStatus(call, events) {
       try {
-        await client.workflow.signalWithStart(callLifecycle, {
+        const start = {
           workflowId: callWorkflowId(call.callSid),
           taskQueue: target.taskQueue,
-          args: [{ call, ...timing }],
-          signal: callStatusSignal,
-          signalArgs: [event],
+          args: [{ call, ...timing }] as [CallLifecycleInput],
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
           typedSearchAttributes: [
             { key: TenantIdAttribute, value: call.tenantId },
             { key: BotIdAttribute, value: call.botId },
           ],
-        });
+        };
+        await (events.length === 1
+          ? client.workflow.signalWithStart(callLifecycle, {
+              ...start,
+              signal: callStatusSignal,
+              signalArgs: [events[0]!],
+            })
+          : client.workflow.signalWithStart(callLifecycle, {
+              ...start,
+              signal: callStatusesSignal,
+              signalArgs: [events],
+            }));
       } catch (error) {
         // The call has already been metered and closed: a late or duplicate callback changes nothing.
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }
     },
 
-    async signalStatusIfMetered(callSid, event) {
+    async signalStatusIfMetered(callSid, events) {
       try {
-        await client.workflow.getHandle(callWorkflowId(callSid)).signal(callStatusSignal, event);
+        const handle = client.workflow.getHandle(callWorkflowId(callSid));
+        await (events.length === 1
+          ? handle.signal(callStatusSignal, events[0]!)
+          : handle.signal(callStatusesSignal, events));
         return true;
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) return false;

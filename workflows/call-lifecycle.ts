@@ -20,6 +20,8 @@ export interface CounterReport {
 }
 
 export const callStatusSignal = defineSignal<[CallStatusEvent]>('callStatus');
+/** Several statuses of one call in the order received: what waited in the inbox is handed over in one signal. */
+export const callStatusesSignal = defineSignal<[CallStatusEvent[]]>('callStatuses');
 export const usageCountersSignal = defineSignal<[CounterReport[]]>('usageCounters');
 
 export interface CallState {
@@ -67,7 +69,7 @@ export async function callLifecycle(input: CallLifecycleInput): Promise<{ status
   const counters: Record<string, number> = Object.fromEntries(BOT_COUNTER_KINDS.map((kind) => [kind, 0]));
   const seenReports = new Set<string>();
 
-  setHandler(callStatusSignal, (event) => {
+  const onStatus = (event: CallStatusEvent) => {
     statuses.push(event.status);
     // The first final status wins, except that one carrying the duration replaces one without.
     if (
@@ -76,7 +78,10 @@ export async function callLifecycle(input: CallLifecycleInput): Promise<{ status
     ) {
       final = event;
     }
-  });
+  };
+  setHandler(callStatusSignal, onStatus);
+  // A new signal needs no patch: it adds no command, and histories without it replay as before.
+  setHandler(callStatusesSignal, (events) => events.forEach(onStatus));
   setHandler(usageCountersSignal, (reports) => {
     for (const report of reports) {
       if (seenReports.has(report.reportId) || !(report.kind in counters)) continue;

@@ -72,7 +72,7 @@ export async function startFloor(options: {
           const event: CallStatusEvent = { status, durationSeconds: duration, at: new Date().toISOString() };
           const started = performance.now();
           try {
-            await calls.signalStatus(call, event);
+            await calls.signalStatus(call, [event]);
           } catch {
             failed += 1;
           }

@@ -1,5 +1,6 @@
 import { buildApp } from '../../api/app';
 import type { AppDeps } from '../../api/app-deps';
+import { parseEnv } from '../../config/env';
 import { SIMULATOR_AUTH_TOKEN } from '../../config/simulator-credentials';
 import { keyFromSecret } from '../../domain/auth/tokens';
 import { createSecretBox } from '../../domain/secrets/secret-box';
@@ -38,6 +39,7 @@ export async function startBenchApi(
       authToken: SIMULATOR_AUTH_TOKEN,
       webhookBase: TEST_WEBHOOK_BASE,
       mediaStreamKey: mediaStreamKey(TEST_SECRET),
+      routeCacheMs: parseEnv({}).CALL_ROUTE_CACHE,
     },
     stripeWebhooks: createStripeWebhookVerifier({ simulatorUrl: platform.sim.url }),
     secretBox: createSecretBox(TEST_SECRET),

@@ -4,11 +4,12 @@ import { Tenant, User } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import { seed } from '../../domain/seed';
 import type { Actor } from '../../domain/auth/actor';
-import { startSimulator } from '../../sim/start-simulator';
+import { startSimulator, type RunningSimulator } from '../../sim/start-simulator';
 import type { TemporalTarget } from '../../temporal/client';
 import { createWorker } from '../../temporal/worker';
 import { activityDeps } from '../../tests/support/harness';
 import { kill } from '../../tests/support/entry-process';
+import { startSimulatorProcess } from '../../tests/support/simulator-process';
 import { startWorkerProcess } from '../../tests/support/worker-process';
 import { processesWithArgs, runInBackground } from './background-priority';
 import { startBenchStack } from './bench-stack';
@@ -28,15 +29,16 @@ export async function startBenchPlatform(
     relay?: { counterGraceMs: number; settleMs?: number };
     background?: boolean;
     dataDir?: string;
+    /** The simulator (and so the load it generates) in a process of its own; its state is then read over HTTP. */
+    simulatorProcess?: boolean;
   } = {},
 ) {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const stack = await startBenchStack({ dataDir: options.dataDir });
-  const sim = await startSimulator({
-    port: 0,
-    appSetupDelayMs: 300,
-    numberExchange: String(100_000 + (Date.now() % 900_000)),
-  });
+  const simulatorOptions = { appSetupDelayMs: 300, numberExchange: String(100_000 + (Date.now() % 900_000)) };
+  const sim = options.simulatorProcess
+    ? remoteSimulator(await startSimulatorProcess(simulatorOptions))
+    : await startSimulator({ port: 0, ...simulatorOptions });
   await seed(stack.orm, { adminEmail: ADMIN_EMAIL, adminPassword: 'Bench-Admin-Pass-123!', demo: null });
   const connection = await Connection.connect({ address: stack.temporalAddress });
   const client = new Client({ connection });
@@ -116,4 +118,21 @@ async function startWorkerInOwnProcess(
     relay,
   });
   return { pid: child.pid!, stop: () => kill(child) };
+}
+
+/** A simulator in another process, shaped like one in this process; its state is only reachable over HTTP. */
+function remoteSimulator(process: Awaited<ReturnType<typeof startSimulatorProcess>>): RunningSimulator {
+  return {
+    url: process.url,
+    get state(): never {
+      throw new Error('The simulator runs in its own process: read its state through sim/sim-control.ts');
+    },
+    get app(): never {
+      throw new Error('The simulator runs in its own process');
+    },
+    stop: async () => {
+      await process.stop();
+      return undefined;
+    },
+  };
 }

@@ -10,6 +10,7 @@ import { Migration20261127000000 } from './Migration20261127000000';
 import { Migration20261128000000 } from './Migration20261128000000';
 import { Migration20261130000000 } from './Migration20261130000000';
 import { Migration20261201000000 } from './Migration20261201000000';
+import { Migration20261209000000 } from './Migration20261209000000';
 
 /** Every migration in order; listed explicitly so the same list works under tsx, Jest and a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128000000', class: Migration20261128000000 },
   { name: 'Migration20261130000000', class: Migration20261130000000 },
   { name: 'Migration20261201000000', class: Migration20261201000000 },
+  { name: 'Migration20261209000000', class: Migration20261209000000 },
 ];

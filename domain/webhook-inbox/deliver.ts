@@ -5,18 +5,24 @@ import { conversationWorkflowId } from '../conversations/conversation-event';
 import type { ConversationWorkflows } from '../conversations/conversation-port';
 import type { CallWorkflows } from '../telephony/call-port';
 import { callWorkflowId } from '../telephony/call-status';
+import { isCallEvent } from './delivery-runs';
 import type { InboxDelivery } from './inbox-event';
 
 /**
- * Delivers one inbox payload: call events through the call port, Stripe events to billing and then to dunning,
- * ElevenLabs events to their conversation's workflow. The workflow it reached, or null when there was none. A
- * relay without `dunning` or `conversations` fails those deliveries (visibly, and retried) rather than skip them.
+ * Delivers one run of inbox payloads (`deliveryRuns`): a call's consecutive events through the call port in one
+ * message, or else a single payload — Stripe events to billing and then to dunning, ElevenLabs events to their
+ * conversation's workflow. The workflow it reached, or null when there was none. A relay without `dunning` or
+ * `conversations` fails those deliveries (visibly, and retried) rather than skip them.
  */
-export async function deliverInboxEvent(
+export async function deliverInboxRun(
   deps: { calls: CallWorkflows; orm: Orm; dunning?: DunningHandOff; conversations?: ConversationWorkflows },
-  delivery: InboxDelivery,
+  run: InboxDelivery[],
   tenantId: string | null,
 ): Promise<string | null> {
+  const delivery = run[0]!;
+  if (run.some((next) => next.kind !== delivery.kind) || (run.length > 1 && !isCallEvent(delivery))) {
+    throw new Error(`A delivery run holds more than one ${delivery.kind} payload or mixes kinds`);
+  }
   if (delivery.kind === 'conversation') {
     const { conversationId } = delivery.start;
     if (!deps.conversations) throw new Error(`Conversation ${conversationId} reached a relay without conversations`);
@@ -29,11 +35,12 @@ export async function deliverInboxEvent(
     await applyStripeEvent(deps, { tenantId, event: delivery.event });
     return handPaymentToDunning({ orm: deps.orm, dunning: deps.dunning }, { tenantId, event: delivery.event });
   }
+  const events = run.filter(isCallEvent).map((next) => next.event);
   if (delivery.kind === 'signal') {
-    await deps.calls.signalStatus(delivery.start, delivery.event);
+    await deps.calls.signalStatus(delivery.start, events);
     return callWorkflowId(delivery.start.callSid);
   }
   // A refused call is not metered; one accepted before its tenant was suspended still finishes its metering.
-  const reached = await deps.calls.signalStatusIfMetered(delivery.callSid, delivery.event);
+  const reached = await deps.calls.signalStatusIfMetered(delivery.callSid, events);
   return reached ? callWorkflowId(delivery.callSid) : null;
 }

@@ -3,7 +3,8 @@ import { inScope, type ScopedEm } from '../../db/scope';
 import type { DunningHandOff } from '../billing/hand-payment-to-dunning';
 import type { ConversationWorkflows } from '../conversations/conversation-port';
 import type { CallWorkflows } from '../telephony/call-port';
-import { deliverInboxEvent } from './deliver';
+import { deliverInboxRun } from './deliver';
+import { deliveryRuns } from './delivery-runs';
 import type { InboxDelivery } from './inbox-event';
 import { backoffMs, type RelayPolicy } from './relay-policy';
 
@@ -81,15 +82,21 @@ export async function relayRound(deps: RelayDeps, policy: RelayPolicy): Promise<
 async function deliverInOrder(em: ScopedEm, deps: RelayDeps, policy: RelayPolicy, queue: PendingRow[]) {
   const delivered: { id: string; workflow_id: string | null }[] = [];
   let attempted = 0;
-  for (const row of queue) {
-    attempted += 1;
+  for (const run of deliveryRuns(queue)) {
+    attempted += run.length;
+    const row = run[0]!;
     try {
       const workflowId = await withTimeout(
-        deliverInboxEvent(deps, row.payload, row.tenant_id),
+        deliverInboxRun(
+          deps,
+          run.map((next) => next.payload),
+          row.tenant_id,
+        ),
         policy.deliveryTimeoutMs,
       );
-      delivered.push({ id: row.id, workflow_id: workflowId });
+      delivered.push(...run.map((next) => ({ id: next.id, workflow_id: workflowId })));
     } catch (error) {
+      // The run's first row carries the attempt; the rest wait behind it, as later rows always do.
       const attempts = row.attempts + 1;
       await em.execute(
         `update webhook_events set attempts = ?, last_error = ?, status = ?,

@@ -10,6 +10,7 @@ import { simControl } from '../../sim/sim-control';
 import type { RunningSimulator } from '../../sim/start-simulator';
 import { WorkflowFailedError } from '@temporalio/client';
 import { createCallClient } from '../../temporal/call-client';
+import { callStateQuery } from '../../workflows/call-lifecycle';
 import { createHarness, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
 import type { makeWorld } from '../support/factories';
 import { startTestSimulator } from '../support/test-simulator';
@@ -25,6 +26,7 @@ import {
 
 /** Re-record with RECORD_HISTORIES=1 only for an intended, versioned change of the workflow. */
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'call-lifecycle.history.bin');
+const BATCHED_FIXTURE = path.join(__dirname, '..', 'fixtures', 'call-lifecycle-batched.history.bin');
 
 describe('call metering from Twilio webhooks', () => {
   let sim: RunningSimulator;
@@ -120,6 +122,40 @@ describe('call metering from Twilio webhooks', () => {
     if (process.env.RECORD_HISTORIES) writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());
     await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
     const recorded = temporal.api.history.v1.History.decode(readFileSync(FIXTURE));
+    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, recorded)).resolves.toBeUndefined();
+  });
+
+  it('takes a call’s waiting statuses in one signal, in order, and replays that history', async () => {
+    const calls = createCallClient(h.client, h.target, { counterGraceMs: 50, finalizeAfterMs: 60_000 });
+    const callSid = `CA${'5'.repeat(24)}${Date.now().toString(16).padStart(8, '0').slice(-8)}`;
+    const at = new Date().toISOString();
+    const start = {
+      callSid,
+      tenantId: world.tenant.id,
+      botId: (await callLogBot(h, world.tenant.id))!,
+      from: '+43111',
+      to: phoneNumber,
+      startedAt: at,
+    };
+    await calls.signalStatus(start, [
+      { status: 'ringing', durationSeconds: null, at },
+      { status: 'in-progress', durationSeconds: null, at },
+      { status: 'completed', durationSeconds: 125, at },
+    ]);
+    expect(await callResult(h, callSid)).toEqual({ status: 'completed', minutes: 3 });
+    const handle = h.client.workflow.getHandle(`call-${callSid}`);
+    expect((await handle.query(callStateQuery)).statuses).toEqual(['ringing', 'in-progress', 'completed']);
+    expect(await usageOfCall(h, callSid)).toEqual({ call_started: [1], minutes: [3] });
+    const history = await handle.fetchHistory();
+    const signals = history.events!.filter((event) => event.workflowExecutionSignaledEventAttributes);
+    expect(signals.map((event) => event.workflowExecutionSignaledEventAttributes!.signalName)).toEqual([
+      'callStatuses',
+    ]);
+    if (process.env.RECORD_HISTORIES) {
+      writeFileSync(BATCHED_FIXTURE, temporal.api.history.v1.History.encode(history).finish());
+    }
+    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    const recorded = temporal.api.history.v1.History.decode(readFileSync(BATCHED_FIXTURE));
     await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, recorded)).resolves.toBeUndefined();
   });
 
@@ -229,7 +265,7 @@ describe('call metering from Twilio webhooks', () => {
       startedAt: new Date().toISOString(),
     };
     // Past the edge's validation only by a bug: the activity must fail for good, not retry for ever.
-    await calls.signalStatus(start, { status: 'completed', durationSeconds: 30, at: '0000-01-01T00:00:00Z' });
+    await calls.signalStatus(start, [{ status: 'completed', durationSeconds: 30, at: '0000-01-01T00:00:00Z' }]);
     const failure = await h.client.workflow
       .getHandle(`call-${callSid}`)
       .result()

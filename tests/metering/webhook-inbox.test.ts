@@ -88,11 +88,11 @@ describe('webhook inbox', () => {
       delivered.push(status);
     };
     const port: CallWorkflows = {
-      async signalStatus(_start, event) {
-        attempt(event.status);
+      async signalStatus(_start, events) {
+        events.forEach((event) => attempt(event.status));
       },
-      async signalStatusIfMetered(_callSid, event) {
-        attempt(event.status);
+      async signalStatusIfMetered(_callSid, events) {
+        events.forEach((event) => attempt(event.status));
         return true;
       },
       async reportCounters() {
@@ -116,17 +116,18 @@ describe('webhook inbox', () => {
       `twilio:${callSid}:voice`,
     ]);
 
-    let signals = 0;
+    const signalled: number[] = [];
     const temporal = createCallClient(h.client, h.target, { counterGraceMs: 200, finalizeAfterMs: 60_000 });
     const counting: CallWorkflows = {
       ...temporal,
-      async signalStatus(start, event) {
-        signals += 1;
-        await temporal.signalStatus(start, event);
+      async signalStatus(start, events) {
+        signalled.push(events.length);
+        await temporal.signalStatus(start, events);
       },
     };
     await relayUntilSettled(counting, callSid);
-    expect(signals).toBe(2);
+    // Both waited in the inbox: one signal hands the call's two events over together.
+    expect(signalled).toEqual([2]);
     expect(await rowsOf(callSid)).toEqual([
       expect.objectContaining({ status: 'delivered', attempts: 1, workflow_id: `call-${callSid}` }),
       expect.objectContaining({ status: 'delivered', attempts: 1, workflow_id: `call-${callSid}` }),
@@ -150,8 +151,8 @@ describe('webhook inbox', () => {
     }
     const byCall = new Map<string, string[]>();
     const port: CallWorkflows = {
-      async signalStatus(start, event) {
-        byCall.set(start.callSid, [...(byCall.get(start.callSid) ?? []), event.status]);
+      async signalStatus(start, events) {
+        byCall.set(start.callSid, [...(byCall.get(start.callSid) ?? []), ...events.map((event) => event.status)]);
       },
       async signalStatusIfMetered() {
         return true;

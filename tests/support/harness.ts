@@ -164,6 +164,8 @@ export async function createHarness(
     elevenLabsUrl?: string;
     /** How long a conversation waits for the other half of its webhooks (a second by default). */
     conversationTiming?: Omit<ConversationInput, 'start'>;
+    /** How long the API reuses a called number's route (off by default: tests change a bot and call at once). */
+    callRouteCacheMs?: number;
   } = {},
 ): Promise<Harness> {
   const orm = await createOrm(testDatabaseUrl(), { poolMax: 5 });
@@ -239,6 +241,7 @@ export async function createHarness(
         authToken: SIMULATOR_AUTH_TOKEN,
         webhookBase: TEST_WEBHOOK_BASE,
         mediaStreamKey: mediaStreamKey(TEST_SECRET),
+        routeCacheMs: options.callRouteCacheMs ?? 0,
       },
       // The simulator's public signing secret, as in development.
       stripeWebhooks: createStripeWebhookVerifier({ simulatorUrl: options.simulatorUrl ?? UNREACHABLE }),

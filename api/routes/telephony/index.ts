@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors/app-error';
 import { signMediaStream } from '../../../domain/telephony/media-stream-token';
+import { createCallRouteCache } from '../../../domain/telephony/call-route-cache';
 import { resolveCallRoute } from '../../../domain/telephony/resolve-call-route';
 import { connectToBotTwiml, refuseCallTwiml } from '../../../domain/telephony/twiml';
 import type { InboxDelivery } from '../../../domain/webhook-inbox/inbox-event';
@@ -28,11 +29,14 @@ const REFUSALS = {
 export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   acceptTwilioForms(app);
   const verified = verifyTwilioSignature(deps.telephony);
+  const routeOf = createCallRouteCache((calledNumber) => resolveCallRoute(deps, calledNumber), {
+    ttlMs: deps.telephony.routeCacheMs,
+  });
   const streamUrl = `${deps.telephony.webhookBase.replace(/^http/, 'ws')}/telephony/media`;
 
   // The called number alone decides bot and tenant; an unknown number is logged and refused, never guessed.
   const route = async (request: FastifyRequest, params: CallParams) => {
-    const routed = await resolveCallRoute(deps, params.To);
+    const routed = await routeOf(params.To);
     if (routed.kind === 'unroutable') {
       request.log.warn({ callSid: params.CallSid }, 'unroutable_call');
       throw new AppError('not_found', `No bot answers ${params.To}`);
