@@ -5,6 +5,7 @@ import type { Orm } from '../db/orm';
 import type { AudioStore } from '../domain/conversations/audio-store';
 import { secretBoxFromEnv } from '../domain/secrets/secret-box-from-env';
 import { botSigningSecret } from '../domain/usage/bot-signature';
+import { exportTokenKey } from '../domain/tenant-export/download-token';
 import type { ProcessActivityDeps } from './index';
 import { createElevenLabsMonitoring } from './adapters/elevenlabs-monitoring';
 import { createHerokuPlatform } from './adapters/heroku-platform';
@@ -52,5 +53,8 @@ export function buildActivityDeps(
     elevenLabs: (apiKey) =>
       createElevenLabsMonitoring({ apiKey, baseUrl: elevenLabsApiUrl(env, providerMode(env)), timeoutMs: 60_000 }),
     audio,
+    // Tenant exports keep their archives in the same store, under exports/.
+    exportTokenKey: exportTokenKey(secretKey),
+    exportRetentionMs: env.TENANT_EXPORT_RETENTION,
   };
 }

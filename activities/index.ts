@@ -3,21 +3,28 @@ import { createConversationActivities, type ConversationActivityDeps } from './c
 import { createDunningActivities, type DunningActivityDeps } from './dunning';
 import { createInvoicingActivities, type InvoicingActivityDeps } from './invoicing';
 import { createMeteringActivities, type MeteringActivityDeps } from './metering';
+import { createOffboardingActivities, type OffboardingActivityDeps } from './offboarding';
 import { createOnboardingActivities, type OnboardingActivityDeps } from './onboarding';
+import { createPromptConfigActivities, type PromptConfigActivityDeps } from './prompt-config';
 import { createProvisioningActivities, type ProvisioningActivityDeps } from './provisioning';
 import { createStripePlanActivities, type StripePlanActivityDeps } from './stripe-plans';
+import { createTenantExportActivities, type TenantExportActivityDeps } from './tenant-export';
 
 export type ActivityDeps = OnboardingActivityDeps &
+  OffboardingActivityDeps &
   ProvisioningActivityDeps &
+  PromptConfigActivityDeps &
   MeteringActivityDeps &
   InvoicingActivityDeps &
   DunningActivityDeps &
   StripePlanActivityDeps &
   ConversationActivityDeps &
-  ConversationSyncActivityDeps;
+  ConversationSyncActivityDeps &
+  TenantExportActivityDeps;
 
 /** Ports over the worker's own Temporal connection: temporal/worker.ts adds them to what the process gives. */
-export type WorkerPorts = Pick<ConversationSyncActivityDeps, 'conversations' | 'syncSchedules'>;
+export type WorkerPorts = Pick<ConversationSyncActivityDeps, 'conversations' | 'syncSchedules'> &
+  Pick<OffboardingActivityDeps, 'tenantWorkflows'>;
 /** What a process (worker-main, a test harness, a bench) gives the worker. */
 export type ProcessActivityDeps = Omit<ActivityDeps, keyof WorkerPorts>;
 
@@ -25,12 +32,15 @@ export type ProcessActivityDeps = Omit<ActivityDeps, keyof WorkerPorts>;
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createOnboardingActivities(deps),
+    ...createOffboardingActivities(deps),
     ...createProvisioningActivities(deps),
+    ...createPromptConfigActivities(deps),
     ...createMeteringActivities(deps),
     ...createInvoicingActivities(deps),
     ...createDunningActivities(deps),
     ...createStripePlanActivities(deps),
     ...createConversationActivities(deps),
     ...createConversationSyncActivities(deps),
+    ...createTenantExportActivities(deps),
   };
 }

@@ -1,6 +1,7 @@
 import type { Orm } from '../db/orm';
 import type { SystemActor } from '../domain/auth/actor';
 import { activateTenant } from '../domain/tenants/activate-tenant';
+import { checkSignupPayment } from '../domain/tenants/check-signup-payment';
 import { stripeCustomerKey } from '../domain/billing/link-stripe-customer';
 import { findPendingBillingCustomer } from '../domain/tenants/find-pending-billing-customer';
 import { findQueuedEmail } from '../domain/tenants/find-queued-email';
@@ -85,6 +86,11 @@ export function createOnboardingActivities(deps: OnboardingActivityDeps) {
 
     async startDefaultPlan(tenantId: string): Promise<string> {
       return domainCall(() => startDefaultPlan(deps, { actor, tenantId }));
+    },
+
+    /** After verification: has the paid plan chosen at sign-up been bought through Checkout yet? */
+    async checkSignupPayment(tenantId: string): Promise<'paid' | 'waiting' | 'gone'> {
+      return domainCall(() => checkSignupPayment(deps, { actor, tenantId }));
     },
 
     async sendVerificationEmail(tenantId: string, validForMs: number): Promise<void> {

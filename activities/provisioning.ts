@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { Orm } from '../db/orm';
 import type { SystemActor } from '../domain/auth/actor';
 import { recordBotTransition, type BotTransitionChange } from '../domain/bots/record-bot-transition';
+import { botPromptVars } from '../domain/prompts/bot-prompt-vars';
 import { botNumberFriendlyNames } from '../domain/provisioning/bot-number-friendly-names';
 import { findProvisioningBot } from '../domain/provisioning/find-provisioning-bot';
 import { countryOfLocale, herokuAppNameFor, numberFriendlyNameFor } from '../domain/provisioning/provisioning-steps';
@@ -108,6 +109,8 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
 
     async configureBotApp({ botId, tenantId, appName }: { botId: string; tenantId: string; appName: string }) {
       const bot = await loadBot(botId);
+      // Its prompt from the tenant's current settings; later saves reach it through the applyPromptConfig rollout.
+      const prompt = await botCall(() => botPromptVars(deps, { actor, botId }));
       await providerCall(() =>
         heroku.setConfigVars(appName, {
           TENANT_ID: tenantId,
@@ -116,6 +119,7 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
           BOT_VOICE: bot.voice,
           PLATFORM_CALLBACK_URL: `${deps.platformUrl}/api/usage/events`,
           BOT_SIGNING_SECRET: deps.botSecret(botId),
+          ...prompt.vars,
           ...deps.botProviderKeys,
         }),
       );

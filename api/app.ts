@@ -14,7 +14,9 @@ import { finishOpenApiDocument } from './openapi';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin, frameworkErrors } from './plugins/errors';
 import { rejectUnstorableTextPlugin } from './plugins/reject-unstorable-text';
+import { tenantHintPlugin } from './plugins/tenant-hint';
 import { authRoutes } from './routes/auth';
+import { oidcAuthRoutes } from './routes/auth/oidc';
 import { MAX_REQUEST_BODY_BYTES } from '../contracts/body-limits';
 import { billingRoutes } from './routes/billing';
 import { billingAdminRoutes } from './routes/billing-admin';
@@ -33,9 +35,14 @@ import { tenantRoutes } from './routes/tenants';
 import { userRoutes } from './routes/users';
 import { webhookRoutes } from './routes/webhooks';
 import { integrationRoutes } from './routes/integrations';
+import { integrationHealthRoutes } from './routes/integration-health';
+import { mailSenderRoutes } from './routes/mail-sender';
 import { agentRoutes } from './routes/agents';
 import { callLogRoutes } from './routes/call-logs';
 import { analyticsRoutes } from './routes/analytics';
+import { tenantExportRoutes } from './routes/tenant-exports';
+import { brandingRoutes } from './routes/branding';
+import { promptConfigRoutes } from './routes/prompt-config';
 
 /** Builds the API as a Fastify instance; `server.ts` listens, tests `inject`. */
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}) {
@@ -71,9 +78,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { orm: deps.orm, tokenKey: deps.auth.tokenKey });
+  await app.register(tenantHintPlugin, { orm: deps.orm, baseDomain: deps.publicBaseDomain });
 
   await app.register(healthRoutes, { prefix: '/api', deps });
   await app.register(authRoutes, { prefix: '/api/auth', deps });
+  await app.register(oidcAuthRoutes, { prefix: '/api/auth/oidc', deps });
   await app.register(tenantRoutes, { prefix: '/api/tenants', deps });
   await app.register(userRoutes, { prefix: '/api/tenants', deps });
   await app.register(botRoutes, { prefix: '/api/bots', deps });
@@ -90,9 +99,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(integrationSyncRoutes, { prefix: '/api/integrations/sync', deps });
   await app.register(telephonyRoutes, { prefix: '/telephony', deps });
   await app.register(integrationRoutes, { prefix: '/api/integrations', deps });
+  await app.register(integrationHealthRoutes, { prefix: '/api/integrations/health', deps });
+  await app.register(mailSenderRoutes, { prefix: '/api/integrations/mail-sender', deps });
   await app.register(agentRoutes, { prefix: '/api/agents', deps });
   await app.register(callLogRoutes, { prefix: '/api/call-logs', deps });
   await app.register(analyticsRoutes, { prefix: '/api/analytics', deps });
+  await app.register(tenantExportRoutes, { prefix: '/api', deps });
+  await app.register(brandingRoutes, { prefix: '/api', deps });
+  await app.register(promptConfigRoutes, { prefix: '/api/prompt-config', deps });
   return app;
 }
 

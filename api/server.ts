@@ -12,6 +12,8 @@ import { createInvoicingClient } from '../temporal/invoicing-client';
 import { createStripeWebhookVerifier } from '../temporal/stripe-webhook-verifier';
 import { createStripeBillingSessions } from '../temporal/stripe-billing-sessions';
 import { createStripePlanClient } from '../temporal/stripe-plan-client';
+import { createOffboardingClient } from '../temporal/offboarding-client';
+import { createPromptConfigClient } from '../temporal/prompt-config-client';
 import { SIMULATOR_AUTH_TOKEN } from '../config/simulator-credentials';
 import { botSigningSecret } from '../domain/usage/bot-signature';
 import { elevenLabsApiUrl, simulatorUrl, webhookBase } from '../config/env';
@@ -20,8 +22,13 @@ import { limitPasswordWork } from '../domain/auth/password';
 import { mediaStreamKey } from '../domain/telephony/media-stream-token';
 import { secretBoxFromEnv } from '../domain/secrets/secret-box-from-env';
 import { createAudioStoreFromEnv } from '../temporal/audio-store';
+import { createTenantExportClient } from '../temporal/tenant-export-client';
+import { exportTokenKey } from '../domain/tenant-export/download-token';
 import { createConversationSyncClient } from '../temporal/conversation-sync-client';
 import { createElevenLabsAccounts } from '../temporal/elevenlabs-accounts';
+import { createIntegrationProbes } from '../temporal/integration-probes';
+import { oidcClientConfig } from '../config/oidc';
+import { createOidcRelyingParty, oidcCallbackUrl } from '../domain/auth/oidc/oidc-relying-party';
 import { buildApp } from './app';
 import { loggerOptions } from '../config/logger';
 
@@ -58,6 +65,7 @@ async function main(): Promise<void> {
         refreshTtlDays: env.JWT_REFRESH_TTL_DAYS,
       },
       onboarding: createOnboardingClient(temporal, target, env.ONBOARDING_VERIFICATION_TIMEOUT),
+      oidc: oidcRelyingParty(env),
       provisioning: createProvisioningClient(temporal, target),
       calls,
       invoicing: createInvoicingClient(temporal, target, {
@@ -76,6 +84,14 @@ async function main(): Promise<void> {
       stripeWebhooks,
       billingSessions,
       stripePlans: createStripePlanClient(temporal, target),
+      offboarding: createOffboardingClient(temporal, target),
+      tenantExports: {
+        workflows: createTenantExportClient(temporal, target),
+        audio: createAudioStoreFromEnv(env),
+        exportTokenKey: exportTokenKey(secrets.secretKey),
+        exportRetentionMs: env.TENANT_EXPORT_RETENTION,
+      },
+      promptRollouts: createPromptConfigClient(temporal, target),
       secretBox: secretBoxFromEnv(env, secrets.secretKey),
       elevenLabs: {
         // Tenants' own keys, against ElevenLabs (or the simulator's stand-in when providers are simulated).
@@ -84,6 +100,17 @@ async function main(): Promise<void> {
         audio: createAudioStoreFromEnv(env),
         webhookToleranceMs: env.ELEVENLABS_WEBHOOK_TOLERANCE,
       },
+      integrations: {
+        // The health page waits on these: each provider check gets a few seconds, all run at once.
+        probes: createIntegrationProbes({
+          stripe: { ...providerCredentials(env).stripe, simulatorUrl: simulatorUrl(env) },
+          twilio: { ...providerCredentials(env).twilio, simulatorUrl: simulatorUrl(env) },
+          smtpUrl: env.SMTP_URL,
+          timeoutMs: 5_000,
+        }),
+        platformSender: env.MAIL_FROM,
+        checkTimeoutMs: 5_000,
+      },
       botSecret: (botId) => botSigningSecret(secrets.secretKey, botId),
       health: createTemporalHealth(temporal, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE),
       secureCookies: env.APP_ENV === 'production',
@@ -91,6 +118,7 @@ async function main(): Promise<void> {
       loginFreeFailures: env.LOGIN_FREE_FAILURES,
       trustProxy: env.TRUST_PROXY,
       publicBaseUrl: env.PUBLIC_BASE_URL,
+      publicBaseDomain: env.PUBLIC_BASE_DOMAIN,
     },
     { logger: loggerOptions(env.LOG_LEVEL, { pretty: env.APP_ENV === 'development' }) },
   );
@@ -104,6 +132,12 @@ async function main(): Promise<void> {
     await database.stop();
   });
   await app.listen({ host: env.API_HOST, port: env.API_PORT });
+}
+
+/** Sign-in with OpenID Connect when OIDC_* are set; its callback is reached through the public web origin. */
+function oidcRelyingParty(env: ReturnType<typeof loadRuntime>['env']) {
+  const client = oidcClientConfig(env);
+  return client ? createOidcRelyingParty({ ...client, redirectUri: oidcCallbackUrl(env.PUBLIC_BASE_URL) }) : undefined;
 }
 
 main().catch((error: unknown) => {

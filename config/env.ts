@@ -39,6 +39,13 @@ export const EnvSchema = z.object({
   /** The provider simulator that SDKs without credentials talk to. Default: http://127.0.0.1:$SIM_PORT. */
   SIM_URL: optionalString.pipe(z.url().optional()),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+  /** Tenants' own hosts are `<slug>.<PUBLIC_BASE_DOMAIN>` (white label); unset: tenants are not told by host. */
+  PUBLIC_BASE_DOMAIN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'a lowercase domain name, e.g. voiceplane.app')
+      .optional(),
+  ),
 
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
@@ -135,6 +142,8 @@ export const EnvSchema = z.object({
   ELEVENLABS_WEBHOOK_TOLERANCE: Duration.default(30 * 60_000),
   /** How often each tenant's ElevenLabs conversations are synced (a Temporal Schedule per active integration). */
   ELEVENLABS_SYNC_EVERY: Duration.default(15 * 60_000),
+  /** How long a tenant data export's archive is kept (and its download link works) after it is ready. */
+  TENANT_EXPORT_RETENTION: Duration.default(7 * 86_400_000),
   /** Call recordings are kept under AUDIO_DIR (default `<DATA_DIR>/audio`) unless an S3-compatible store is set. */
   AUDIO_DIR: optionalString,
   /** An S3-compatible store for recordings: endpoint URL (path-style), bucket, region and keys. */
@@ -143,6 +152,16 @@ export const EnvSchema = z.object({
   AUDIO_S3_REGION: z.string().default('us-east-1'),
   AUDIO_S3_ACCESS_KEY_ID: optionalString,
   AUDIO_S3_SECRET_ACCESS_KEY: optionalString,
+
+  /**
+   * "Sign in with OpenID Connect" (authorization code + PKCE) against one identity provider for the platform: its
+   * issuer (discovered from `/.well-known/openid-configuration`), and this platform's client there, whose redirect
+   * URI is `<PUBLIC_BASE_URL>/api/auth/oidc/callback`. All three or none; the button's label is OIDC_DISPLAY_NAME.
+   */
+  OIDC_ISSUER_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).max(60).default('OpenID Connect'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,4 +1,5 @@
 import type { Env } from './env';
+import { oidcProblems } from './oidc';
 import { pricingProblems } from './pricing';
 import { providerProblems } from './provider-mode';
 import { secretProblems } from './secrets';
@@ -12,5 +13,11 @@ function mailProblems(env: Env): string[] {
 
 /** Everything that keeps this process from starting as configured, one line per missing or unsafe setting. */
 export function startupProblems(env: Env): string[] {
-  return [...secretProblems(env), ...providerProblems(env), ...mailProblems(env), ...pricingProblems()];
+  return [
+    ...secretProblems(env),
+    ...providerProblems(env),
+    ...mailProblems(env),
+    ...pricingProblems(),
+    ...oidcProblems(env),
+  ];
 }

@@ -10,12 +10,20 @@ export const LoginBody = z.strictObject({
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
-/** Self-service sign-up: the organisation and its first admin. */
+/** A plan's code as a customer may type or link it (`?plan=pro`); whether such a plan exists is checked later. */
+export const PlanSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'a plan code: letters, digits, dashes, up to 40 characters');
+
+/** Self-service sign-up: the organisation, its first admin and the plan (the price list's default when absent). */
 export const RegisterBody = z.strictObject({
   companyName: CompanyName,
   name: z.string().trim().min(1).max(120),
   email: Email,
   password: Password,
+  planSlug: PlanSlug.optional(),
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
 
@@ -40,6 +48,14 @@ export const RegistrationAccepted = z.object({ message: z.string() }).meta({ id:
 export type RegistrationAccepted = z.infer<typeof RegistrationAccepted>;
 
 export const EmailVerified = z
-  .object({ tenantId: z.uuid(), status: z.enum(TENANT_STATUSES), verified: z.literal(true) })
+  .object({
+    tenantId: z.uuid(),
+    status: z.enum(TENANT_STATUSES),
+    verified: z.literal(true),
+    /** The plan chosen at sign-up (null when none was). */
+    planCode: z.string().nullable(),
+    /** A paid plan chosen at sign-up and not paid yet: Stripe's Checkout page for it (null otherwise). */
+    checkoutUrl: z.url().nullable(),
+  })
   .meta({ id: 'EmailVerified' });
 export type EmailVerified = z.infer<typeof EmailVerified>;

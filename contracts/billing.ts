@@ -116,8 +116,15 @@ export const PlanChangeView = z
   .meta({ id: 'PlanChangeView' });
 export type PlanChangeView = z.infer<typeof PlanChangeView>;
 
+/** Where Checkout sends the customer back: the billing page (default) or the sign-up's onboarding page. */
+export const CHECKOUT_RETURN_PAGES = ['billing', 'signup'] as const;
+export type CheckoutReturnPage = (typeof CHECKOUT_RETURN_PAGES)[number];
+
 /** A customer admin's upgrade through Stripe Checkout: the paid plan to subscribe to. */
-export const CheckoutBody = z.strictObject({ planCode: z.enum(PLAN_IDS) });
+export const CheckoutBody = z.strictObject({
+  planCode: z.enum(PLAN_IDS),
+  returnTo: z.enum(CHECKOUT_RETURN_PAGES).optional(),
+});
 export type CheckoutBody = z.infer<typeof CheckoutBody>;
 
 /** Where to send the browser: Stripe's hosted Checkout page for this session. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOT_ROLES, DEFAULT_BOT_ROLE } from './bot-role';
 import { BOT_STATUSES } from './bot-status';
 import { JobView } from './jobs';
 import { patchBody } from './patch-body';
@@ -15,6 +16,8 @@ export const CreateBotBody = z.strictObject({
   locale: Locale.default('de-AT'),
   voice: Voice.default('elevenlabs:Rachel'),
   greeting: Greeting,
+  /** Picks the bot's prompt templates (GET /api/prompt-config/preview?role=…). */
+  role: z.enum(BOT_ROLES).default(DEFAULT_BOT_ROLE),
 });
 export type CreateBotBody = z.infer<typeof CreateBotBody>;
 
@@ -33,6 +36,7 @@ export const BotView = z
     tenantId: z.uuid(),
     name: z.string(),
     status: z.enum(BOT_STATUSES),
+    role: z.enum(BOT_ROLES),
     /** Why the last provisioning run failed, while the bot is failed; platform staff only (provider text). */
     failureReason: z.string().nullable(),
     locale: z.string(),

@@ -9,8 +9,12 @@ const GRANTS = {
   'tenants:create': ['platform_admin'],
   /** Deactivate (suspend) and reactivate a tenant. */
   'tenants:lifecycle': ['platform_admin'],
+  /** Offboard a tenant (export, release everything at providers, hard delete) and follow its run. */
+  'tenants:offboard': ['platform_admin'],
   /** Resend the verification email or confirm a tenant's address by hand. */
   'tenants:verify': ['platform_admin'],
+  /** Export all of a tenant's data as a ZIP (GDPR Art. 15/20): platform admins any tenant, customer admins their own. */
+  'tenants:export': ['platform_admin', 'customer_admin'],
   'users:read': ['platform_admin', 'support', 'customer_admin'],
   'users:manage': ['platform_admin', 'customer_admin'],
   'bots:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
@@ -44,6 +48,8 @@ const GRANTS = {
   'billing:overview': ['platform_admin', 'support'],
   /** A tenant's bring-your-own-key integrations: status, key hint, webhook URL, sync state (never the key). */
   'integrations:read': ['platform_admin', 'support', 'customer_admin'],
+  /** Whether each integration (ElevenLabs, Twilio, Stripe, mail) is configured and reachable, and why not. */
+  'integrations:health': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
   /** Save, test and remove the tenant's own provider keys; start a sync. */
   'integrations:manage': ['customer_admin'],
   /** Monitored ElevenLabs agents with their call statistics. */
@@ -52,8 +58,16 @@ const GRANTS = {
   'agents:manage': ['customer_admin'],
   /** Call history: transcripts, recordings, analytics. */
   'calls:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  /** A tenant's white-label branding (title, colour, logo, favicon); the portal applies it for everyone. */
+  'branding:read': ['platform_admin', 'support', 'customer_admin', 'customer_user'],
+  /** Change the branding (the plan must include white label). */
+  'branding:manage': ['customer_admin'],
   /** Statistics across every tenant. */
   'platform:stats': ['platform_admin', 'support'],
+  /** A tenant's prompt settings (business and agent names, texts) and the prompts built from them. */
+  'prompts:read': ['platform_admin', 'support', 'customer_admin'],
+  /** Change them; the tenant's bots are given the new prompt. */
+  'prompts:configure': ['platform_admin', 'support', 'customer_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { ONBOARDING_FAILURE_STEPS, ONBOARDING_STEPS } from './onboarding-step';
+import { ONBOARDING_FAILURE_STEPS, ONBOARDING_STEPS, SIGNUP_STAGE_STATES, SIGNUP_STAGES } from './onboarding-step';
 import { TENANT_STATUSES } from './tenant-status';
 import { Email } from './users';
+
+export const SignupStageView = z
+  .object({ stage: z.enum(SIGNUP_STAGES), state: z.enum(SIGNUP_STAGE_STATES) })
+  .meta({ id: 'SignupStageView' });
+export type SignupStageView = z.infer<typeof SignupStageView>;
 
 export const Slug = z
   .string()
@@ -63,6 +68,10 @@ export const OnboardingProgress = z
     /** When the pending tenant is removed if the email is not verified (ISO time), once the wait has begun. */
     verificationDeadline: z.string().nullable(),
     history: z.array(z.object({ step: OnboardingStep, at: z.string() })),
+    /** The plan chosen at sign-up (null: none was chosen, e.g. a tenant a platform admin created). */
+    planCode: z.string().nullable(),
+    /** The customer's view of the same run: verify email → choose/pay → ready. */
+    stages: z.array(SignupStageView),
     /** `workflow` while the run answers queries; `database` (the step mirrored on the tenant) after it ended. */
     source: z.enum(['workflow', 'database']),
     /** The run in Temporal's Web UI: for platform operators only, null for customers. */

@@ -13,13 +13,15 @@ export function createOnboardingClient(
   verificationTimeoutMs: number,
 ): OnboardingWorkflows {
   return {
-    async start(tenantId) {
+    async start(tenantId, options = {}) {
       const workflowId = onboardingWorkflowId(tenantId);
+      const planCode = options.planCode ? { planCode: options.planCode } : {};
+      const verifiedBy = options.emailVerifiedBy ? { emailVerifiedBy: options.emailVerifiedBy } : {};
       await ignoringAlreadyStarted(
         client.workflow.start(tenantOnboarding, {
           workflowId,
           taskQueue: target.taskQueue,
-          args: [{ tenantId, verificationTimeoutMs }],
+          args: [{ tenantId, verificationTimeoutMs, ...planCode, ...verifiedBy }],
           typedSearchAttributes: [{ key: TenantIdAttribute, value: tenantId }],
         }),
       );

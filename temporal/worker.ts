@@ -4,6 +4,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createActivities, type ProcessActivityDeps, type WorkerPorts } from '../activities';
 import { createConversationClient } from './conversation-client';
 import { createSyncSchedulePause } from './conversation-sync-client';
+import { createTenantWorkflowStops } from './offboarding-client';
 
 export const WORKFLOWS_PATH = path.resolve(__dirname, '../workflows/index.ts');
 
@@ -20,6 +21,7 @@ export async function createWorker(options: {
   const ports: WorkerPorts = {
     conversations: createConversationClient(client, options),
     syncSchedules: createSyncSchedulePause(client),
+    tenantWorkflows: createTenantWorkflowStops(client),
   };
   return Worker.create({
     connection: options.connection,

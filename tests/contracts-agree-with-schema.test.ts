@@ -1,13 +1,17 @@
+import { BOT_ROLES } from '../contracts/bot-role';
 import { BOT_STATUSES } from '../contracts/bot-status';
+import { FAVICON_CONTENT_TYPES, LOGO_CONTENT_TYPES } from '../contracts/branding';
 import { CALL_LOG_STATUSES } from '../contracts/call-status';
 import { CALL_DIRECTIONS, CALL_OUTCOMES } from '../contracts/conversation';
 import { INTEGRATION_PROVIDERS, INTEGRATION_STATUSES } from '../contracts/integration';
 import { INVOICE_STATUSES } from '../contracts/invoice-status';
+import { OFFBOARDING_RUN_STATUSES } from '../contracts/offboarding-steps';
 import { EMAIL_STATUSES } from '../contracts/outbox-status';
 import { JOB_KINDS, JOB_STATUSES } from '../contracts/provisioning-job';
 import { PLATFORM_ROLES, ROLES } from '../contracts/roles';
 import { SUBSCRIPTION_STATUSES } from '../contracts/subscription-status';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../contracts/support-ticket';
+import { TENANT_EXPORT_STATUSES } from '../contracts/tenant-export';
 import { TENANT_STATUSES } from '../contracts/tenant-status';
 import { USAGE_KINDS } from '../contracts/usage-kind';
 import { WEBHOOK_EVENT_STATUSES } from '../contracts/webhook-event-status';
@@ -19,6 +23,7 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   'tenants.status': TENANT_STATUSES,
   'users.role': ROLES,
   'bots.status': BOT_STATUSES,
+  'bots.role': BOT_ROLES,
   'provisioning_jobs.kind': JOB_KINDS,
   'provisioning_jobs.status': JOB_STATUSES,
   'usage_events.kind': USAGE_KINDS,
@@ -34,6 +39,10 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   'call_logs.status': CALL_LOG_STATUSES,
   'call_logs.outcome': CALL_OUTCOMES,
   'call_logs.direction': CALL_DIRECTIONS,
+  'tenant_branding.logo_content_type': LOGO_CONTENT_TYPES,
+  'tenant_branding.favicon_content_type': FAVICON_CONTENT_TYPES,
+  'offboarding_runs.status': OFFBOARDING_RUN_STATUSES,
+  'tenant_exports.status': TENANT_EXPORT_STATUSES,
 };
 
 /** Columns without a check of their own: usage_daily's rows come only from usage_events (by trigger), checked there. */

@@ -26,7 +26,9 @@ function gaps(operation: Operation): string[] {
   const missing: string[] = [];
   if (!operation.summary) missing.push('summary');
   const success = responses.filter(([status]) => /^2/.test(status));
-  if (success.length === 0) missing.push('2xx response');
+  // A browser-only step (sign-in with a provider) answers with a redirect, never a body.
+  const redirects = responses.filter(([status]) => /^3/.test(status));
+  if (success.length === 0 && redirects.length === 0) missing.push('2xx response');
   for (const [status, response] of success) {
     const media = Object.values(response.content ?? {});
     // 204 carries no body; everything else says what it carries.
@@ -73,5 +75,8 @@ describe('OpenAPI document (/docs/json)', () => {
   it('gives the gap finder something to find: an operation without responses is reported', () => {
     expect(gaps({ summary: 'x' })).toEqual(['2xx response', '4XX problem+json', '5XX problem+json']);
     expect(gaps({ summary: 'x', responses: { '200': { description: 'ok' } } })).toContain('200 schema');
+    expect(gaps({ summary: 'x', responses: { '302': { description: 'to the provider' } } })).not.toContain(
+      '2xx response',
+    );
   });
 });

@@ -11,3 +11,6 @@ export { monthlyInvoicing } from './monthly-invoicing';
 export { changeStripePlan } from './change-stripe-plan';
 export { conversation } from './conversation';
 export { syncConversations } from './sync-conversations';
+export { offboardTenant } from './offboard-tenant';
+export { applyPromptConfig } from './apply-prompt-config';
+export { exportTenant, tenantExportExpiry } from './export-tenant';

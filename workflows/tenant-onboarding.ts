@@ -11,7 +11,9 @@ import {
 } from '@temporalio/workflow';
 import type { OnboardingActivities } from '../activities/onboarding';
 import { provisioningWorkflowId } from '../domain/provisioning/provisioning-steps';
+import type { EmailVerifier } from '../domain/tenants/onboarding-port';
 import type { OnboardingRunProgress } from '../domain/tenants/onboarding-steps';
+import { signupStages } from '../domain/tenants/signup-stages';
 import type { OnboardingStep } from '../contracts/onboarding-step';
 import { BotIdAttribute, TenantIdAttribute } from '../temporal/search-attributes';
 import { deprovisionBot } from './deprovision-bot';
@@ -23,14 +25,29 @@ export interface TenantOnboardingInput {
   tenantId: string;
   /** How long the tenant may stay unverified before it is removed. */
   verificationTimeoutMs: number;
+  /** The plan chosen at sign-up (absent for tenants platform staff create, and for runs from before the choice). */
+  planCode?: string;
+  /** Set when the address was verified before the run started (an OpenID Connect sign-up). */
+  emailVerifiedBy?: EmailVerifier;
 }
 
 export type TenantOnboardingOutcome = 'active' | 'expired';
 
 /** Runs recorded before this patch removed the tenant in one activity; newer ones release its bots first. */
 export const RELEASE_BOTS_PATCH = 'release-bots-before-removing-unverified-tenant';
+/** Runs recorded before this patch ended at activation; newer ones with a paid sign-up plan wait for its Checkout. */
+export const SIGNUP_PAYMENT_PATCH = 'await-signup-plan-checkout';
+/** Runs recorded before this patch always mailed a link; newer ones whose address is verified already do not. */
+export const PREVERIFIED_EMAIL_PATCH = 'skip-verification-of-preverified-email';
 /** A bot still provisioning is awaited (checked once a minute) for at most an hour before the removal gives up. */
 const PROVISIONING_CHECKS = 60;
+/**
+ * After verification, a paid sign-up plan is checked for its payment (soon at first, then every five minutes) as
+ * long as a Checkout session lives (a day); after that the tenant goes on with the free plan and upgrades later.
+ */
+const PAYMENT_WINDOW_MS = 24 * 60 * 60_000;
+const FIRST_PAYMENT_CHECK_MS = 2_000;
+const PAYMENT_CHECK_MAX_MS = 5 * 60_000;
 
 const activities = proxyActivities<OnboardingActivities>({
   startToCloseTimeout: '30 seconds',
@@ -39,8 +56,9 @@ const activities = proxyActivities<OnboardingActivities>({
 
 /**
  * Onboards a tenant: billing account, default plan, verification email, then waits for the `emailVerified`
- * signal. Verified in time → active; otherwise the pending tenant is removed, after everything it holds at
- * providers (bots' apps and numbers, the billing customer) has been released.
+ * signal (neither when an identity provider has verified the address already). Verified in time → active (a paid
+ * plan chosen at sign-up is awaited first: its Checkout, for a day at most); otherwise the pending tenant is
+ * removed, after everything it holds at providers (bots' apps and numbers, the billing customer) has been released.
  */
 export async function tenantOnboarding(input: TenantOnboardingInput): Promise<TenantOnboardingOutcome> {
   const { tenantId } = input;
@@ -48,11 +66,22 @@ export async function tenantOnboarding(input: TenantOnboardingInput): Promise<Te
   let verificationDeadline: string | null = null;
   const history: OnboardingRunProgress['history'] = [];
   let step: OnboardingStep = 'created';
+  const planCode = input.planCode ?? null;
+  let paymentRequired = false;
+  let paid = false;
 
   setHandler(emailVerifiedSignal, () => {
     verified = true;
   });
-  setHandler(onboardingProgressQuery, () => ({ tenantId, step, verified, verificationDeadline, history }));
+  setHandler(onboardingProgressQuery, () => ({
+    tenantId,
+    step,
+    verified,
+    verificationDeadline,
+    history,
+    planCode,
+    stages: signupStages({ step, verified, paymentRequired, paid }),
+  }));
 
   async function enter(next: OnboardingStep): Promise<void> {
     step = next;
@@ -63,27 +92,55 @@ export async function tenantOnboarding(input: TenantOnboardingInput): Promise<Te
   await enter('creating_billing_account');
   await activities.createBillingAccount(tenantId);
   await enter('starting_plan');
-  await activities.startDefaultPlan(tenantId);
-  await enter('sending_verification_email');
-  await activities.sendVerificationEmail(tenantId, input.verificationTimeoutMs);
+  const defaultPlan = await activities.startDefaultPlan(tenantId);
+  // The tenant starts on the free default plan whatever it chose; a paid choice is bought after verification.
+  paymentRequired = planCode !== null && planCode !== defaultPlan;
+  // The patch is asked only for a verified address, so runs of every other sign-up keep their history unchanged.
+  if (input.emailVerifiedBy !== undefined && patched(PREVERIFIED_EMAIL_PATCH)) {
+    // The identity provider vouched for the address: no link to mail, nothing to wait for.
+    verified = true;
+  } else {
+    await enter('sending_verification_email');
+    await activities.sendVerificationEmail(tenantId, input.verificationTimeoutMs);
 
-  await enter('awaiting_verification');
-  verificationDeadline = new Date(Date.now() + input.verificationTimeoutMs).toISOString();
-  const verifiedInTime = await condition(() => verified, input.verificationTimeoutMs);
+    await enter('awaiting_verification');
+    verificationDeadline = new Date(Date.now() + input.verificationTimeoutMs).toISOString();
+    const verifiedInTime = await condition(() => verified, input.verificationTimeoutMs);
 
-  if (!verifiedInTime) {
-    await enter('cleaning_up');
-    if (patched(RELEASE_BOTS_PATCH)) await removeUnverifiedTenant(tenantId);
-    else await activities.cleanupPendingTenant(tenantId);
-    step = 'expired';
-    history.push({ step, at: new Date().toISOString() });
-    return 'expired';
+    if (!verifiedInTime) {
+      await enter('cleaning_up');
+      if (patched(RELEASE_BOTS_PATCH)) await removeUnverifiedTenant(tenantId);
+      else await activities.cleanupPendingTenant(tenantId);
+      step = 'expired';
+      history.push({ step, at: new Date().toISOString() });
+      return 'expired';
+    }
   }
   await enter('activating');
   await activities.activateTenant(tenantId);
+  if (paymentRequired && patched(SIGNUP_PAYMENT_PATCH)) {
+    await enter('awaiting_payment');
+    paid = await awaitSignupPayment(tenantId);
+    // Activation mirrored `active` already; the payment step replaced it, so it is mirrored once more.
+    await activities.recordOnboardingStep(tenantId, 'active');
+  }
   step = 'active';
   history.push({ step, at: new Date().toISOString() });
   return 'active';
+}
+
+/**
+ * Checks back, sooner at first and then every few minutes, until Checkout for the chosen plan has been paid (the
+ * `checkout.session.completed` handling switches the plan) or the window closes. True when it was paid.
+ */
+async function awaitSignupPayment(tenantId: string): Promise<boolean> {
+  let pause = FIRST_PAYMENT_CHECK_MS;
+  for (let waited = 0; ; waited += pause, pause = Math.min(pause * 2, PAYMENT_CHECK_MAX_MS)) {
+    const standing = await activities.checkSignupPayment(tenantId);
+    if (standing !== 'waiting') return standing === 'paid';
+    if (waited >= PAYMENT_WINDOW_MS) return false;
+    await sleep(pause);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AudioStore } from '../../domain/conversations/audio-store';
 
@@ -35,5 +35,14 @@ export function createDiskAudioStore(root: string): AudioStore {
       unlessMissing(async () =>
         (await open(fileOf(key))).createReadStream(range ? { start: range.start, end: range.end } : {}),
       ),
+    remove: (key) => rm(fileOf(key), { force: true }),
+    async removePrefix(prefix) {
+      if (!prefix.endsWith('/')) throw new Error(`Audio prefix is not a folder: ${prefix}`);
+      const folder = fileOf(prefix);
+      const entries = await unlessMissing(() => readdir(folder, { recursive: true, withFileTypes: true }));
+      if (!entries) return 0;
+      await rm(folder, { recursive: true, force: true });
+      return entries.filter((entry) => entry.isFile()).length;
+    },
   };
 }

@@ -27,6 +27,16 @@ export class S3RequestError extends Error {
   }
 }
 
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** The text of an XML element: entities and character references (`&#38;`, `&#x26;`; `0x26` and `038` alike). */
+const xmlText = (text: string): string =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) =>
+    name.startsWith('#') ? String.fromCodePoint(Number(`0${name.slice(1)}`)) : (XML_ENTITIES[name] ?? whole),
+  );
+const xmlEscape = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+/** S3's limit of keys per ListObjectsV2 page and per DeleteObjects request. */
+const BATCH = 1000;
+
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 const EMPTY_SHA256 = sha256('');
 const hmac = (key: Uint8Array | string, data: string): Buffer => createHmac('sha256', key).update(data).digest();
@@ -36,7 +46,8 @@ const encodeSegment = (segment: string): string =>
 
 /**
  * Recordings in an S3-compatible bucket (AWS S3, MinIO, R2, …) over plain fetch, each request signed with AWS
- * Signature Version 4 (no SDK): PUT to write, HEAD for the size, GET with `Range` to read.
+ * Signature Version 4 (no SDK): PUT to write, HEAD for the size, GET with `Range` to read, DELETE to remove, and
+ * ListObjectsV2 with DeleteObjects to remove a folder.
  */
 export function createS3AudioStore(config: S3AudioStoreConfig): AudioStore {
   const base = new URL(config.endpoint);
@@ -54,8 +65,19 @@ export function createS3AudioStore(config: S3AudioStoreConfig): AudioStore {
     return new URL(`${base.origin}${path}`);
   };
 
-  async function send(method: 'PUT' | 'HEAD' | 'GET', key: string, extra: { body?: Uint8Array; range?: string }) {
-    const url = urlOf(key);
+  /** `key` null addresses the bucket itself (listing, bulk delete); `query` is sent exactly as it is signed. */
+  async function send(
+    method: 'PUT' | 'HEAD' | 'GET' | 'DELETE' | 'POST',
+    key: string | null,
+    extra: { body?: Uint8Array; range?: string; query?: Record<string, string>; contentMd5?: string },
+  ) {
+    const url = key === null ? new URL(`${base.origin}${basePath}/${encodeSegment(config.bucket)}`) : urlOf(key);
+    const query = Object.entries(extra.query ?? {})
+      .map(([name, value]) => [encodeSegment(name), encodeSegment(value)] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, value]) => `${name}=${value}`)
+      .join('&');
+    url.search = query;
     const amzDate = now()
       .toISOString()
       .replace(/[-:]/g, '')
@@ -66,13 +88,14 @@ export function createS3AudioStore(config: S3AudioStoreConfig): AudioStore {
       'x-amz-content-sha256': extra.body ? sha256(extra.body) : EMPTY_SHA256,
       'x-amz-date': amzDate,
       ...(extra.range ? { range: extra.range } : {}),
+      ...(extra.contentMd5 ? { 'content-md5': extra.contentMd5 } : {}),
     };
     const names = Object.keys(headers).sort();
     const signedHeaders = names.join(';');
     const canonicalRequest = [
       method,
       url.pathname,
-      '',
+      query,
       ...names.map((name) => `${name}:${headers[name]!.trim()}`),
       '',
       signedHeaders,
@@ -96,14 +119,21 @@ export function createS3AudioStore(config: S3AudioStoreConfig): AudioStore {
     try {
       return await fetch(url, { method, headers: sent, body: extra.body, signal: headersTimeout.signal });
     } catch (error) {
-      throw new S3RequestError(`S3 ${method} ${key}: no answer (${(error as Error).message})`, null, null);
+      throw new S3RequestError(
+        `S3 ${method} ${key ?? '(bucket)'}: no answer (${(error as Error).message})`,
+        null,
+        null,
+      );
     } finally {
       clearTimeout(timer);
     }
   }
 
   async function failure(method: string, key: string, response: Response): Promise<S3RequestError> {
-    const text = method === 'HEAD' ? '' : await response.text().catch(() => '');
+    return failureOf(method, key, response, method === 'HEAD' ? '' : await response.text().catch(() => ''));
+  }
+
+  function failureOf(method: string, key: string, response: Response, text: string): S3RequestError {
     const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1] ?? null;
     const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? response.statusText;
     return new S3RequestError(
@@ -111,6 +141,22 @@ export function createS3AudioStore(config: S3AudioStoreConfig): AudioStore {
       response.status,
       code,
     );
+  }
+
+  /** One DeleteObjects request (quiet: only failures are reported, and any is an error). */
+  async function deleteObjects(keys: string[]): Promise<void> {
+    const objects = keys.map((key) => `<Object><Key>${xmlEscape(key)}</Key></Object>`).join('');
+    const body = Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<Delete xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Quiet>true</Quiet>${objects}</Delete>`,
+    );
+    const contentMd5 = createHash('md5').update(body).digest('base64');
+    const response = await send('POST', null, { query: { delete: '' }, body, contentMd5 });
+    const text = await response.text().catch(() => '');
+    if (!response.ok) throw failureOf('POST', `${keys[0]} … (delete ${keys.length})`, response, text);
+    const failed = /<Error>[\s\S]*?<Key>([^<]*)<\/Key>[\s\S]*?<Code>([^<]*)<\/Code>[\s\S]*?<\/Error>/.exec(text);
+    if (failed) {
+      throw new S3RequestError(`S3 DeleteObjects: ${xmlText(failed[1]!)} not deleted (${failed[2]})`, 200, failed[2]!);
+    }
   }
 
   return {
@@ -141,6 +187,35 @@ export function createS3AudioStore(config: S3AudioStoreConfig): AudioStore {
         throw new S3RequestError(`S3 GET ${key}: the range was not honoured`, response.status, null);
       }
       return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+    },
+    // ListObjectsV2 page by page, each page removed with one DeleteObjects; a key already gone is no error there.
+    async removePrefix(prefix) {
+      if (!prefix.endsWith('/')) throw new Error(`Audio prefix is not a folder: ${prefix}`);
+      urlOf(`${prefix}x`); // refuses a folder no key could be in (empty or dot segments)
+      let removed = 0;
+      let token: string | null = null;
+      do {
+        const query: Record<string, string> = { 'list-type': '2', prefix, 'max-keys': String(BATCH) };
+        if (token) query['continuation-token'] = token;
+        const listed = await send('GET', null, { query });
+        const text = await listed.text().catch(() => '');
+        if (!listed.ok) throw failureOf('GET', `${prefix} (list)`, listed, text);
+        const keys = [...text.matchAll(/<Contents>[\s\S]*?<Key>([^<]*)<\/Key>[\s\S]*?<\/Contents>/g)].map((m) =>
+          xmlText(m[1]!),
+        );
+        token = /<IsTruncated>true<\/IsTruncated>/.test(text)
+          ? xmlText(/<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(text)?.[1] ?? '')
+          : null;
+        if (keys.length > 0) await deleteObjects(keys);
+        removed += keys.length;
+      } while (token);
+      return removed;
+    },
+    async remove(key) {
+      const response = await send('DELETE', key, {});
+      // S3 answers 204 whether or not the object was there; some compatible stores answer 404 for a missing one.
+      if (!response.ok && response.status !== 404) throw await failure('DELETE', key, response);
+      await response.body?.cancel();
     },
   };
 }

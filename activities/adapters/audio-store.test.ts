@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { startS3Simulator, type RunningS3Simulator } from '../../sim/s3/s3-simulator';
-import { audioKeyFor, type AudioStore } from '../../domain/conversations/audio-store';
+import { audioKeyFor, audioPrefixFor, type AudioStore } from '../../domain/conversations/audio-store';
 import { createDiskAudioStore } from './audio-store-disk';
 import { createS3AudioStore, S3RequestError } from './audio-store-s3';
 
@@ -77,6 +77,31 @@ describe.each([
     await expect(bytesOf(await store.read(key))).resolves.toEqual(shorter);
   });
 
+  it('removes an object, and removing one that is not there is no error', async () => {
+    const key = 'exports/0b6c3d2e-1f4a-4b5c-8d9e-0a1b2c3d4e5f.zip';
+    await store.put(key, recording);
+    await store.remove(key);
+    await expect(store.size(key)).resolves.toBeNull();
+    await expect(store.remove(key)).resolves.toBeUndefined();
+  });
+
+  it("removes every recording of one tenant's folder and nothing else, and again finds none", async () => {
+    const [gone, kept] = ['1d0c9a2b-3e4f-4a5b-8c6d-7e8f9a0b1c2d', '1d0c9a2b-3e4f-4a5b-8c6d-7e8f9a0b1c2e'];
+    const goneKeys = ['conv_a', 'conv/odd name+?', "conv_(x)!'*&"].map((id) => audioKeyFor(gone, id));
+    for (const key of goneKeys) await store.put(key, recording);
+    const keptKey = audioKeyFor(kept, 'conv_a');
+    const exportKey = `exports/${gone}.zip`;
+    await store.put(keptKey, recording);
+    await store.put(exportKey, recording);
+
+    await expect(store.removePrefix(audioPrefixFor(gone))).resolves.toBe(goneKeys.length);
+    for (const key of goneKeys) await expect(store.size(key)).resolves.toBeNull();
+    await expect(store.size(keptKey)).resolves.toBe(recording.length);
+    await expect(store.size(exportKey)).resolves.toBe(recording.length);
+    await expect(store.removePrefix(audioPrefixFor(gone))).resolves.toBe(0);
+    await expect(store.removePrefix(gone)).rejects.toThrow('not a folder');
+  });
+
   it('keeps conversation ids with characters that need encoding apart', async () => {
     const odd = audioKeyFor(TENANT, 'conv/with space+plus?');
     const plain = audioKeyFor(TENANT, 'conv_with_space_plus_');
@@ -120,6 +145,26 @@ describe('S3 audio store against a store that checks signatures', () => {
     await expect(refused).rejects.toMatchObject({ code });
     await expect(store.size(key)).rejects.toMatchObject({ status: expect.any(Number) });
     expect(s3.objects.has(`recordings/${key}`)).toBe(false);
+  });
+
+  it('removes a folder of more than one page: a listing and a DeleteObjects per thousand keys', async () => {
+    const store = createS3AudioStore({ endpoint: s3.url, bucket: 'recordings', ...s3.credentials });
+    const tenant = '2e1d0c9b-4f5a-4b6c-9d7e-8f9a0b1c2d3e';
+    for (let i = 0; i < 2_500; i += 1) s3.objects.set(`recordings/${audioKeyFor(tenant, `conv_${i}`)}`, recording);
+    s3.objects.set(`recordings/${audioKeyFor(TENANT, 'conv_neighbour')}`, recording);
+    const before = s3.requests.length;
+
+    await expect(store.removePrefix(audioPrefixFor(tenant))).resolves.toBe(2_500);
+    expect([...s3.objects.keys()].filter((id) => id.includes(tenant))).toEqual([]);
+    expect(s3.objects.has(`recordings/${audioKeyFor(TENANT, 'conv_neighbour')}`)).toBe(true);
+    expect(s3.requests.slice(before).map(({ method, status }) => `${method} ${status}`)).toEqual([
+      'GET 200',
+      'POST 200',
+      'GET 200',
+      'POST 200',
+      'GET 200',
+      'POST 200',
+    ]);
   });
 
   it('fails loudly for a bucket that does not exist', async () => {

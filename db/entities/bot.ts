@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { BOT_ROLES, DEFAULT_BOT_ROLE } from '../../contracts/bot-role';
 import { BOT_STATUSES } from '../../contracts/bot-status';
 import { createdAtColumn, idColumn, updatedAtColumn } from './columns';
 
@@ -12,6 +13,8 @@ export const Bot = defineEntity({
     status: p.enum(BOT_STATUSES),
     /** Why the last provisioning run failed; set only while the bot is `failed` (domain/bots/bot-lifecycle.ts). */
     failureReason: p.text().nullable(),
+    /** Picks the bot's prompt templates (domain/prompts/templates/). */
+    role: p.enum(BOT_ROLES).default(DEFAULT_BOT_ROLE),
     locale: p.text(),
     voice: p.text(),
     greeting: p.text(),

@@ -13,6 +13,8 @@ export const Tenant = defineEntity({
     onboardingStep: p.text().default('created'),
     contactEmail: p.text(),
     verifiedAt: p.datetime().nullable(),
+    /** The plan chosen at sign-up (a plan code); null when none was chosen. */
+    signupPlan: p.text().nullable(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

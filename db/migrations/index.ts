@@ -10,6 +10,12 @@ import { Migration20261127000000 } from './Migration20261127000000';
 import { Migration20261128000000 } from './Migration20261128000000';
 import { Migration20261130000000 } from './Migration20261130000000';
 import { Migration20261201000000 } from './Migration20261201000000';
+import { Migration20261202000000 } from './Migration20261202000000';
+import { Migration20261203000000 } from './Migration20261203000000';
+import { Migration20261204000000 } from './Migration20261204000000';
+import { Migration20261205000000 } from './Migration20261205000000';
+import { Migration20261206000000 } from './Migration20261206000000';
+import { Migration20261207000000 } from './Migration20261207000000';
 import { Migration20261209000000 } from './Migration20261209000000';
 
 /** Every migration in order; listed explicitly so the same list works under tsx, Jest and a bundle. */
@@ -25,5 +31,11 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128000000', class: Migration20261128000000 },
   { name: 'Migration20261130000000', class: Migration20261130000000 },
   { name: 'Migration20261201000000', class: Migration20261201000000 },
+  { name: 'Migration20261202000000', class: Migration20261202000000 },
+  { name: 'Migration20261203000000', class: Migration20261203000000 },
+  { name: 'Migration20261204000000', class: Migration20261204000000 },
+  { name: 'Migration20261205000000', class: Migration20261205000000 },
+  { name: 'Migration20261206000000', class: Migration20261206000000 },
+  { name: 'Migration20261207000000', class: Migration20261207000000 },
   { name: 'Migration20261209000000', class: Migration20261209000000 },
 ];

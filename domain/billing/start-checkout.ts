@@ -1,10 +1,10 @@
-import type { CheckoutSessionView } from '../../contracts/billing';
+import type { CheckoutReturnPage, CheckoutSessionView } from '../../contracts/billing';
 import type { PlanId } from '../../contracts/pricing';
 import { BillingAccount, Plan, Tenant } from '../../db/entities';
 import type { Orm } from '../../db/orm';
-import { inScope } from '../../db/scope';
+import { inScope, type DbScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
-import type { Actor } from '../auth/actor';
+import type { Actor, SystemActor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import { AppError, notFound } from '../errors/app-error';
@@ -32,12 +32,54 @@ export interface CheckoutDeps {
  */
 export async function startCheckout(
   deps: CheckoutDeps,
-  { actor, planCode, now = new Date() }: { actor: Actor; planCode: PlanId; now?: Date },
+  {
+    actor,
+    planCode,
+    returnTo = 'billing',
+    now = new Date(),
+  }: { actor: Actor; planCode: PlanId; returnTo?: CheckoutReturnPage; now?: Date },
 ): Promise<CheckoutSessionView> {
   assertCan(actor, 'billing:manage');
   const tenantId = actor.tenantId;
   if (!tenantId) throw new AppError('forbidden', 'Only a tenant’s own admin may start a checkout');
-  const facts = await inScope(deps.orm, scopeOf(actor), async (em) => {
+  return openCheckout(deps, { actor, scope: scopeOf(actor), tenantId, planCode, returnTo, now });
+}
+
+/** Where Checkout sends the customer back: the billing page, or the onboarding page of a fresh sign-up. */
+function returnUrls(webBaseUrl: string, returnTo: CheckoutReturnPage, planCode: string) {
+  if (returnTo === 'billing') {
+    return {
+      successUrl: billingPageUrl(webBaseUrl, `checkout=success&plan=${planCode}`),
+      cancelUrl: billingPageUrl(webBaseUrl, 'checkout=cancelled'),
+    };
+  }
+  const welcome = `${webBaseUrl.replace(/\/$/, '')}/register/welcome`;
+  return { successUrl: `${welcome}?checkout=success&plan=${planCode}`, cancelUrl: `${welcome}?checkout=cancelled` };
+}
+
+/**
+ * The Checkout itself, for a tenant the caller has already been allowed to act for: its admin (startCheckout) or
+ * the sign-up's verification link (start-signup-checkout.ts, under a system actor). Audited as that actor.
+ */
+export async function openCheckout(
+  deps: CheckoutDeps,
+  {
+    actor,
+    scope,
+    tenantId,
+    planCode,
+    returnTo,
+    now,
+  }: {
+    actor: Actor | SystemActor;
+    scope: DbScope;
+    tenantId: string;
+    planCode: string;
+    returnTo: CheckoutReturnPage;
+    now: Date;
+  },
+): Promise<CheckoutSessionView> {
+  const facts = await inScope(deps.orm, scope, async (em) => {
     const plan = await em.findOne(Plan, { code: planCode });
     if (!plan) throw notFound('Plan');
     const current = await findTenantPlan(em, tenantId);
@@ -75,7 +117,7 @@ export async function startCheckout(
       email: facts.email,
       name: facts.name,
     });
-    await inScope(deps.orm, scopeOf(actor), (em) =>
+    await inScope(deps.orm, scope, (em) =>
       linkStripeCustomer(em, { tenantId, customerId: customer.id, email: facts.email, currency: facts.currency }),
     );
     return customer.id;
@@ -83,11 +125,11 @@ export async function startCheckout(
   const window = Math.floor(now.getTime() / CHECKOUT_KEY_WINDOW_MS);
   const checkout = (customerId: string) =>
     deps.sessions.createCheckoutSession({
-      idempotencyKey: `checkout-${tenantId}-${planCode}-${customerId}-${window}`,
+      // The return page is part of the request: another one within the window is another session.
+      idempotencyKey: `checkout-${tenantId}-${planCode}-${customerId}-${window}${returnTo === 'billing' ? '' : `-${returnTo}`}`,
       customerId,
       priceId: facts.priceId,
-      successUrl: billingPageUrl(deps.webBaseUrl, `checkout=success&plan=${planCode}`),
-      cancelUrl: billingPageUrl(deps.webBaseUrl, 'checkout=cancelled'),
+      ...returnUrls(deps.webBaseUrl, returnTo, planCode),
       clientReferenceId: tenantId,
       metadata: { tenantId, planCode },
     });
@@ -98,9 +140,10 @@ export async function startCheckout(
   if (session === 'unknown_customer') throw new AppError('unavailable', 'Stripe does not know this customer yet');
   const { id: sessionId, url } = session;
 
-  await inScope(deps.orm, scopeOf(actor), async (em) => {
+  await inScope(deps.orm, scope, async (em) => {
     recordAudit(em, {
       actor,
+      tenantId,
       action: 'billing.checkout_started',
       targetType: 'tenant',
       targetId: tenantId,

@@ -20,6 +20,8 @@ describe('bot lifecycle', () => {
     ['failed', 'deprovisioning', 'delete'],
     ['ready', 'deprovisioning', 'tenant_not_verified'],
     ['failed', 'deprovisioning', 'tenant_not_verified'],
+    ['ready', 'deprovisioning', 'tenant_offboarding'],
+    ['failed', 'deprovisioning', 'tenant_offboarding'],
     ['deprovisioning', 'deprovisioned', 'deprovisioned'],
   ];
 

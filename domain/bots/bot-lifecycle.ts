@@ -25,6 +25,8 @@ export const BOT_TRANSITIONS = {
   delete: { from: ['ready', 'failed'], to: 'deprovisioning' },
   /** Worker: onboarding removes a tenant that never verified its email, releasing its bots first. */
   tenant_not_verified: { from: ['ready', 'failed'], to: 'deprovisioning' },
+  /** Worker: offboarding a tenant releases every bot it has (workflows/offboard-tenant.ts). */
+  tenant_offboarding: { from: ['ready', 'failed'], to: 'deprovisioning' },
   /** Worker: deprovisionBot's last step, once numbers are released and the app deleted. */
   deprovisioned: { from: ['deprovisioning'], to: 'deprovisioned' },
 } as const satisfies Record<string, TransitionRule<BotStatus>>;

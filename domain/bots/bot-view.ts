@@ -8,6 +8,7 @@ export const toBotView = (bot: Bot, viewer: Actor): BotView => ({
   tenantId: bot.tenantId,
   name: bot.name,
   status: bot.status,
+  role: bot.role,
   failureReason: viewer.tenantId === null ? (bot.failureReason ?? null) : null,
   locale: bot.locale,
   voice: bot.voice,

@@ -10,6 +10,7 @@ import { startJob, type JobDeps } from '../provisioning/start-job';
 import type { TenantStatus } from '../../contracts/tenant-status';
 import { lockTenant } from '../tenants/lock-tenant';
 import { tenantMayAddBots } from '../tenants/tenant-status';
+import { DEFAULT_BOT_ROLE, type BotRole } from '../../contracts/bot-role';
 import type { CreateBotBody } from '../../contracts/bots';
 import { BOT_INITIAL_STATUS } from './bot-lifecycle';
 import { toBotView } from './bot-view';
@@ -21,7 +22,7 @@ import type { BotView } from '../../contracts/bots';
  */
 export async function createBot(
   deps: JobDeps,
-  { actor, input }: { actor: Actor; input: CreateBotBody },
+  { actor, input }: { actor: Actor; input: Omit<CreateBotBody, 'role'> & { role?: BotRole } },
 ): Promise<{ bot: BotView; job: JobView }> {
   assertCan(actor, 'bots:manage');
   const bot = await inScope(deps.orm, scopeOf(actor), async (em) => {
@@ -30,7 +31,7 @@ export async function createBot(
     // A bot holds provider resources (app, number) that an unverified tenant's removal would otherwise strand.
     if (!tenantMayAddBots(tenant)) throw botsRefused(tenant.status);
     await assertBotAllowance(em, tenant.id);
-    const created = em.create(Bot, { ...input, status: BOT_INITIAL_STATUS });
+    const created = em.create(Bot, { ...input, role: input.role ?? DEFAULT_BOT_ROLE, status: BOT_INITIAL_STATUS });
     await em.flush();
     return created;
   });

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  /** An upload larger than its limit (a branding image). */
+  payload_too_large: 413,
   unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,

@@ -14,7 +14,7 @@ export const TENANT_TRANSITIONS = {
   suspend: { from: ['active'], to: 'suspended' },
   /** API: a platform admin lifts the suspension (`POST /api/tenants/:id/reactivate`). */
   reactivate: { from: ['suspended'], to: 'active' },
-  /** Offboarding is one-way: no cause leaves it. No use case starts it yet; the table reserves the move. */
+  /** API: a platform admin offboards the tenant (`DELETE /api/tenants/:id`); one-way, no cause leaves it. */
   offboard: { from: ['active', 'suspended'], to: 'offboarding' },
 } as const satisfies Record<string, TransitionRule<TenantStatus>>;
 

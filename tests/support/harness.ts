@@ -11,6 +11,8 @@ import { createLocalBillingProvider } from '../../activities/adapters/billing-pr
 import type { Mailer, OutgoingMail } from '../../activities/adapters/mailer';
 import { createOrm, type Orm } from '../../db/orm';
 import { keyFromSecret } from '../../domain/auth/tokens';
+import { createOidcRelyingParty, oidcCallbackUrl } from '../../domain/auth/oidc/oidc-relying-party';
+import type { OidcClientConfig } from '../../config/oidc';
 import type { TemporalTarget } from '../../temporal/client';
 import { createTemporalHealth } from '../../temporal/health';
 import { createOnboardingClient } from '../../temporal/onboarding-client';
@@ -31,6 +33,11 @@ import type { DunningSchedule } from '../../domain/billing/dunning-plan';
 import { createStripeWebhookVerifier } from '../../temporal/stripe-webhook-verifier';
 import { createStripeBillingSessions } from '../../temporal/stripe-billing-sessions';
 import { createStripePlanClient } from '../../temporal/stripe-plan-client';
+import { createOffboardingClient } from '../../temporal/offboarding-client';
+import { createTenantExportClient } from '../../temporal/tenant-export-client';
+import { exportTokenKey } from '../../domain/tenant-export/download-token';
+import type { OffboardingTiming } from '../../workflows/offboard-tenant';
+import { createPromptConfigClient } from '../../temporal/prompt-config-client';
 import type { ProcessActivityDeps } from '../../activities';
 import type { ProvisioningTiming } from '../../workflows/saga/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
@@ -38,6 +45,7 @@ import { createDiskAudioStore } from '../../activities/adapters/audio-store-disk
 import type { AudioStore } from '../../domain/conversations/audio-store';
 import { createConversationSyncClient } from '../../temporal/conversation-sync-client';
 import { createElevenLabsAccounts } from '../../temporal/elevenlabs-accounts';
+import { createIntegrationProbes } from '../../temporal/integration-probes';
 import { createElevenLabsMonitoring } from '../../activities/adapters/elevenlabs-monitoring';
 import { createConversationClient } from '../../temporal/conversation-client';
 import type { ConversationInput } from '../../workflows/conversation';
@@ -72,6 +80,9 @@ function quietTemporalLogs(): void {
 export const TEST_SECRET = 'test-secret-key-for-the-voiceplane-suites';
 /** The public base URL bots' numbers point at in tests; signatures are computed over it. */
 export const TEST_WEBHOOK_BASE = 'http://localhost:3000';
+
+/** Tenants' hosts in tests are `<slug>.voiceplane.test` (api/plugins/tenant-hint.ts). */
+export const TEST_BASE_DOMAIN = 'voiceplane.test';
 
 /** Nothing listens here: tests that do not provision never reach a provider. */
 const UNREACHABLE = 'http://127.0.0.1:9';
@@ -122,6 +133,8 @@ export function activityDeps(
     secretBox: createSecretBox(TEST_SECRET),
     elevenLabs: (apiKey) => createElevenLabsMonitoring({ apiKey, baseUrl: elevenLabsUrl, timeoutMs: 5_000 }),
     audio: elevenLabs.audio ?? createDiskAudioStore(SHARED_AUDIO_ROOT),
+    exportTokenKey: exportTokenKey(TEST_SECRET),
+    exportRetentionMs: DEFAULTS.TENANT_EXPORT_RETENTION,
   };
 }
 
@@ -149,6 +162,10 @@ export async function createHarness(
     /** Provider simulator the worker's SDK adapters talk to (tests that provision start their own). */
     simulatorUrl?: string;
     provisioningTiming?: Partial<ProvisioningTiming>;
+    /** How long tenant exports are kept once ready (production's TENANT_EXPORT_RETENTION by default). */
+    exportRetentionMs?: number;
+    /** Timeouts and retries of offboarding runs (short ones in tests of crashes and failures). */
+    offboardingTiming?: Partial<OffboardingTiming>;
     callTiming?: Omit<CallLifecycleInput, 'call'>;
     /** Run the webhook inbox relay in this process (default); off when another process is to deliver. */
     relay?: boolean;
@@ -164,6 +181,12 @@ export async function createHarness(
     elevenLabsUrl?: string;
     /** How long a conversation waits for the other half of its webhooks (a second by default). */
     conversationTiming?: Omit<ConversationInput, 'start'>;
+    /** Sign-in with OpenID Connect against this provider (tests/support/oidc-provider.ts); off by default. */
+    oidc?: OidcClientConfig;
+    /** The platform's SMTP server the integration health check verifies (none by default: mail is logged). */
+    smtpUrl?: string;
+    /** How long each integration health check may take (2 s by default). */
+    integrationCheckTimeoutMs?: number;
     /** How long the API reuses a called number's route (off by default: tests change a bot and call at once). */
     callRouteCacheMs?: number;
   } = {},
@@ -233,6 +256,12 @@ export async function createHarness(
       orm,
       auth: { tokenKey: keyFromSecret(TEST_SECRET), accessTtlMinutes: 30, refreshTtlDays: 14 },
       onboarding: createOnboardingClient(client, target, options.verificationTimeoutMs ?? 60_000),
+      oidc: options.oidc
+        ? createOidcRelyingParty({
+            ...options.oidc,
+            redirectUri: oidcCallbackUrl(options.publicBaseUrl ?? 'http://localhost:3000'),
+          })
+        : undefined,
       provisioning: createProvisioningClient(client, target, options.provisioningTiming ?? FAST_TIMING),
       calls,
       invoicing: createInvoicingClient(client, target, { graceMs: options.invoicingGraceMs ?? 0, concurrency: 4 }),
@@ -250,6 +279,14 @@ export async function createHarness(
         timeoutMs: 5_000,
       }),
       stripePlans: createStripePlanClient(client, target),
+      offboarding: createOffboardingClient(client, target, options.offboardingTiming),
+      tenantExports: {
+        workflows: createTenantExportClient(client, target),
+        audio,
+        exportTokenKey: exportTokenKey(TEST_SECRET),
+        exportRetentionMs: options.exportRetentionMs ?? DEFAULTS.TENANT_EXPORT_RETENTION,
+      },
+      promptRollouts: createPromptConfigClient(client, target),
       secretBox: createSecretBox(TEST_SECRET),
       elevenLabs: options.elevenLabsUrl
         ? {
@@ -259,6 +296,16 @@ export async function createHarness(
             webhookToleranceMs: DEFAULTS.ELEVENLABS_WEBHOOK_TOLERANCE,
           }
         : undefined,
+      integrations: {
+        probes: createIntegrationProbes({
+          stripe: { simulatorUrl: options.simulatorUrl ?? UNREACHABLE },
+          twilio: { simulatorUrl: options.simulatorUrl ?? UNREACHABLE },
+          smtpUrl: options.smtpUrl,
+          timeoutMs: options.integrationCheckTimeoutMs ?? 2_000,
+        }),
+        platformSender: DEFAULTS.MAIL_FROM,
+        checkTimeoutMs: options.integrationCheckTimeoutMs ?? 2_000,
+      },
       botSecret: (botId) => botSigningSecret(TEST_SECRET, botId),
       health,
       secureCookies: false,
@@ -266,6 +313,7 @@ export async function createHarness(
       loginFreeFailures: options.loginFreeFailures ?? 1000,
       trustProxy: 'loopback',
       publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
+      publicBaseDomain: TEST_BASE_DOMAIN,
     },
     { logger: options.logger },
   );

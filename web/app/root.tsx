@@ -2,13 +2,12 @@ import type { LinksFunction, MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
 import type { ReactNode } from 'react';
 
+import { BrandFavicon, useBrand, useBrandedDocumentTitle } from '~/components/brand-head';
 import { RouteError } from '~/components/route-error';
 import stylesheet from '~/tailwind.css?url';
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: stylesheet },
-  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
-];
+// The favicon is rendered by the layout: a tenant's branding may replace it.
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
 export const meta: MetaFunction = () => [
   { title: 'VoicePlane' },
@@ -16,6 +15,8 @@ export const meta: MetaFunction = () => [
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
+  const brand = useBrand();
+  useBrandedDocumentTitle(brand);
   return (
     <html lang="en">
       <head>
@@ -23,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <BrandFavicon brand={brand} />
       </head>
       <body>
         {children}

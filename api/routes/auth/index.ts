@@ -9,13 +9,16 @@ import {
   SignedIn,
   VerifyEmailQuery,
 } from '../../../contracts/auth';
+import { PlanList } from '../../../contracts/billing';
 import type { IssuedSession } from '../../../domain/auth/issue-session';
 import { KNOWN_DEVICE_TTL_MS } from '../../../domain/auth/known-device';
 import { logout } from '../../../domain/auth/logout';
 import { refreshSession } from '../../../domain/auth/refresh-session';
 import { signIn, SignInDelayedError } from '../../../domain/auth/sign-in';
 import { AppError } from '../../../domain/errors/app-error';
+import { listSignupPlans } from '../../../domain/tenants/list-signup-plans';
 import { registerTenant } from '../../../domain/tenants/register-tenant';
+import { startSignupCheckout } from '../../../domain/tenants/start-signup-checkout';
 import { verifyTenantEmail } from '../../../domain/tenants/verify-tenant-email';
 import { getMe } from '../../../domain/users/get-me';
 import type { AppDeps } from '../../app-deps';
@@ -156,16 +159,35 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         querystring: VerifyEmailQuery,
         response: responds({
           200: EmailVerified,
-          302: noBody('A browser (Accept: text/html) is sent on to the sign-in page'),
+          302: noBody(
+            'A browser (Accept: text/html) is sent on to Checkout for a paid plan chosen at sign-up, else to sign in',
+          ),
         }),
       },
     },
     async (request, reply) => {
       const result = await verifyTenantEmail(deps, request.query.token);
+      const { planCode, checkoutUrl } = await startSignupCheckout(
+        { orm: deps.orm, sessions: deps.billingSessions, webBaseUrl: deps.publicBaseUrl },
+        { tenantId: result.tenantId },
+      );
       if (request.headers.accept?.includes('text/html')) {
-        return reply.redirect(`${deps.publicBaseUrl}/login?verified=1`);
+        // A paid plan chosen at sign-up: straight on to its Checkout; otherwise sign in to the onboarding page.
+        return reply.redirect(checkoutUrl ?? `${deps.publicBaseUrl}/login?verified=1&redirectTo=%2Fregister%2Fwelcome`);
       }
-      return { ...result, verified: true } satisfies EmailVerified;
+      return { ...result, verified: true, planCode, checkoutUrl } satisfies EmailVerified;
     },
+  );
+
+  app.get(
+    '/signup-plans',
+    {
+      schema: {
+        tags,
+        summary: 'The plans a new customer may choose at sign-up (public): fee, features, limits and prices',
+        response: responds({ 200: PlanList }),
+      },
+    },
+    async () => listSignupPlans(deps),
   );
 };

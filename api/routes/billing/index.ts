@@ -75,7 +75,12 @@ export const billingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       },
       preHandler: app.requirePermission('billing:manage'),
     },
-    async (request) => startCheckout(sessions(), { actor: actorOf(request), planCode: request.body.planCode }),
+    async (request) =>
+      startCheckout(sessions(), {
+        actor: actorOf(request),
+        planCode: request.body.planCode,
+        returnTo: request.body.returnTo,
+      }),
   );
 
   app.post(

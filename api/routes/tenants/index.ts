@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { OffboardingRunView } from '../../../contracts/offboarding';
 import { PageQuery, pageOf } from '../../../contracts/page';
 import {
   CreatedTenant,
@@ -17,6 +18,8 @@ import { deactivateTenant } from '../../../domain/tenants/deactivate-tenant';
 import { getOnboardingProgress } from '../../../domain/tenants/get-onboarding-progress';
 import { getTenant } from '../../../domain/tenants/get-tenant';
 import { listTenants } from '../../../domain/tenants/list-tenants';
+import { getOffboardingRun } from '../../../domain/offboarding/get-offboarding-run';
+import { startOffboarding } from '../../../domain/offboarding/start-offboarding';
 import { reactivateTenant } from '../../../domain/tenants/reactivate-tenant';
 import { resendVerificationEmail } from '../../../domain/tenants/resend-verification-email';
 import { verifyTenantManually } from '../../../domain/tenants/verify-tenant-manually';
@@ -122,6 +125,39 @@ export const tenantRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     },
     async (request) =>
       reactivateTenant(deps, { actor: actorOf(request), tenantId: request.params.id, reason: request.body?.reason }),
+  );
+
+  app.delete(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Offboard a tenant: export, release everything at providers, then delete every row of it',
+        description:
+          'Starts the offboarding workflow and answers 202 with its run: the tenant is offboarding at once ' +
+          '(sessions end, sign-in and calls are refused). 409 while a run is under way or after it finished; a ' +
+          'failed run is resumed. Follow it with GET /api/tenants/:id/offboarding.',
+        params: TenantParams,
+        response: responds({ 202: OffboardingRunView }),
+      },
+      preHandler: app.requirePermission('tenants:offboard'),
+    },
+    async (request, reply) =>
+      reply.status(202).send(await startOffboarding(deps, { actor: actorOf(request), tenantId: request.params.id })),
+  );
+
+  app.get(
+    '/:id/offboarding',
+    {
+      schema: {
+        tags,
+        summary: "A tenant's offboarding run, step by step; it answers after the tenant's rows are gone",
+        params: TenantParams,
+        response: responds({ 200: OffboardingRunView }),
+      },
+      preHandler: app.requirePermission('tenants:offboard'),
+    },
+    async (request) => getOffboardingRun(deps, { actor: actorOf(request), tenantId: request.params.id }),
   );
 
   app.post(

@@ -3,6 +3,8 @@ import type { RunningSimulator } from '../../../sim/start-simulator';
 import { stripeSimControl } from '../../../sim/stripe/stripe-control';
 import { getFreePort } from '../../support/free-port';
 import { createHarness, type Harness } from '../../support/harness';
+import { oidcCallbackUrl } from '../../../domain/auth/oidc/oidc-relying-party';
+import { startOidcProvider, type TestOidcProvider } from '../../support/oidc-provider';
 import { startTestSimulator } from '../../support/test-simulator';
 import { launchBrowser, type Browser } from './browser';
 import { ensureWebBuild } from './web-build';
@@ -15,6 +17,8 @@ export interface Stack {
   apiUrl: string;
   web: WebServer;
   browser: Browser;
+  /** The OpenID Connect provider the API signs in with (`oidc: true` only). */
+  oidc: TestOidcProvider | null;
   close(): Promise<void>;
 }
 
@@ -29,16 +33,20 @@ export async function startStack({
   appSetupDelayMs = 50,
   stripeWebhooks = false,
   elevenLabs = false,
-}: { appSetupDelayMs?: number; stripeWebhooks?: boolean; elevenLabs?: boolean } = {}): Promise<Stack> {
+  oidc = false,
+}: { appSetupDelayMs?: number; stripeWebhooks?: boolean; elevenLabs?: boolean; oidc?: boolean } = {}): Promise<Stack> {
   const apiPort = await getFreePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const [sim] = await Promise.all([startTestSimulator(appSetupDelayMs), ensureWebBuild()]);
   const [web, browser] = await Promise.all([startWebServer({ apiUrl }), launchBrowser()]);
+  // The provider sends the browser back to the web origin, whose API proxy reaches the callback route.
+  const oidcProvider = oidc ? await startOidcProvider({ redirectUri: oidcCallbackUrl(web.url) }) : null;
   const h = await createHarness({
     worker: true,
     simulatorUrl: sim.url,
     publicBaseUrl: web.url,
     elevenLabsUrl: elevenLabs ? `${sim.url}/elevenlabs` : undefined,
+    oidc: oidcProvider?.client,
   });
   await h.app.listen({ port: apiPort, host: '127.0.0.1' });
   if (stripeWebhooks) await stripeSimControl(sim.url).webhookEndpoint(`${apiUrl}/api/billing/stripe/webhook`);
@@ -49,10 +57,12 @@ export async function startStack({
     apiUrl,
     web,
     browser,
+    oidc: oidcProvider,
     async close() {
       await browser.close();
       await web.stop();
       await h.close();
+      await oidcProvider?.close();
       await sim.stop();
     },
   };

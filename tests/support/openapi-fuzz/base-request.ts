@@ -16,6 +16,8 @@ const RESOURCE_OF_SEGMENT: Record<string, keyof RealIds> = {
   agents: 'agent',
   elevenlabs: 'webhookToken',
   'call-logs': 'callLog',
+  assets: 'tenantSlug',
+  exports: 'tenantExport',
 };
 
 /** The real id a path parameter takes; fails loudly for a resource this suite does not know yet. */
@@ -42,7 +44,10 @@ export function baseRequest(operation: Operation, world: FuzzWorld): fc.Arbitrar
   const known = knownValues(world);
   const query = operation.parameters.filter((p) => p.in === 'query');
   const path = Object.fromEntries(
-    operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, realIdFor(operation, p.name, world)]),
+    operation.parameters
+      .filter((p) => p.in === 'path')
+      // A parameter of a fixed vocabulary (`{asset}`: logo, favicon) takes its first value, not a row's id.
+      .map((p) => [p.name, p.schema.enum ? String(p.schema.enum[0]) : realIdFor(operation, p.name, world)]),
   );
   // The bot signature's headers are computed by its transport; any other header gets a valid value.
   const headers = operation.parameters.filter((p) => p.in === 'header' && !BOT_SIGNATURE_HEADERS.includes(p.name));

@@ -38,6 +38,10 @@ export interface RealIds {
   webhookToken: string;
   /** A call of the agent, with a recording in the harness's audio store. */
   callLog: string;
+  /** The demo tenant's slug (public branding assets are addressed by it). */
+  tenantSlug: string;
+  /** A ready export of the demo tenant (its download link's token is not known to the fuzzer). */
+  tenantExport: string;
 }
 
 export interface FuzzWorld {
@@ -135,6 +139,15 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
         agent: agent.id,
         webhookToken: integration.webhookToken,
         callLog: callLog.id,
+        tenantSlug: tenant.slug,
+        tenantExport: (
+          await em.execute<Array<{ id: string }>>(
+            `insert into tenant_exports (id, tenant_id, status, expires_at, workflow_id, storage_key)
+             values (gen_random_uuid(), ?, 'ready', now() + interval '1 day', 'tenant-export-fuzz', 'exports/fuzz.zip')
+             returning id`,
+            [tenant.id],
+          )
+        )[0]!.id,
       },
       botNumber: bot.twilioNumber!,
     };

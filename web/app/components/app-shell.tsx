@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation, useNavigation } from '@remix-run/reac
 import { useEffect, useState, type ReactNode } from 'react';
 
 import type { Me } from '@contracts/auth';
+import type { PublicBranding } from '@contracts/branding';
 import { navFor, ROLE_LABELS } from '~/lib/roles';
 import { useSessionKeepAlive } from '~/lib/use-session-keep-alive';
 
@@ -12,10 +13,13 @@ import { isPlatformRole } from '@contracts/roles';
 export function AppShell({
   me,
   sessionExpiresAt,
+  brand = null,
   children,
 }: {
   me: Me;
   sessionExpiresAt: string | null;
+  /** The tenant's white-label title and logo (customer portal); VoicePlane's own without it. */
+  brand?: Pick<PublicBranding, 'dashboardTitle' | 'logoUrl'> | null;
   children: ReactNode;
 }) {
   useSessionKeepAlive(sessionExpiresAt);
@@ -37,7 +41,7 @@ export function AppShell({
 
       {/* Phone / tablet top bar */}
       <div className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 lg:hidden">
-        <Brand context={context} />
+        <Brand context={context} brand={brand} />
         <button
           type="button"
           onClick={() => setMenuOpen((open) => !open)}
@@ -60,7 +64,7 @@ export function AppShell({
       <aside className="hidden lg:block lg:w-64 lg:shrink-0 lg:border-r lg:border-slate-200 lg:bg-white">
         <div className="sticky top-0 flex h-screen flex-col">
           <div className="px-5 py-5">
-            <Brand context={context} />
+            <Brand context={context} brand={brand} />
           </div>
           <div className="flex-1 overflow-y-auto px-3">
             <NavLinks me={me} />
@@ -78,12 +82,23 @@ export function AppShell({
   );
 }
 
-function Brand({ context }: { context: string }) {
+function Brand({
+  context,
+  brand,
+}: {
+  context: string;
+  brand: Pick<PublicBranding, 'dashboardTitle' | 'logoUrl'> | null;
+}) {
   return (
     <Link to="/" className="flex min-w-0 items-center gap-2.5">
-      <img src="/favicon.svg" alt="" className="h-8 w-8 shrink-0" />
+      <img src={brand?.logoUrl ?? '/favicon.svg'} alt="" className="h-8 max-w-[6rem] shrink-0 object-contain" />
       <span className="min-w-0">
-        <span className="block text-base font-semibold leading-tight tracking-tight text-slate-900">VoicePlane</span>
+        <span
+          className="block truncate text-base font-semibold leading-tight tracking-tight text-slate-900"
+          data-testid="brand-title"
+        >
+          {brand?.dashboardTitle ?? 'VoicePlane'}
+        </span>
         <span className="block truncate text-xs text-slate-500">{context}</span>
       </span>
     </Link>
@@ -102,7 +117,9 @@ function NavLinks({ me }: { me: Me }) {
               prefetch="intent"
               className={({ isActive }) =>
                 `flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
-                  isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900'
+                  isActive
+                    ? 'bg-[var(--brand-primary-soft,#eef2ff)] text-[var(--brand-primary-strong,#4338ca)]'
+                    : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900'
                 }`
               }
             >

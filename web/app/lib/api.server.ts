@@ -18,15 +18,20 @@ import type {
 import type { AgentList, AgentValidationView, AgentView } from '@contracts/agents';
 import type { OrganizationAnalytics, PlatformStats } from '@contracts/analytics';
 import type { BotView } from '@contracts/bots';
+import type { BrandingView, SaveBrandingBody } from '@contracts/branding';
 import type { CallLogDetail, CallLogPage } from '@contracts/call-logs';
 import type { ConversationSyncStarted, ConversationSyncStatus } from '@contracts/integration-sync';
 import type { IntegrationView } from '@contracts/integrations';
+import type { IntegrationHealthReport, MailSenderBody, MailSenderView } from '@contracts/integration-health';
 import type { InvoiceView } from '@contracts/invoices';
 import type { InvoiceRunStarted } from '@contracts/invoicing';
 import type { JobView } from '@contracts/jobs';
 import type { Page } from '@contracts/page';
+import type { PromptConfigView, PromptPreview, PromptSettings } from '@contracts/prompt-config';
 import type { TicketDetail, TicketMessage, TicketView } from '@contracts/support';
-import type { ManualVerification, TenantView, VerificationResent } from '@contracts/tenants';
+import type { ManualVerification, OnboardingProgress, TenantView, VerificationResent } from '@contracts/tenants';
+import type { OffboardingRunView } from '@contracts/offboarding';
+import type { TenantExportList, TenantExportView } from '@contracts/tenant-export';
 import type { UsageSummary } from '@contracts/usage';
 import type { UserView } from '@contracts/users';
 import type { WebhookEventView } from '@contracts/webhooks';
@@ -156,10 +161,15 @@ export function createApi(request: Request) {
       updateUser: (id: string, userId: string, body: { isActive?: boolean; name?: string; role?: string }) =>
         patch<UserView>(`/api/tenants/${seg(id)}/users/${seg(userId)}`, body),
       verify: (id: string) => post<ManualVerification>(`/api/tenants/${seg(id)}/verify`),
+      onboarding: (id: string) => get<OnboardingProgress>(`/api/tenants/${seg(id)}/onboarding`),
       resendVerification: (id: string) => post<VerificationResent>(`/api/tenants/${seg(id)}/verification/resend`),
       deactivate: (id: string, body: { reason: string }) =>
         post<TenantView>(`/api/tenants/${seg(id)}/deactivate`, body),
       reactivate: (id: string) => post<TenantView>(`/api/tenants/${seg(id)}/reactivate`),
+      offboard: (id: string) => call<OffboardingRunView>('DELETE', `/api/tenants/${seg(id)}`),
+      offboarding: (id: string) => call<OffboardingRunView>('GET', `/api/tenants/${seg(id)}/offboarding`),
+      exports: (id: string) => get<TenantExportList>(`/api/tenants/${seg(id)}/exports`),
+      startExport: (id: string) => post<TenantExportView>(`/api/tenants/${seg(id)}/exports`),
     },
     bots: {
       list: (q: PageQuery & { status?: string; tenantId?: string } = {}) => get<Page<BotView>>(`/api/bots${qs(q)}`),
@@ -195,7 +205,8 @@ export function createApi(request: Request) {
     billing: {
       subscription: () => get<SubscriptionView>('/api/billing/subscription'),
       plans: () => get<PlanList>('/api/plans'),
-      checkout: (planCode: string) => post<CheckoutSessionView>('/api/billing/checkout', { planCode }),
+      checkout: (planCode: string, returnTo?: 'billing' | 'signup') =>
+        post<CheckoutSessionView>('/api/billing/checkout', { planCode, ...(returnTo ? { returnTo } : {}) }),
       portal: () => post<PortalSessionView>('/api/billing/portal'),
     },
     /** The admin Billing page (platform staff). */
@@ -231,6 +242,10 @@ export function createApi(request: Request) {
       remove: () => call<null>('DELETE', '/api/integrations'),
       sync: () => get<ConversationSyncStatus>('/api/integrations/sync'),
       syncNow: () => post<ConversationSyncStarted>('/api/integrations/sync'),
+      /** Configured / reachable / last sync of each integration (staff name the tenant). */
+      health: (tenantId?: string) => get<IntegrationHealthReport>(`/api/integrations/health${qs({ tenantId })}`),
+      mailSender: () => get<MailSenderView>('/api/integrations/mail-sender'),
+      saveMailSender: (body: MailSenderBody) => put<MailSenderView>('/api/integrations/mail-sender', body),
     },
     /** Monitored ElevenLabs agents with their call statistics. */
     agents: {
@@ -244,10 +259,23 @@ export function createApi(request: Request) {
       list: (q: Query = {}) => get<CallLogPage>(`/api/call-logs${qs(q)}`),
       get: (id?: string) => get<CallLogDetail>(`/api/call-logs/${seg(id)}`),
     },
+    /** The tenant's white-label branding (uploads go through app.branding/upload-image.server.ts). */
+    branding: {
+      get: () => get<BrandingView>('/api/branding'),
+      save: (body: SaveBrandingBody) => put<BrandingView>('/api/branding', body),
+    },
     analytics: {
       organization: (q: { from?: string; to?: string } = {}) =>
         get<OrganizationAnalytics>(`/api/analytics/organization${qs(q)}`),
       platform: () => get<PlatformStats>('/api/analytics/platform'),
+    },
+    /** The tenant's prompt settings and the greeting and prompt its bots are given. */
+    promptConfig: {
+      get: () => get<PromptConfigView>('/api/prompt-config'),
+      save: (settings: PromptSettings) => put<PromptConfigView>('/api/prompt-config', settings),
+      preview: (role: string) => get<PromptPreview>(`/api/prompt-config/preview${qs({ role })}`),
+      previewDraft: (role: string, settings: PromptSettings) =>
+        post<PromptPreview>('/api/prompt-config/preview', { role, settings }),
     },
   };
 }

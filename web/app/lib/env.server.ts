@@ -21,6 +21,11 @@ export function apiUrl(): string {
   return urlFromEnv('API_URL', DEFAULT_API_URL);
 }
 
+/** Tenants' own hosts are `<slug>.<PUBLIC_BASE_DOMAIN>` (white label); undefined when not configured. */
+export function publicBaseDomain(): string | undefined {
+  return process.env.PUBLIC_BASE_DOMAIN?.trim().toLowerCase() || undefined;
+}
+
 /** Public URL of the Temporal Web UI (rendered as a link for the browser). */
 export function temporalUiUrl(): string {
   return urlFromEnv('TEMPORAL_UI_URL', DEFAULT_TEMPORAL_UI_URL);

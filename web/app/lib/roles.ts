@@ -38,7 +38,8 @@ export type NavIcon =
   | 'agents'
   | 'integrations'
   | 'calls'
-  | 'analytics';
+  | 'analytics'
+  | 'branding';
 
 export function navFor(role: Role): NavItem[] {
   if (isPlatformRole(role)) {
@@ -65,7 +66,10 @@ export function navFor(role: Role): NavItem[] {
     ...(can(role, 'integrations:read')
       ? [{ to: '/app/integrations', label: 'Integrations', icon: 'integrations' as const }]
       : []),
+    ...(can(role, 'prompts:read') ? [{ to: '/app/prompt', label: 'Bot prompt', icon: 'bots' as const }] : []),
     ...(can(role, 'users:manage') ? [{ to: '/app/users', label: 'Users', icon: 'users' as const }] : []),
+    ...(can(role, 'tenants:export') ? [{ to: '/app/data', label: 'Export data', icon: 'invoices' as const }] : []),
+    ...(can(role, 'branding:manage') ? [{ to: '/app/branding', label: 'Branding', icon: 'branding' as const }] : []),
     { to: '/app/support', label: 'Support', icon: 'support' },
   ];
 }

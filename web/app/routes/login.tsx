@@ -1,5 +1,5 @@
-import type { MetaFunction } from '@remix-run/node';
-import { Link, useNavigate, useSearchParams } from '@remix-run/react';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData, useNavigate, useSearchParams } from '@remix-run/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { Alert } from '~/components/ui/alert';
@@ -9,9 +9,23 @@ import type { Role } from '@contracts/roles';
 import { isProblem, splitFieldErrors } from '~/lib/problem';
 import { homeFor } from '~/lib/roles';
 import { safeRedirect } from '~/lib/safe-redirect';
+import { brandStyle } from '~/lib/brand-theme';
+import { publicBrandingFor } from '~/lib/public-branding.server';
 import { isPlatformRole } from '@contracts/roles';
+import { isOidcLoginError, OIDC_LOGIN_ERROR_MESSAGES } from '@contracts/oidc-login-errors';
+import { OidcSignIn } from '~/components/oidc-sign-in';
+import { getOidcLoginConfig } from '~/lib/oidc-config.server';
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · VoicePlane' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Sign in · ${data?.brand?.dashboardTitle ?? 'VoicePlane'}` },
+];
+
+/** Whether to offer "Sign in with …" (OpenID Connect), as the API says. */
+/** Whether to offer OpenID Connect, and the tenant's branding when the host or `?tenant=` names one. */
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const [oidc, brand] = await Promise.all([getOidcLoginConfig(request), publicBrandingFor(request)]);
+  return { oidc, brand };
+};
 
 const FIELDS = ['email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -36,10 +50,17 @@ function destination(redirectTo: string | null, role: Role): string {
  */
 export default function Login() {
   const [params] = useSearchParams();
+  const { oidc, brand } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const redirectTo = params.get('redirectTo');
   const [hydrated, setHydrated] = useState(false);
-  const [state, setState] = useState<FormState>({ submitting: false, fieldErrors: {} });
+  const oidcError = params.get('error');
+  const [state, setState] = useState<FormState>({
+    submitting: false,
+    fieldErrors: {},
+    // Where an OpenID Connect sign-in ended: a known code's text, never the URL's own words.
+    error: isOidcLoginError(oidcError) ? OIDC_LOGIN_ERROR_MESSAGES[oidcError] : undefined,
+  });
   const errorRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -108,11 +129,14 @@ export default function Login() {
         : null;
 
   return (
-    <main className="flex min-h-screen flex-col justify-center bg-gradient-to-b from-indigo-50/60 to-slate-50 px-4 py-12 sm:px-6">
+    <main
+      className="flex min-h-screen flex-col justify-center bg-gradient-to-b from-indigo-50/60 to-slate-50 px-4 py-12 sm:px-6"
+      style={brandStyle(brand?.primaryColor)}
+    >
       <div className="mx-auto w-full max-w-sm">
         <Link to="/" className="flex items-center justify-center gap-2 text-lg font-semibold tracking-tight">
-          <img src="/favicon.svg" alt="" className="h-8 w-8" />
-          VoicePlane
+          <img src={brand?.logoUrl ?? '/favicon.svg'} alt="" className="h-8 max-w-[6rem] object-contain" />
+          <span data-testid="brand-title">{brand?.dashboardTitle ?? 'VoicePlane'}</span>
         </Link>
 
         <div className="mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
@@ -173,7 +197,14 @@ export default function Login() {
               {state.submitting ? 'Signing in…' : 'Sign in'}
             </Button>
           </form>
+          {oidc.enabled && oidc.displayName ? <OidcSignIn displayName={oidc.displayName} /> : null}
         </div>
+        <p className="mt-6 text-center text-sm text-slate-600">
+          New to VoicePlane?{' '}
+          <Link to="/register" className="font-medium text-indigo-700 hover:underline">
+            Create an account
+          </Link>
+        </p>
       </div>
     </main>
   );

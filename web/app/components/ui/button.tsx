@@ -5,7 +5,9 @@ export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 export type ButtonSize = 'sm' | 'md';
 
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary: 'bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-indigo-600',
+  // The customer portal sets the tenant's colour (lib/brand-theme.ts); elsewhere VoicePlane's indigo applies.
+  primary:
+    'bg-[var(--brand-primary,#4f46e5)] text-[var(--brand-on-primary,#fff)] shadow-sm hover:bg-[var(--brand-primary-hover,#6366f1)] focus-visible:outline-[var(--brand-primary,#4f46e5)]',
   secondary:
     'bg-white text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-indigo-600',
   danger: 'bg-rose-600 text-white shadow-sm hover:bg-rose-500 focus-visible:outline-rose-600',

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 
+import { IntegrationHealthPanel } from '~/components/integration-health-panel';
+import { TenantExportPanel } from '~/components/tenant-export-panel';
 import { BotStatusBadge, TenantStatusBadge } from '~/components/status-badges';
 import { UsageBarChart, UsageTable } from '~/components/usage-charts';
 import { Alert } from '~/components/ui/alert';
@@ -20,25 +22,38 @@ import { ROLE_LABELS } from '~/lib/roles';
 import { useMe } from '~/lib/use-me';
 
 import { TENANT_INTENTS, TenantActions, type TenantIntent } from './tenant-actions';
-import { can } from '@contracts/grants';
+import { OffboardingLive } from './offboarding-live';
+import { can, type Permission } from '@contracts/grants';
+import type { OffboardingRunView } from '@contracts/offboarding';
 import { ONBOARDING_STEPS } from '@contracts/onboarding-step';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.tenant.name ?? 'Tenant'} · VoicePlane admin` },
+  { title: `${data && 'tenant' in data && data.tenant ? data.tenant.name : 'Tenant'} · VoicePlane admin` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, 'admin');
   const api = createApi(request);
   const url = new URL(request.url);
-  const tenant = await api.tenants.get(params.tenantId);
+  const found = await settle(api.tenants.get(params.tenantId));
+  if (found.error) {
+    // An offboarded tenant's rows are gone; its run record still tells what happened.
+    const run = found.error.status === 404 ? await api.tenants.offboarding(params.tenantId!) : null;
+    if (run?.ok && run.data) return { gone: true as const, run: run.data };
+    throw Response.json(found.error, { status: found.error.status });
+  }
+  const tenant = found.data;
+  const offboarding =
+    tenant.status === 'offboarding'
+      ? await api.tenants.offboarding(tenant.id).then((r) => (r.ok ? r.data : null))
+      : null;
   const [users, bots, usage] = await Promise.all([
     api.tenants.users(tenant.id, { page: pageOf(url, 'usersPage'), pageSize: 10 }),
     api.bots.list({ tenantId: tenant.id, page: pageOf(url, 'botsPage'), pageSize: 10 }),
     settle(api.usage.summary({ range: 'month', groupBy: 'bot', tenantId: tenant.id })),
   ]);
-  return { tenant, users, bots, usage };
+  return { tenant, users, bots, usage, offboarding };
 }
 
 const DONE: Record<TenantIntent, string> = {
@@ -46,27 +61,43 @@ const DONE: Record<TenantIntent, string> = {
   resend: 'A new verification email is on its way; the earlier link no longer works.',
   deactivate: 'Deactivated: every session of its users has ended and its numbers take no calls.',
   reactivate: 'Reactivated: its users can sign in again.',
+  offboard: 'Offboarding started: the tenant’s users are signed out; each step shows below as it runs.',
 };
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const me = await requireUser(request, 'admin');
   const form = await request.formData();
   const intent = form.get('intent') as TenantIntent;
   if (!TENANT_INTENTS.includes(intent)) return formFailure({ status: 400, detail: 'Unknown action' }, []);
-  assertMay(me, intent === 'verify' || intent === 'resend' ? 'tenants:verify' : 'tenants:lifecycle', 'change tenants');
+  assertMay(me, PERMISSION_OF[intent], 'change tenants');
   const tenants = createApi(request).tenants;
   const id = params.tenantId!;
+  // The slug typed to confirm a delete is checked here too, not only by the disabled button.
+  if (intent === 'offboard' && text(form, 'confirmSlug') !== (await tenants.get(id)).slug) {
+    return formFailure({ status: 400, detail: 'The slug does not match; nothing was deleted' }, [], intent);
+  }
   const result = await {
     verify: () => tenants.verify(id),
     resend: () => tenants.resendVerification(id),
     deactivate: () => tenants.deactivate(id, { reason: text(form, 'reason') }),
     reactivate: () => tenants.reactivate(id),
+    offboard: () => tenants.offboard(id),
   }[intent]();
   if (!result.ok) return formFailure(result.problem, ['reason'], intent);
   // Verification is finished by the onboarding workflow; wait briefly so the page reloads showing it active.
   if (intent === 'verify') await untilActive(() => tenants.get(id));
   return { ok: true as const, message: DONE[intent] };
 }
+
+const PERMISSION_OF = {
+  verify: 'tenants:verify',
+  resend: 'tenants:verify',
+  deactivate: 'tenants:lifecycle',
+  reactivate: 'tenants:lifecycle',
+  offboard: 'tenants:offboard',
+} as const satisfies Record<TenantIntent, Permission>;
 
 async function untilActive(read: () => Promise<{ status: string }>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -77,8 +108,31 @@ async function untilActive(read: () => Promise<{ status: string }>, timeoutMs = 
 
 export const clientAction = freshSessionAction;
 
-export default function TenantDetail() {
-  const { tenant, users, bots, usage } = useLoaderData<typeof loader>();
+export default function TenantRoute() {
+  const data = useLoaderData<typeof loader>();
+  if ('gone' in data && data.run) return <OffboardedTenant run={data.run} />;
+  return <TenantDetail {...data} />;
+}
+
+/** What is left of an offboarded tenant: its run, read from the record that outlives the tenant's rows. */
+function OffboardedTenant({ run }: { run: OffboardingRunView }) {
+  return (
+    <>
+      <PageHeader
+        title="Offboarded tenant"
+        description={run.tenantId}
+        back={{ to: '/admin/tenants', label: 'Tenants' }}
+      />
+      <Card>
+        <CardBody>
+          <OffboardingLive run={run} />
+        </CardBody>
+      </Card>
+    </>
+  );
+}
+
+function TenantDetail({ tenant, users, bots, usage, offboarding }: Exclude<LoaderData, { gone: true }>) {
   const { user } = useMe();
   const [params] = useSearchParams();
   const stepIndex = (ONBOARDING_STEPS as readonly string[]).indexOf(tenant.onboardingStep);
@@ -101,7 +155,7 @@ export default function TenantDetail() {
         </Alert>
       ) : null}
 
-      {can(user.role, 'tenants:lifecycle') || can(user.role, 'tenants:verify') ? (
+      {can(user.role, 'tenants:lifecycle') || can(user.role, 'tenants:verify') || offboarding ? (
         <Card className="mb-6">
           <CardHeader
             title="Lifecycle"
@@ -110,12 +164,12 @@ export default function TenantDetail() {
                 ? 'Bots can be added once the contact email is verified.'
                 : tenant.status === 'suspended'
                   ? 'Deactivated: its users cannot sign in and its numbers take no calls.'
-                  : 'Deactivating signs every user of this tenant out at once and stops its numbers taking calls.'
+                  : tenant.status === 'offboarding'
+                    ? 'Being offboarded: its users cannot sign in, its numbers take no calls, then its data is deleted.'
+                    : 'Deactivating signs every user of this tenant out at once and stops its numbers taking calls.'
             }
           />
-          <CardBody>
-            <TenantActions tenant={tenant} />
-          </CardBody>
+          <CardBody>{offboarding ? <OffboardingLive run={offboarding} /> : <TenantActions tenant={tenant} />}</CardBody>
         </Card>
       ) : null}
 
@@ -157,6 +211,10 @@ export default function TenantDetail() {
           </CardBody>
         </Card>
       </div>
+
+      <IntegrationHealthPanel tenantId={tenant.id} className="mt-6" />
+
+      {can(user.role, 'tenants:export') ? <TenantExportPanel tenantId={tenant.id} className="mt-6" /> : null}
 
       <Card className="mt-6">
         <CardHeader title="Bots" description={`${bots.total} in total`} />

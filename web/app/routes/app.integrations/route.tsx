@@ -9,8 +9,11 @@ import { requirePermission } from '~/lib/auth.server';
 import { formFailure, text, type FormFailure } from '~/lib/forms.server';
 import { freshSessionAction } from '~/lib/fresh-session';
 
+import { IntegrationHealthPanel } from '~/components/integration-health-panel';
+
 import { ConnectionCard } from './connection-card';
 import { KeyForm, KEY_FIELDS } from './key-form';
+import { SenderForm, SENDER_FIELDS } from './sender-form';
 import { SyncPanel } from './sync-panel';
 import { WebhookSetup } from './webhook-setup';
 
@@ -23,7 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requirePermission(request, 'app', 'integrations:read', 'see your organisation’s integrations');
   const api = createApi(request);
   // Both at once: without an integration the sync answers 404 too, and is not shown.
-  const [integration, sync] = await Promise.all([settle(api.integrations.get()), settle(api.integrations.sync())]);
+  const [integration, sync, sender] = await Promise.all([
+    settle(api.integrations.get()),
+    settle(api.integrations.sync()),
+    settle(api.integrations.mailSender()),
+  ]);
   // Not connected yet is a state of the page, not an error.
   if (integration.error && integration.error.status !== 404) {
     throw Response.json(integration.error, { status: integration.error.status });
@@ -31,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     integration: integration.data,
     sync: integration.data ? sync : null,
+    sender: sender.data,
     mayManage: can(me.user.role, 'integrations:manage'),
   };
 }
@@ -49,6 +57,14 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     if (!result.ok) return formFailure(result.problem, KEY_FIELDS, intent);
     return { ok: true as const, intent, message: 'Saved. Test the connection to check the key with ElevenLabs.' };
+  }
+  if (intent === 'sender') {
+    const result = await api.integrations.saveMailSender({
+      fromName: text(form, 'fromName'),
+      fromAddress: text(form, 'fromAddress'),
+    });
+    if (!result.ok) return formFailure(result.problem, SENDER_FIELDS, intent);
+    return { ok: true as const, intent, message: 'Saved: mail now carries this sender.' };
   }
   if (intent === 'test') {
     const result = await api.integrations.test();
@@ -73,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export const clientAction = freshSessionAction;
 
 export default function Integrations() {
-  const { integration, sync, mayManage } = useLoaderData<typeof loader>();
+  const { integration, sync, sender, mayManage } = useLoaderData<typeof loader>();
   const outcome = useActionData<IntegrationsActionData>();
   return (
     <>
@@ -81,11 +97,12 @@ export default function Integrations() {
         title="Integrations"
         description="Connect your own ElevenLabs account: VoicePlane reads your agents’ conversations with your key."
       />
-      {outcome && outcome.intent !== 'save' ? (
+      {outcome && outcome.intent !== 'save' && outcome.intent !== 'sender' ? (
         <Alert tone={outcome.ok ? 'success' : 'error'} className="mb-6">
           {outcome.ok ? outcome.message : outcome.formError}
         </Alert>
       ) : null}
+      <IntegrationHealthPanel className="mb-6" />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <ConnectionCard integration={integration} mayManage={mayManage} />
         {mayManage ? (
@@ -95,6 +112,11 @@ export default function Integrations() {
           <WebhookSetup webhookUrl={integration.webhookUrl} secretSaved={Boolean(integration.webhookSecretHint)} />
         ) : null}
         {integration && sync ? <SyncPanel sync={sync} mayManage={mayManage} /> : null}
+        <SenderForm
+          sender={sender}
+          mayManage={mayManage}
+          outcome={outcome?.intent === 'sender' ? outcome : undefined}
+        />
       </div>
     </>
   );
