@@ -13,7 +13,7 @@ import { removeOffboardedIntegrations } from '../domain/offboarding/remove-offbo
 import { removeOffboardedRecordings } from '../domain/offboarding/remove-offboarded-recordings';
 import type { TenantWorkflowStops } from '../domain/offboarding/tenant-workflows-port';
 import type { JobProgress } from '../domain/provisioning/step-progress';
-import type { BotRelease } from '../domain/tenants/prepare-bot-release';
+import type { BotRelease } from '../domain/bots/release-tenant-bots';
 import { requestTenantExport } from '../domain/tenant-export/request-export';
 import type { BillingProvider } from './adapters/billing-provider';
 import { domainCall } from './domain-failure';

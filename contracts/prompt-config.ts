@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BOT_ROLES } from './bot-role';
+import { PROMPT_TEXT_MAX_LENGTHS as MAX, type PromptSettingKey } from './prompt-setting-fields';
 import { PROMPT_LOCALES } from './prompt-locale';
 
 export { PROMPT_LOCALES, type PromptLocale } from './prompt-locale';
@@ -59,24 +60,24 @@ export const EmergencyNumber = z
  */
 export const PromptSettings = z.strictObject({
   /** The business's full name, said in greetings: "Example Fitness Vienna". */
-  businessName: Line(2, 120),
+  businessName: Line(2, MAX.businessName),
   /** What callers call it: "Example Fitness". */
-  businessShortName: Line(1, 60),
+  businessShortName: Line(1, MAX.businessShortName),
   /** The agent's own name. */
-  agentName: Line(1, 40),
+  agentName: Line(1, MAX.agentName),
   locale: z.enum(PROMPT_LOCALES),
   timeZone: TimeZone,
   emergencyNumber: EmergencyNumber,
-  address: Passage(300),
+  address: Passage(MAX.address),
   /** Prices and memberships, as the sales agent may quote them. */
-  pricesText: Passage(4000),
+  pricesText: Passage(MAX.pricesText),
   /** When a caller wants to cancel: what may be offered. */
-  retentionRules: Passage(4000),
+  retentionRules: Passage(MAX.retentionRules),
   /** Said before health or safety advice. */
-  disclaimer: Passage(2000),
+  disclaimer: Passage(MAX.disclaimer),
   /** Who the agent is and how it speaks. */
-  personaBio: Passage(2000),
-});
+  personaBio: Passage(MAX.personaBio),
+} satisfies Record<PromptSettingKey, z.ZodType>);
 export type PromptSettings = z.infer<typeof PromptSettings>;
 
 /** PUT replaces the whole configuration (texts left out are empty). */

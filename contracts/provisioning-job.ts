@@ -14,6 +14,17 @@ export interface PlannedStep {
   readonly label: string;
 }
 
+/** A planned step as progress reports it before the step has started (workflows start from it, the web shows it). */
+export const pendingStep = ({ name, label }: PlannedStep) => ({
+  name,
+  label,
+  status: 'pending' as StepStatus,
+  attempts: 0,
+  lastError: null,
+  startedAt: null,
+  finishedAt: null,
+});
+
 /** The provisioning saga's steps in order. */
 export const PROVISION_STEPS = [
   { name: 'create_app', label: 'Create Heroku app from the voice-bot template' },

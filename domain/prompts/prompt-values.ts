@@ -1,22 +1,10 @@
 import type { PromptLocale, PromptSettings } from '../../contracts/prompt-config';
+import { PROMPT_SETTING_KEYS, type PromptSettingKey } from '../../contracts/prompt-setting-fields';
 import type { PromptLanguage } from './templates';
 
-/** The placeholders templates may use: one per setting. */
-export const PROMPT_PLACEHOLDERS = [
-  'businessName',
-  'businessShortName',
-  'agentName',
-  'locale',
-  'timeZone',
-  'emergencyNumber',
-  'address',
-  'pricesText',
-  'retentionRules',
-  'disclaimer',
-  'personaBio',
-] as const satisfies ReadonlyArray<keyof PromptSettings>;
-
-export type PromptPlaceholder = (typeof PROMPT_PLACEHOLDERS)[number];
+/** The placeholders templates may use: one per setting, named as the setting. */
+export const PROMPT_PLACEHOLDERS = PROMPT_SETTING_KEYS;
+export type PromptPlaceholder = PromptSettingKey;
 
 export const languageOf = (locale: PromptLocale): PromptLanguage => (locale.startsWith('de') ? 'de' : 'en');
 

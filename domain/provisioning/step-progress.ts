@@ -3,7 +3,7 @@
  * Pure functions only: workflows import this file.
  */
 import type { StepProgress } from '../../contracts/jobs';
-import type { JobStatus } from '../../contracts/provisioning-job';
+import { pendingStep, type JobStatus, type PlannedStep } from '../../contracts/provisioning-job';
 
 export interface JobProgress {
   status: JobStatus;
@@ -11,19 +11,11 @@ export interface JobProgress {
   error: string | null;
 }
 
-export function initialProgress(steps: readonly { name: string; label: string }[]): JobProgress {
+export function initialProgress(steps: readonly PlannedStep[]): JobProgress {
   return {
     status: 'running',
     error: null,
-    steps: steps.map(({ name, label }) => ({
-      name,
-      label,
-      status: 'pending',
-      attempts: 0,
-      lastError: null,
-      startedAt: null,
-      finishedAt: null,
-    })),
+    steps: steps.map(pendingStep),
   };
 }
 

@@ -47,13 +47,10 @@ export async function populatedTenant(h: Harness, simUrl: string, stripe: Stripe
       currency: 'EUR',
     });
   });
-  const recordings = [audioKeyFor(tenant.id, 'conv_offboarding_call'), audioKeyFor(tenant.id, 'conv_never_named')];
+  const conversationId = `conv_offboarding_${tenant.id}`;
+  const recordings = [audioKeyFor(tenant.id, conversationId), audioKeyFor(tenant.id, 'conv_never_named')];
   for (const key of recordings) await audioOf(h).put(key, Buffer.from(`ID3 recording ${key}`));
-  await makeCall(h.orm, tenant.id, {
-    startedAt: new Date(),
-    conversationId: 'conv_offboarding_call',
-    audioKey: recordings[0]!,
-  });
+  await makeCall(h.orm, tenant.id, { startedAt: new Date(), conversationId, audioKey: recordings[0]! });
 
   const elevenlabs = elevenLabsSimControl(simUrl);
   const account = await elevenlabs.createAccount({ name: tenant.name });

@@ -15,6 +15,7 @@ import { requirePermission, requireUser } from '~/lib/auth.server';
 import { freshSessionAction } from '~/lib/fresh-session';
 import { formatDateTime, formatNumber } from '~/lib/format';
 import { formFailure, text } from '~/lib/forms.server';
+import { useLiveRefresh } from '~/lib/use-live-refresh';
 import { useMe } from '~/lib/use-me';
 import type { InvoiceRunStartView } from '@contracts/billing-admin';
 import { can } from '@contracts/grants';
@@ -26,7 +27,6 @@ import { BilledChart } from './billed-chart';
 import { PeriodTable } from './period-table';
 import { RunNowForm } from './run-now-form';
 import { TenantRunTable } from './tenant-run-table';
-import { useLiveRefresh } from './use-live-refresh';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Invoice runs · Billing · VoicePlane admin' }];

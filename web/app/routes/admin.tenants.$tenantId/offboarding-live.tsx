@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 
-import type { StepProgress } from '@contracts/jobs';
 import type { OffboardingRunView } from '@contracts/offboarding';
 import { OFFBOARDING_STEPS } from '@contracts/offboarding-steps';
+import { pendingStep } from '@contracts/provisioning-job';
 
-import { StepStatusBadge } from '~/components/status-badges';
-import { Badge } from '~/components/ui/badge';
+import { StepTimeline } from '~/components/step-timeline';
 import { Spinner } from '~/components/ui/spinner';
 import { formatDateTime } from '~/lib/format';
 
@@ -45,17 +44,6 @@ export function useLiveOffboarding(initial: OffboardingRunView): OffboardingRunV
 
 export function OffboardingLive({ run: initial }: { run: OffboardingRunView }) {
   const run = useLiveOffboarding(initial);
-  const steps: StepProgress[] = run.steps.length
-    ? run.steps
-    : OFFBOARDING_STEPS.map(({ name, label }) => ({
-        name,
-        label,
-        status: 'pending',
-        attempts: 0,
-        lastError: null,
-        startedAt: null,
-        finishedAt: null,
-      }));
   return (
     <section aria-label="Offboarding" data-testid="offboarding" data-status={run.status} className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -74,21 +62,12 @@ export function OffboardingLive({ run: initial }: { run: OffboardingRunView }) {
       {run.error ? (
         <p className="rounded-md bg-rose-50 px-3 py-2 font-mono text-xs text-rose-800">{run.error}</p>
       ) : null}
-      <ol className="space-y-2" aria-label="Offboarding steps">
-        {steps.map((step, index) => (
-          <li key={step.name} data-step={step.name} data-status={step.status} className="flex items-start gap-3">
-            <span className="mt-0.5 w-5 text-right text-xs text-slate-400">{index + 1}</span>
-            <div className="min-w-0 flex-1">
-              <div className="flex flex-wrap items-center gap-2">
-                <span className="text-sm text-slate-900">{step.label}</span>
-                <StepStatusBadge status={step.status} />
-                {step.attempts > 1 ? <Badge tone="amber">{step.attempts} attempts</Badge> : null}
-              </div>
-              {step.lastError ? <p className="mt-1 font-mono text-xs text-amber-800">{step.lastError}</p> : null}
-            </div>
-          </li>
-        ))}
-      </ol>
+      <StepTimeline
+        label="Offboarding steps"
+        // Before the first progress write, the plan the workflow will run.
+        steps={run.steps.length ? run.steps : OFFBOARDING_STEPS.map(pendingStep)}
+        endedAt={run.status === 'running' ? null : (run.finishedAt ?? run.createdAt)}
+      />
     </section>
   );
 }

@@ -1,17 +1,10 @@
 import { Form, useNavigation } from '@remix-run/react';
 
 import type { PlanView } from '@contracts/billing';
-import type { PlanFeature } from '@contracts/pricing';
+import { PlanFee, PlanFeatureList } from '~/components/plan-features';
 import { Badge } from '~/components/ui/badge';
 import { Button } from '~/components/ui/button';
-import { formatMoney, formatNumber } from '~/lib/format';
-
-const FEATURE_LABELS: Record<PlanFeature, string> = {
-  apiAccess: 'API access',
-  customPrompts: 'Custom prompts',
-  byokElevenlabs: 'Your own ElevenLabs key',
-  whiteLabel: 'White label',
-};
+import { formatNumber } from '~/lib/format';
 
 export interface PlanChoice {
   /** The tenant's plan (null: none yet). */
@@ -43,22 +36,9 @@ export function PlanCards({ plans, choice }: { plans: PlanView[]; choice: PlanCh
               {current ? <Badge tone="indigo">Current plan</Badge> : null}
             </div>
             <p className="mt-2">
-              <span className="text-3xl font-semibold tracking-tight text-slate-900">
-                {formatMoney(plan.monthlyFeeCents, plan.currency)}
-              </span>
-              <span className="text-sm text-slate-500"> / month</span>
+              <PlanFee plan={plan} />
             </p>
-            <ul className="mt-4 space-y-1.5 text-sm">
-              {(Object.keys(FEATURE_LABELS) as PlanFeature[]).map((feature) => (
-                <li key={feature} className={plan.features[feature] ? 'text-slate-700' : 'text-slate-400'}>
-                  <span aria-hidden="true" className="mr-2 inline-block w-3">
-                    {plan.features[feature] ? '✓' : '–'}
-                  </span>
-                  {FEATURE_LABELS[feature]}
-                  <span className="sr-only">{plan.features[feature] ? ' (included)' : ' (not included)'}</span>
-                </li>
-              ))}
-            </ul>
+            <PlanFeatureList plan={plan} className="mt-4 space-y-1.5 text-sm" />
             <dl className="mt-4 space-y-1 border-t border-slate-100 pt-4 text-sm text-slate-600">
               <div className="flex justify-between gap-2">
                 <dt>Bots</dt>

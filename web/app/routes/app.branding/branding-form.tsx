@@ -1,41 +1,26 @@
-import { Form, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
 
 import type { BrandingView } from '@contracts/branding';
-import { Alert } from '~/components/ui/alert';
-import { Button } from '~/components/ui/button';
 import { Card, CardBody } from '~/components/ui/card';
 import { TextField } from '~/components/ui/field';
+import { fieldErrorsOf, IntentForm, type FormOutcome } from '~/components/ui/intent-form';
 import { brandStyle, DEFAULT_PRIMARY } from '~/lib/brand-theme';
-import type { FormFailure } from '~/lib/forms.server';
 
 export const BRANDING_FIELDS = ['dashboardTitle', 'primaryColor', 'logoUrl', 'faviconUrl'] as const;
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 /** Title, colour (picker and hex) and image URLs, with a live preview of the header and a primary button. */
-export function BrandingForm({
-  branding,
-  outcome,
-}: {
-  branding: BrandingView;
-  outcome?: FormFailure | { ok: true; message: string };
-}) {
-  const navigation = useNavigation();
-  const saving = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'save';
+export function BrandingForm({ branding, outcome }: { branding: BrandingView; outcome?: FormOutcome }) {
   const [title, setTitle] = useState(branding.dashboardTitle ?? '');
   const [color, setColor] = useState(branding.primaryColor ?? '');
-  const errors = outcome && !outcome.ok ? outcome.fieldErrors : {};
+  const errors = fieldErrorsOf(outcome);
   const previewColor = HEX.test(color) ? color : null;
 
   return (
     <Card>
       <CardBody>
-        <Form method="post" className="space-y-5" aria-busy={saving}>
-          <input type="hidden" name="intent" value="save" />
-          {outcome ? (
-            <Alert tone={outcome.ok ? 'success' : 'error'}>{outcome.ok ? outcome.message : outcome.formError}</Alert>
-          ) : null}
+        <IntentForm intent="save" outcome={outcome} submit="Save branding" className="space-y-5">
           <TextField
             name="dashboardTitle"
             label="Dashboard title"
@@ -73,10 +58,7 @@ export function BrandingForm({
             <ImageUrlField key={asset} asset={asset} branding={branding} error={errors[`${asset}Url`]} />
           ))}
           <Preview title={title.trim() || 'VoicePlane'} color={previewColor} logoUrl={branding.logo?.url ?? null} />
-          <Button type="submit" disabled={saving}>
-            {saving ? 'Saving…' : 'Save branding'}
-          </Button>
-        </Form>
+        </IntentForm>
       </CardBody>
     </Card>
   );

@@ -1,21 +1,15 @@
-import { Form, useNavigation } from '@remix-run/react';
-
 import type { IntegrationView } from '@contracts/integrations';
-import { Alert } from '~/components/ui/alert';
-import { Button } from '~/components/ui/button';
 import { Card, CardBody, CardHeader } from '~/components/ui/card';
 import { TextField } from '~/components/ui/field';
-import type { FormFailure } from '~/lib/forms.server';
+import { fieldErrorsOf, IntentForm, type FormOutcome } from '~/components/ui/intent-form';
 
 export const KEY_FIELDS = ['apiKey', 'webhookSecret'] as const;
 
-type Outcome = FormFailure<(typeof KEY_FIELDS)[number]> | { ok: true; message: string };
+type Outcome = FormOutcome<(typeof KEY_FIELDS)[number]>;
 
 /** The key and the webhook secret; neither is ever shown again, so the fields always start empty. */
 export function KeyForm({ integration, outcome }: { integration: IntegrationView | null; outcome?: Outcome }) {
-  const navigation = useNavigation();
-  const saving = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'save';
-  const errors = outcome && !outcome.ok ? outcome.fieldErrors : {};
+  const errors = fieldErrorsOf(outcome);
   return (
     <Card>
       <CardHeader
@@ -23,11 +17,7 @@ export function KeyForm({ integration, outcome }: { integration: IntegrationView
         description="Stored encrypted; VoicePlane shows only the last four characters."
       />
       <CardBody>
-        <Form method="post" className="space-y-4" aria-busy={saving} autoComplete="off">
-          <input type="hidden" name="intent" value="save" />
-          {outcome ? (
-            <Alert tone={outcome.ok ? 'success' : 'error'}>{outcome.ok ? outcome.message : outcome.formError}</Alert>
-          ) : null}
+        <IntentForm intent="save" outcome={outcome} submit="Save" className="space-y-4" autoComplete="off">
           <TextField
             label="ElevenLabs API key"
             name="apiKey"
@@ -53,10 +43,7 @@ export function KeyForm({ integration, outcome }: { integration: IntegrationView
             error={errors.webhookSecret}
             hint="ElevenLabs shows it once you have added the webhook URL below."
           />
-          <Button type="submit" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
-          </Button>
-        </Form>
+        </IntentForm>
       </CardBody>
     </Card>
   );

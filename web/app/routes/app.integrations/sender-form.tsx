@@ -1,15 +1,11 @@
-import { Form, useNavigation } from '@remix-run/react';
-
 import type { MailSenderView } from '@contracts/integration-health';
-import { Alert } from '~/components/ui/alert';
-import { Button } from '~/components/ui/button';
 import { Card, CardBody, CardHeader } from '~/components/ui/card';
 import { TextField } from '~/components/ui/field';
-import type { FormFailure } from '~/lib/forms.server';
+import { fieldErrorsOf, IntentForm, type FormOutcome } from '~/components/ui/intent-form';
 
 export const SENDER_FIELDS = ['fromName', 'fromAddress'] as const;
 
-type Outcome = FormFailure<(typeof SENDER_FIELDS)[number]> | { ok: true; message: string };
+type Outcome = FormOutcome<(typeof SENDER_FIELDS)[number]>;
 
 /** The name and address the organisation's mail carries; VoicePlane's mail server still sends it. */
 export function SenderForm({
@@ -21,9 +17,7 @@ export function SenderForm({
   mayManage: boolean;
   outcome?: Outcome;
 }) {
-  const navigation = useNavigation();
-  const saving = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'sender';
-  const errors = outcome && !outcome.ok ? outcome.fieldErrors : {};
+  const errors = fieldErrorsOf(outcome);
   return (
     <Card>
       <CardHeader
@@ -35,11 +29,12 @@ export function SenderForm({
         }
       />
       <CardBody>
-        <Form method="post" className="space-y-4" aria-busy={saving}>
-          <input type="hidden" name="intent" value="sender" />
-          {outcome ? (
-            <Alert tone={outcome.ok ? 'success' : 'error'}>{outcome.ok ? outcome.message : outcome.formError}</Alert>
-          ) : null}
+        <IntentForm
+          intent="sender"
+          outcome={outcome}
+          submit={mayManage ? 'Save sender' : undefined}
+          className="space-y-4"
+        >
           <TextField
             label="Sender name"
             name="fromName"
@@ -59,12 +54,7 @@ export function SenderForm({
             disabled={!mayManage}
             error={errors.fromAddress}
           />
-          {mayManage ? (
-            <Button type="submit" disabled={saving}>
-              {saving ? 'Saving…' : 'Save sender'}
-            </Button>
-          ) : null}
-        </Form>
+        </IntentForm>
       </CardBody>
     </Card>
   );

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { BOT_ROLES, type BotRole } from '@contracts/bot-role';
 import { can } from '@contracts/grants';
 import type { PromptPreview } from '@contracts/prompt-config';
+import { PROMPT_SETTING_KEYS } from '@contracts/prompt-setting-fields';
 import { PageHeader } from '~/components/ui/page-header';
 import { createApi } from '~/lib/api.server';
 import { requirePermission } from '~/lib/auth.server';
@@ -12,7 +13,6 @@ import { formFailure, text, type FormFailure } from '~/lib/forms.server';
 import { freshSessionAction } from '~/lib/fresh-session';
 
 import { PromptPreviewCard } from './prompt-preview';
-import { SETTING_FIELDS } from './settings-fields';
 import { SettingsForm, type SaveOutcome } from './settings-form';
 import { settingsFrom } from './settings.server';
 
@@ -39,13 +39,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'preview') {
     await requirePermission(request, 'app', 'prompts:read', WHAT);
     const result = await api.promptConfig.previewDraft(roleOf(text(form, 'previewRole')), settingsFrom(form));
-    if (!result.ok) return formFailure(result.problem, SETTING_FIELDS, intent);
+    if (!result.ok) return formFailure(result.problem, PROMPT_SETTING_KEYS, intent);
     return { ok: true as const, intent, preview: result.data };
   }
   if (intent === 'save') {
     await requirePermission(request, 'app', 'prompts:configure', 'change your organisation’s bot prompt');
     const result = await api.promptConfig.save(settingsFrom(form));
-    if (!result.ok) return formFailure(result.problem, SETTING_FIELDS, intent);
+    if (!result.ok) return formFailure(result.problem, PROMPT_SETTING_KEYS, intent);
     return { ok: true as const, intent, message: 'Saved. Your bots are being given the new prompt.' };
   }
   return formFailure({ title: 'Unknown action', status: 400 }, [], intent);

@@ -1,13 +1,6 @@
 import type { PlanView } from '@contracts/billing';
-import type { PlanFeature } from '@contracts/pricing';
-import { formatMoney, formatNumber } from '~/lib/format';
-
-const FEATURE_LABELS: Record<PlanFeature, string> = {
-  apiAccess: 'API access',
-  customPrompts: 'Custom prompts',
-  byokElevenlabs: 'Your own ElevenLabs key',
-  whiteLabel: 'White label',
-};
+import { PlanFee, PlanFeatureList } from '~/components/plan-features';
+import { formatNumber } from '~/lib/format';
 
 /**
  * The plans as cards to pick one from (a radio group, so keyboard and screen readers choose as with any radio):
@@ -49,10 +42,7 @@ export function PlanPicker({
                 />
               </span>
               <span className="mt-2">
-                <span className="text-3xl font-semibold tracking-tight text-slate-900">
-                  {formatMoney(plan.monthlyFeeCents, plan.currency)}
-                </span>
-                <span className="text-sm text-slate-500"> / month</span>
+                <PlanFee plan={plan} />
               </span>
               <span className="mt-3 space-y-1 text-sm text-slate-600">
                 <span className="block">
@@ -69,20 +59,7 @@ export function PlanPicker({
                 </span>
                 <span className="block">{formatNumber(plan.usage.minutes.included)} minutes included</span>
               </span>
-              <span className="mt-3 space-y-1 border-t border-slate-100 pt-3 text-sm">
-                {(Object.keys(FEATURE_LABELS) as PlanFeature[]).map((feature) => (
-                  <span
-                    key={feature}
-                    className={`block ${plan.features[feature] ? 'text-slate-700' : 'text-slate-400'}`}
-                  >
-                    <span aria-hidden="true" className="mr-2 inline-block w-3">
-                      {plan.features[feature] ? '✓' : '–'}
-                    </span>
-                    {FEATURE_LABELS[feature]}
-                    <span className="sr-only">{plan.features[feature] ? ' (included)' : ' (not included)'}</span>
-                  </span>
-                ))}
-              </span>
+              <PlanFeatureList plan={plan} inline className="mt-3 space-y-1 border-t border-slate-100 pt-3 text-sm" />
               {plan.monthlyFeeCents > 0 ? (
                 <span className="mt-3 text-xs text-slate-500">Paid by card after you confirm your email.</span>
               ) : null}

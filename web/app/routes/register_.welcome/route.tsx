@@ -1,8 +1,8 @@
 import { redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
-import { useEffect, useRef } from 'react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 
 import type { SignupStage, SignupStageState } from '@contracts/onboarding-step';
+import { AuthCard, AuthPage } from '~/components/auth-page';
 import { Alert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';
 import { createApi, forbidden } from '~/lib/api.server';
@@ -10,6 +10,7 @@ import { requirePermission, requireUser } from '~/lib/auth.server';
 import { formatMoney } from '~/lib/format';
 import { formFailure, type FormFailure } from '~/lib/forms.server';
 import { freshSessionAction } from '~/lib/fresh-session';
+import { useLiveRefresh } from '~/lib/use-live-refresh';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Getting started · VoicePlane' }];
@@ -51,20 +52,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const clientAction = freshSessionAction;
 
-/** Reloads the page's data every two seconds while onboarding is under way and the tab is visible. */
-function useLiveProgress(active: boolean): void {
-  const revalidator = useRevalidator();
-  const current = useRef(revalidator);
-  current.current = revalidator;
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible' && current.current.state === 'idle') current.current.revalidate();
-    }, 2_000);
-    return () => clearInterval(timer);
-  }, [active]);
-}
-
 /**
  * Where a new customer lands after confirming their email (and after Checkout): the onboarding stages live, and
  * for a paid plan chosen at sign-up the way to pay for it.
@@ -76,92 +63,83 @@ export default function Welcome() {
   const stateOf = (stage: SignupStage) => progress.stages.find((entry) => entry.stage === stage)?.state ?? 'pending';
   const ready = stateOf('ready') === 'done';
   const paying = stateOf('choose_plan') === 'current';
-  useLiveProgress(!ready && stateOf('verify_email') !== 'failed');
+  useLiveRefresh(!ready && stateOf('verify_email') !== 'failed');
 
   return (
-    <main className="min-h-screen bg-gradient-to-b from-indigo-50/60 to-slate-50 px-4 py-12 sm:px-6">
-      <div className="mx-auto w-full max-w-lg">
-        <Link to="/" className="flex items-center justify-center gap-2 text-lg font-semibold tracking-tight">
-          <img src="/favicon.svg" alt="" className="h-8 w-8" />
-          VoicePlane
-        </Link>
+    <AuthPage width="max-w-lg">
+      <AuthCard
+        title={`Welcome, ${organisation}`}
+        intro={plan ? `Your plan: ${plan.name} (${formatMoney(plan.monthlyFeeCents, plan.currency)} / month).` : null}
+      >
+        {outcome === 'success' && paying ? (
+          <Alert tone="info" className="mt-6">
+            Stripe has your payment. Your plan switches as soon as Stripe confirms it; this page follows along.
+          </Alert>
+        ) : null}
+        {outcome === 'cancelled' && paying ? (
+          <Alert tone="info" className="mt-6">
+            Checkout was cancelled. You are on the free plan until you pay for {plan?.name ?? 'your plan'}.
+          </Alert>
+        ) : null}
+        {failure ? (
+          <Alert tone="error" title="Checkout could not be opened" className="mt-6">
+            {failure.formError}
+          </Alert>
+        ) : null}
 
-        <div className="mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-          <h1 className="text-xl font-semibold tracking-tight">Welcome, {organisation}</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {plan ? `Your plan: ${plan.name} (${formatMoney(plan.monthlyFeeCents, plan.currency)} / month).` : null}
-          </p>
-
-          {outcome === 'success' && paying ? (
-            <Alert tone="info" className="mt-6">
-              Stripe has your payment. Your plan switches as soon as Stripe confirms it; this page follows along.
-            </Alert>
-          ) : null}
-          {outcome === 'cancelled' && paying ? (
-            <Alert tone="info" className="mt-6">
-              Checkout was cancelled. You are on the free plan until you pay for {plan?.name ?? 'your plan'}.
-            </Alert>
-          ) : null}
-          {failure ? (
-            <Alert tone="error" title="Checkout could not be opened" className="mt-6">
-              {failure.formError}
-            </Alert>
-          ) : null}
-
-          <ol aria-label="Onboarding" className="mt-6 space-y-3">
-            {progress.stages.map(({ stage, state }, index) => (
-              <li
-                key={stage}
-                data-stage={stage}
-                data-state={state}
-                aria-current={state === 'current' ? 'step' : undefined}
-                className="flex items-center justify-between gap-3 rounded-md border border-slate-200 px-4 py-3"
+        <ol aria-label="Onboarding" className="mt-6 space-y-3">
+          {progress.stages.map(({ stage, state }, index) => (
+            <li
+              key={stage}
+              data-stage={stage}
+              data-state={state}
+              aria-current={state === 'current' ? 'step' : undefined}
+              className="flex items-center justify-between gap-3 rounded-md border border-slate-200 px-4 py-3"
+            >
+              <span className={state === 'pending' ? 'text-slate-500' : 'font-medium text-slate-900'}>
+                {index + 1}. {STAGE_LABELS[stage]}
+              </span>
+              <span
+                className={`text-xs font-medium ${
+                  state === 'done'
+                    ? 'text-green-700'
+                    : state === 'current'
+                      ? 'text-indigo-700'
+                      : state === 'failed'
+                        ? 'text-red-700'
+                        : 'text-slate-400'
+                }`}
               >
-                <span className={state === 'pending' ? 'text-slate-500' : 'font-medium text-slate-900'}>
-                  {index + 1}. {STAGE_LABELS[stage]}
-                </span>
-                <span
-                  className={`text-xs font-medium ${
-                    state === 'done'
-                      ? 'text-green-700'
-                      : state === 'current'
-                        ? 'text-indigo-700'
-                        : state === 'failed'
-                          ? 'text-red-700'
-                          : 'text-slate-400'
-                  }`}
-                >
-                  {STATE_LABELS[state]}
-                </span>
-              </li>
-            ))}
-          </ol>
+                {STATE_LABELS[state]}
+              </span>
+            </li>
+          ))}
+        </ol>
 
-          {stateOf('verify_email') === 'current' ? (
-            <p className="mt-6 text-sm text-slate-600">Follow the link in the email we sent you to continue.</p>
-          ) : null}
-          {paying && outcome !== 'success' ? (
-            role === 'customer_admin' ? (
-              <Form method="post" className="mt-6">
-                <Button type="submit" className="w-full py-2.5" disabled={navigation.state !== 'idle'}>
-                  {navigation.state !== 'idle'
-                    ? 'Opening Checkout…'
-                    : `Continue to payment for ${plan?.name ?? 'your plan'}`}
-                </Button>
-              </Form>
-            ) : (
-              <p className="mt-6 text-sm text-slate-600">Your organisation’s admin completes the payment.</p>
-            )
-          ) : null}
-          {ready ? (
-            <p className="mt-6">
-              <Link to="/app" className="font-medium text-indigo-700 hover:underline">
-                Go to your dashboard
-              </Link>
-            </p>
-          ) : null}
-        </div>
-      </div>
-    </main>
+        {stateOf('verify_email') === 'current' ? (
+          <p className="mt-6 text-sm text-slate-600">Follow the link in the email we sent you to continue.</p>
+        ) : null}
+        {paying && outcome !== 'success' ? (
+          role === 'customer_admin' ? (
+            <Form method="post" className="mt-6">
+              <Button type="submit" className="w-full py-2.5" disabled={navigation.state !== 'idle'}>
+                {navigation.state !== 'idle'
+                  ? 'Opening Checkout…'
+                  : `Continue to payment for ${plan?.name ?? 'your plan'}`}
+              </Button>
+            </Form>
+          ) : (
+            <p className="mt-6 text-sm text-slate-600">Your organisation’s admin completes the payment.</p>
+          )
+        ) : null}
+        {ready ? (
+          <p className="mt-6">
+            <Link to="/app" className="font-medium text-indigo-700 hover:underline">
+              Go to your dashboard
+            </Link>
+          </p>
+        ) : null}
+      </AuthCard>
+    </AuthPage>
   );
 }

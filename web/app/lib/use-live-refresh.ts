@@ -2,8 +2,8 @@ import { useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 
 /**
- * Reloads the page's data every `intervalMs` while `active` and the tab is visible, one reload at a time: invoice
- * runs write their progress to the database, so the loader's next answer is the news.
+ * Reloads the page's data every `intervalMs` while `active` and the tab is visible, one reload at a time: for pages
+ * whose runs (invoice runs, onboarding) write their progress to the database, so the loader's next answer is the news.
  */
 export function useLiveRefresh(active: boolean, intervalMs = 2_000): void {
   const revalidator = useRevalidator();
