@@ -6,7 +6,7 @@ import { auditExport } from './audit-export';
 import { exportArchiveKey } from './export-keys';
 
 /**
- * Ends a ready export whose retention is over: the archive is deleted, the token hash forgotten, the row marked
+ * Ends a ready export whose retention is over: the archive is deleted and the row marked
  * expired (audited). Before its time it changes nothing and says how long is left; an export that is not ready
  * (already expired, failed) is left alone. Repeating it is harmless.
  */
@@ -27,7 +27,8 @@ export async function expireTenantExport(
     const changed = await em.nativeUpdate(
       TenantExport,
       { id: row.id, status: 'ready' },
-      { status: 'expired', downloadTokenHash: null },
+      // The token's hash stays, so the link's holder learns it has expired (410) while other tokens still get 404.
+      { status: 'expired' },
     );
     if (changed > 0) {
       await auditExport(em, { system: 'tenant-export-worker' }, 'tenant_export.expired', row, {

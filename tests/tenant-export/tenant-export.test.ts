@@ -281,7 +281,11 @@ describe('tenant data export', () => {
         [ready.id],
       ),
     );
-    expect(row).toEqual([{ status: 'expired', download_token_hash: null }]);
+    expect(row).toEqual([{ status: 'expired', download_token_hash: expect.any(String) }]);
+    // Only the link's own token learns that it expired; any other still gets 404.
+    expect((await h.app.inject({ url: `/api/exports/${ready.id}/download?token=${'A'.repeat(43)}` })).statusCode).toBe(
+      404,
+    );
     const audit = await inScope(h.orm, { tenantId: a.tenant.id }, (em) =>
       em.execute<Array<{ action: string }>>(
         `select action from audit_log where target_type = 'tenant_export' and target_id = ? order by created_at`,
