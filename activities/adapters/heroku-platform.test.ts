@@ -9,8 +9,9 @@ let heroku: HerokuPlatform;
 let control: ReturnType<typeof simControl>;
 
 beforeAll(async () => {
-  // Long enough that the first look sees it pending even on a busy machine (CI runs suites in parallel).
-  sim = await startSimulator({ port: 0, appSetupDelayMs: 1_000 });
+  // Long enough that the first look sees it pending even on a busy machine (CI runs suites in parallel; a loaded
+  // run once saw a 1 s build finish first).
+  sim = await startSimulator({ port: 0, appSetupDelayMs: 3_000 });
   heroku = createHerokuPlatform({ simulatorUrl: sim.url, requestTimeoutMs: 2_000 });
   control = simControl(sim.url);
 });
