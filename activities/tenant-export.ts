@@ -47,7 +47,7 @@ export function createTenantExportActivities(deps: TenantExportActivityDeps) {
       return { ...archive, expiresAt };
     },
 
-    async failTenantExport(input: ExportRef & { reason: string; files: ExportFileState[] }): Promise<void> {
+    async failTenantExport(input: ExportRef & { reason: string }): Promise<void> {
       await domainCall(() => failExportRun(deps, input));
     },
 

@@ -20,12 +20,16 @@ export const ASSET_CONTENT_TYPES: Record<BrandingAsset, readonly ImageContentTyp
 export const MAX_ASSET_BYTES: Record<BrandingAsset, number> = { logo: 512 * 1024, favicon: 64 * 1024 };
 
 export const MAX_DASHBOARD_TITLE_LENGTH = 60;
+
+/** A primary colour as `#rrggbb` (stored lowercase). */
+export const PRIMARY_COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 export const MAX_BRANDING_URL_LENGTH = 2048;
 
 /** The header a client may send to name the tenant it means (narrowing only, never widening a session's reach). */
 export const TENANT_SLUG_HEADER = 'x-tenant-slug';
 
-const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+/** A tenant slug (the same rule as `Slug` in contracts/tenants.ts). */
+export const TENANT_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 /** Subdomains that name the product itself, not a tenant. */
 const NOT_TENANTS = new Set(['www']);
 
@@ -42,11 +46,11 @@ export function subdomainSlug(host: string | null | undefined, baseDomain: strin
     .replace(/^\.+|\.+$/g, '')}`;
   if (!name.endsWith(suffix)) return null;
   const label = name.slice(0, -suffix.length);
-  return SLUG.test(label) && !NOT_TENANTS.has(label) ? label : null;
+  return TENANT_SLUG_PATTERN.test(label) && !NOT_TENANTS.has(label) ? label : null;
 }
 
 /** A tenant slug as typed in a URL (`?tenant=`), or null when it cannot be one. */
 export const tenantSlugOrNull = (value: string | null | undefined): string | null => {
   const slug = value?.trim().toLowerCase();
-  return slug && SLUG.test(slug) ? slug : null;
+  return slug && TENANT_SLUG_PATTERN.test(slug) ? slug : null;
 };

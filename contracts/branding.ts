@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { BRANDING_ASSETS, MAX_BRANDING_URL_LENGTH, MAX_DASHBOARD_TITLE_LENGTH } from './branding-rules';
+import {
+  BRANDING_ASSETS,
+  MAX_BRANDING_URL_LENGTH,
+  MAX_DASHBOARD_TITLE_LENGTH,
+  PRIMARY_COLOR_PATTERN,
+} from './branding-rules';
+import { Slug } from './tenants';
 
 export * from './branding-rules';
 
@@ -7,9 +13,6 @@ export * from './branding-rules';
  * A tenant's white-label branding (seed 003 S6.1): dashboard title, primary colour, logo and favicon, each image an
  * https URL or bytes uploaded to VoicePlane. Uploads are checked by their magic bytes, not only the declared type.
  */
-
-/** `#rrggbb`, stored lowercase. */
-export const PRIMARY_COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 
 export const PrimaryColor = z.string().trim().regex(PRIMARY_COLOR_PATTERN, 'a colour as #rrggbb').toLowerCase();
 
@@ -46,11 +49,11 @@ export type BrandingQuery = z.infer<typeof BrandingQuery>;
 
 /** Who may read a tenant's public branding: the login page, by the tenant's slug. */
 export const PublicBrandingQuery = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a tenant slug'),
+  slug: Slug,
 });
 
 export const BrandingAssetParams = z.strictObject({
-  tenantSlug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a tenant slug'),
+  tenantSlug: Slug,
   asset: z.enum(BRANDING_ASSETS),
 });
 

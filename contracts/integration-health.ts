@@ -42,7 +42,7 @@ export const MailSenderBody = z.strictObject({
 });
 export type MailSenderBody = z.infer<typeof MailSenderBody>;
 
-/** The sender the tenant's mail carries: its own (`custom`) or the platform's default. */
+/** The tenant's sender: its own (`custom`) or the platform's default; stored and checked, not yet used as the From of outgoing mail (decision 014). */
 export const MailSenderView = z
   .object({
     fromName: z.string(),

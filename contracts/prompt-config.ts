@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOT_ROLES } from './bot-role';
+import { BOT_ROLES, DEFAULT_BOT_ROLE } from './bot-role';
 import { PROMPT_TEXT_MAX_LENGTHS as MAX, type PromptSettingKey } from './prompt-setting-fields';
 import { PROMPT_LOCALES } from './prompt-locale';
 
@@ -89,7 +89,7 @@ export const PromptConfigQuery = z.strictObject({ tenantId: z.uuid().optional() 
 export type PromptConfigQuery = z.infer<typeof PromptConfigQuery>;
 
 export const PromptPreviewQuery = z.strictObject({
-  role: z.enum(BOT_ROLES).default('receptionist'),
+  role: z.enum(BOT_ROLES).default(DEFAULT_BOT_ROLE),
   tenantId: z.uuid().optional(),
 });
 export type PromptPreviewQuery = z.infer<typeof PromptPreviewQuery>;

@@ -1,4 +1,4 @@
-import { ProviderError } from '../activities/adapters/provider-error';
+import { ProviderError, providerCalls } from '../activities/adapters/provider-error';
 import { SmtpVerifyError, verifySmtp } from '../activities/adapters/smtp-verify';
 import {
   createStripeClient,
@@ -39,16 +39,15 @@ export function createIntegrationProbes(config: {
   timeoutMs: number;
 }): IntegrationProbes {
   const { stripe } = createStripeClient({ ...config.stripe, timeoutMs: config.timeoutMs });
+  const stripeCalls = providerCalls(stripeFailure);
   const twilio = createTwilioNumbers({ ...config.twilio, timeoutMs: config.timeoutMs });
   return {
     async stripeCustomer(customerId) {
       try {
-        const customer = await stripe.customers.retrieve(customerId);
-        return customer.deleted ? 'absent' : 'found';
+        const customer = await stripeCalls.unless404(() => stripe.customers.retrieve(customerId), null);
+        return customer && !customer.deleted ? 'found' : 'absent';
       } catch (error) {
-        const failure = stripeFailure(error);
-        if (failure.status === 404) return 'absent';
-        throw inWords(failure);
+        throw inWords(error);
       }
     },
     async twilioNumber(numberSid) {

@@ -15,13 +15,11 @@ export function createOnboardingClient(
   return {
     async start(tenantId, options = {}) {
       const workflowId = onboardingWorkflowId(tenantId);
-      const planCode = options.planCode ? { planCode: options.planCode } : {};
-      const verifiedBy = options.emailVerifiedBy ? { emailVerifiedBy: options.emailVerifiedBy } : {};
       await ignoringAlreadyStarted(
         client.workflow.start(tenantOnboarding, {
           workflowId,
           taskQueue: target.taskQueue,
-          args: [{ tenantId, verificationTimeoutMs, ...planCode, ...verifiedBy }],
+          args: [{ tenantId, verificationTimeoutMs, ...options }],
           typedSearchAttributes: [{ key: TenantIdAttribute, value: tenantId }],
         }),
       );

@@ -86,7 +86,7 @@ export async function exportTenant(input: ExportTenantInput): Promise<ExportTena
   } catch (error) {
     progress.step = 'failed';
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
-    await failTenantExport({ exportId, tenantId, reason: reason || 'The export failed', files });
+    await failTenantExport({ exportId, tenantId, reason: reason || 'The export failed' });
     throw ApplicationFailure.create({ message: `Export ${exportId} failed: ${reason}`, nonRetryable: true });
   }
 }

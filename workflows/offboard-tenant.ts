@@ -12,6 +12,7 @@ import { OFFBOARDING_STEPS } from '../contracts/offboarding-steps';
 import type { StepRetryPolicy } from '../domain/provisioning/retry-policy';
 import { provisioningWorkflowId } from '../domain/provisioning/provisioning-steps';
 import { updateStep, type JobProgress } from '../domain/provisioning/step-progress';
+import { tenantExportWorkflowId } from '../domain/tenant-export/export-keys';
 import { BotIdAttribute, TenantIdAttribute } from '../temporal/search-attributes';
 import { deprovisionBot } from './deprovision-bot';
 import type { exportTenant } from './export-tenant';
@@ -93,7 +94,7 @@ export async function offboardTenant(input: OffboardTenantInput): Promise<Offboa
     const exportId = await runner.run('export', retry, async () => {
       const id = await once.requestOffboardingExport({ runId, tenantId });
       await executeChild<typeof exportTenant>('exportTenant', {
-        workflowId: `tenant-export-${id}`,
+        workflowId: tenantExportWorkflowId(id),
         args: [{ exportId: id, tenantId }],
         typedSearchAttributes: [{ key: TenantIdAttribute, value: tenantId }],
       });

@@ -13,7 +13,6 @@ import type { OnboardingActivities } from '../activities/onboarding';
 import { provisioningWorkflowId } from '../domain/provisioning/provisioning-steps';
 import type { EmailVerifier } from '../domain/tenants/onboarding-port';
 import type { OnboardingRunProgress } from '../domain/tenants/onboarding-steps';
-import { signupStages } from '../domain/tenants/signup-stages';
 import type { OnboardingStep } from '../contracts/onboarding-step';
 import { BotIdAttribute, TenantIdAttribute } from '../temporal/search-attributes';
 import { deprovisionBot } from './deprovision-bot';
@@ -66,22 +65,12 @@ export async function tenantOnboarding(input: TenantOnboardingInput): Promise<Te
   let verificationDeadline: string | null = null;
   const history: OnboardingRunProgress['history'] = [];
   let step: OnboardingStep = 'created';
-  const planCode = input.planCode ?? null;
-  let paymentRequired = false;
-  let paid = false;
 
   setHandler(emailVerifiedSignal, () => {
     verified = true;
   });
-  setHandler(onboardingProgressQuery, () => ({
-    tenantId,
-    step,
-    verified,
-    verificationDeadline,
-    history,
-    planCode,
-    stages: signupStages({ step, verified, paymentRequired, paid }),
-  }));
+  // The plan and the customer's stages are the API's to add: it reads the payment from the database at once.
+  setHandler(onboardingProgressQuery, () => ({ tenantId, step, verified, verificationDeadline, history }));
 
   async function enter(next: OnboardingStep): Promise<void> {
     step = next;
@@ -94,7 +83,7 @@ export async function tenantOnboarding(input: TenantOnboardingInput): Promise<Te
   await enter('starting_plan');
   const defaultPlan = await activities.startDefaultPlan(tenantId);
   // The tenant starts on the free default plan whatever it chose; a paid choice is bought after verification.
-  paymentRequired = planCode !== null && planCode !== defaultPlan;
+  const paymentRequired = input.planCode != null && input.planCode !== defaultPlan;
   // The patch is asked only for a verified address, so runs of every other sign-up keep their history unchanged.
   if (input.emailVerifiedBy !== undefined && patched(PREVERIFIED_EMAIL_PATCH)) {
     // The identity provider vouched for the address: no link to mail, nothing to wait for.
@@ -120,7 +109,7 @@ export async function tenantOnboarding(input: TenantOnboardingInput): Promise<Te
   await activities.activateTenant(tenantId);
   if (paymentRequired && patched(SIGNUP_PAYMENT_PATCH)) {
     await enter('awaiting_payment');
-    paid = await awaitSignupPayment(tenantId);
+    await awaitSignupPayment(tenantId);
     // Activation mirrored `active` already; the payment step replaced it, so it is mirrored once more.
     await activities.recordOnboardingStep(tenantId, 'active');
   }
@@ -131,14 +120,12 @@ export async function tenantOnboarding(input: TenantOnboardingInput): Promise<Te
 
 /**
  * Checks back, sooner at first and then every few minutes, until Checkout for the chosen plan has been paid (the
- * `checkout.session.completed` handling switches the plan) or the window closes. True when it was paid.
+ * `checkout.session.completed` handling switches the plan), the tenant is gone, or the window closes.
  */
-async function awaitSignupPayment(tenantId: string): Promise<boolean> {
+async function awaitSignupPayment(tenantId: string): Promise<void> {
   let pause = FIRST_PAYMENT_CHECK_MS;
   for (let waited = 0; ; waited += pause, pause = Math.min(pause * 2, PAYMENT_CHECK_MAX_MS)) {
-    const standing = await activities.checkSignupPayment(tenantId);
-    if (standing !== 'waiting') return standing === 'paid';
-    if (waited >= PAYMENT_WINDOW_MS) return false;
+    if ((await activities.checkSignupPayment(tenantId)) !== 'waiting' || waited >= PAYMENT_WINDOW_MS) return;
     await sleep(pause);
   }
 }

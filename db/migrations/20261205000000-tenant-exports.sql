@@ -13,7 +13,8 @@ create table tenant_exports (
   file_count integer,
   bytes bigint,
   storage_key text,
-  -- SHA-256 of the download token (the token itself is never stored); null once expired
+  -- SHA-256 of the download token (the token itself is never stored), written once ready; kept once expired (the
+  -- link's holder gets 410), null for a failed export
   download_token_hash text,
   expires_at timestamptz not null,
   requested_by uuid references users (id) on delete set null,

@@ -5,17 +5,30 @@ import type { TenantBranding } from '../../db/entities';
 export const brandingAssetPath = (tenantSlug: string, asset: BrandingAsset, digest: string): string =>
   `/api/branding/assets/${tenantSlug}/${asset}?v=${digest.slice(0, 16)}`;
 
+/** The columns of one image: a URL, or uploaded bytes with their type, digest and size. */
+export const imageColumns = (asset: BrandingAsset) =>
+  asset === 'logo'
+    ? ({ url: 'logoUrl', data: 'logoData', type: 'logoContentType', digest: 'logoDigest', size: 'logoSize' } as const)
+    : ({
+        url: 'faviconUrl',
+        data: 'faviconData',
+        type: 'faviconContentType',
+        digest: 'faviconDigest',
+        size: 'faviconSize',
+      } as const);
+
 function imageView(branding: TenantBranding | null, tenantSlug: string, asset: BrandingAsset) {
   if (!branding) return null;
-  const url = asset === 'logo' ? branding.logoUrl : branding.faviconUrl;
+  const columns = imageColumns(asset);
+  const url = branding[columns.url];
   if (url) return { source: 'url', url, contentType: null, bytes: null } satisfies BrandingImageView;
-  const digest = asset === 'logo' ? branding.logoDigest : branding.faviconDigest;
+  const digest = branding[columns.digest];
   if (!digest) return null;
   return {
     source: 'upload',
     url: brandingAssetPath(tenantSlug, asset, digest),
-    contentType: (asset === 'logo' ? branding.logoContentType : branding.faviconContentType) ?? null,
-    bytes: (asset === 'logo' ? branding.logoSize : branding.faviconSize) ?? null,
+    contentType: branding[columns.type] ?? null,
+    bytes: branding[columns.size] ?? null,
   } satisfies BrandingImageView;
 }
 

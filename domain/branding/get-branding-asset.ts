@@ -3,6 +3,7 @@ import { Tenant, TenantBranding } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import { notFound } from '../errors/app-error';
+import { imageColumns } from './branding-view';
 
 export interface StoredBrandingImage {
   bytes: Buffer;
@@ -17,11 +18,13 @@ export async function getBrandingAsset(
 ): Promise<StoredBrandingImage> {
   return inScope(deps.orm, { system: 'public-branding' }, async (em) => {
     const tenant = await em.findOne(Tenant, { slug: tenantSlug }, { fields: ['id'] });
-    const field = asset === 'logo' ? 'logoData' : 'faviconData';
-    const branding = tenant ? await em.findOne(TenantBranding, { tenantId: tenant.id }, { populate: [field] }) : null;
-    const bytes = branding?.[field];
-    const contentType = asset === 'logo' ? branding?.logoContentType : branding?.faviconContentType;
-    const digest = asset === 'logo' ? branding?.logoDigest : branding?.faviconDigest;
+    const columns = imageColumns(asset);
+    const branding = tenant
+      ? await em.findOne(TenantBranding, { tenantId: tenant.id }, { populate: [columns.data] })
+      : null;
+    const bytes = branding?.[columns.data];
+    const contentType = branding?.[columns.type];
+    const digest = branding?.[columns.digest];
     if (!bytes || !contentType || !digest) throw notFound(`The ${asset}`);
     return { bytes: Buffer.from(bytes), contentType: contentType as ImageContentType, digest };
   });

@@ -3,7 +3,8 @@ import type { BrandingAsset, BrandingView } from '../../contracts/branding';
 import type { Orm } from '../../db/orm';
 import type { Actor } from '../auth/actor';
 import { checkBrandingImage } from './check-branding-image';
-import { changeBranding, imageColumns } from './save-branding';
+import { imageColumns } from './branding-view';
+import { changeBranding } from './save-branding';
 
 /** Stores an uploaded logo or favicon after checking it (type, size, magic bytes, inert SVG); it replaces a URL. */
 export async function saveBrandingImage(

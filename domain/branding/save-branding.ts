@@ -1,5 +1,10 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { BrandingAsset, BrandingView, SaveBrandingBody } from '../../contracts/branding';
+import {
+  BRANDING_ASSETS,
+  type BrandingAsset,
+  type BrandingView,
+  type SaveBrandingBody,
+} from '../../contracts/branding';
 import { Tenant, TenantBranding } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope, type ScopedEm } from '../../db/scope';
@@ -7,19 +12,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { ownTenantOf } from '../auth/tenant-to-read';
 import { AppError, notFound } from '../errors/app-error';
-import { toBrandingView } from './branding-view';
-
-/** The columns of one image: a URL, or uploaded bytes with their type, digest and size. */
-export const imageColumns = (asset: BrandingAsset) =>
-  asset === 'logo'
-    ? ({ url: 'logoUrl', data: 'logoData', type: 'logoContentType', digest: 'logoDigest', size: 'logoSize' } as const)
-    : ({
-        url: 'faviconUrl',
-        data: 'faviconData',
-        type: 'faviconContentType',
-        digest: 'faviconDigest',
-        size: 'faviconSize',
-      } as const);
+import { imageColumns, toBrandingView } from './branding-view';
 
 /** The image's columns set to `url` (null: no image), the upload cleared. */
 const imageFromUrl = (asset: BrandingAsset, url: string | null) => {
@@ -71,8 +64,8 @@ export async function saveBranding(
   return changeBranding(deps, actor, (branding, em) => {
     em.assign(branding, { dashboardTitle: input.dashboardTitle, primaryColor: input.primaryColor });
     const images: Record<string, string> = {};
-    for (const asset of ['logo', 'favicon'] as const) {
-      const url = asset === 'logo' ? input.logoUrl : input.faviconUrl;
+    for (const asset of BRANDING_ASSETS) {
+      const url = input[`${asset}Url`];
       if (url === undefined) continue;
       em.assign(branding, imageFromUrl(asset, url));
       images[asset] = url === null ? 'removed' : 'url';

@@ -1,9 +1,9 @@
+import { LockMode } from '@mikro-orm/core';
 import { OffboardingRun, RefreshSession, Tenant } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { SystemActor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
-import { lockTenant } from '../tenants/lock-tenant';
 import { applyTenantTransition } from '../tenants/record-tenant-transition';
 
 /**
@@ -19,8 +19,8 @@ export async function markTenantOffboarding(
     if ((await em.count(OffboardingRun, { id: runId, tenantId })) === 0) {
       throw new AppError('unavailable', `Offboarding run ${runId} is not committed (yet)`);
     }
-    if ((await em.count(Tenant, { id: tenantId })) === 0) return 'tenant_gone';
-    const tenant = await lockTenant(em, tenantId);
+    const tenant = await em.findOne(Tenant, { id: tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!tenant) return 'tenant_gone';
     await em.nativeUpdate(RefreshSession, { tenantId, revokedAt: null }, { revokedAt: new Date() });
     if (tenant.status === 'offboarding') return 'already';
     applyTenantTransition(em, actor, tenant, { to: 'offboarding', cause: 'offboard' });

@@ -22,7 +22,7 @@ describe('childrenFirst', () => {
     ]).toEqual([true, true, true, true]);
   });
 
-  it('keeps the given order for tables in a cycle instead of looping', () => {
+  it('keeps every table of a cycle instead of looping', () => {
     expect(
       childrenFirst(
         ['a', 'b'],

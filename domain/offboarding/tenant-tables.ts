@@ -35,7 +35,10 @@ export async function tenantTablesInDeleteOrder(em: ScopedEm): Promise<string[]>
   return childrenFirst(tables, references);
 }
 
-/** Orders tables so each comes before those it references; a cycle (none today) keeps the catalog's order. */
+/**
+ * Orders tables so each comes before those it references. A cycle (none today) ends the walk instead of looping:
+ * its tables are all kept, in no promised order.
+ */
 export function childrenFirst(tables: string[], references: { child: string; parent: string }[]): string[] {
   const ordered: string[] = [];
   const visiting = new Set<string>();

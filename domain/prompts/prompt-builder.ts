@@ -40,10 +40,8 @@ export function buildPrompt(
     return value;
   });
   // Braces left over after the pass belong to no placeholder: `{{name}` or `{name}}` in the template.
-  const stray = /\{\{|\}\}/.exec(template.replace(PLACEHOLDER, ''));
-  if (stray) {
-    const at = stray.index;
-    throw new PromptTemplateError('malformed', template.replace(PLACEHOLDER, '').slice(Math.max(0, at - 10), at + 12));
-  }
+  const rest = template.replace(PLACEHOLDER, '');
+  const stray = /\{\{|\}\}/.exec(rest);
+  if (stray) throw new PromptTemplateError('malformed', rest.slice(Math.max(0, stray.index - 10), stray.index + 12));
   return built;
 }

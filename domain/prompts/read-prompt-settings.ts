@@ -12,7 +12,7 @@ export interface StoredPromptSettings {
   updatedAt: Date | null;
 }
 
-export const settingsOf = (row: PromptConfig): PromptSettings => ({
+const settingsOf = (row: PromptConfig): PromptSettings => ({
   businessName: row.businessName,
   businessShortName: row.businessShortName,
   agentName: row.agentName,

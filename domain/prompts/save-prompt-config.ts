@@ -26,12 +26,12 @@ export async function savePromptConfig(
   const stored = await inScope(deps.orm, scopeOf(actor), async (em) => {
     // Saves of one tenant run one after the other, so versions count up without gaps or clashes.
     await lockTenant(em, target);
-    const before = await readPromptSettings(em, target);
-    const changed = (Object.keys(settings) as Array<keyof PromptSettings>).filter(
-      (key) => !before.saved || before.settings[key] !== settings[key],
-    );
-    const version = before.version + 1;
+    // Only the row is compared: before a first save every setting counts as changed (no defaults needed).
     const row = await em.findOne(PromptConfig, { tenantId: target });
+    const changed = (Object.keys(settings) as Array<keyof PromptSettings>).filter(
+      (key) => !row || row[key] !== settings[key],
+    );
+    const version = (row?.version ?? 0) + 1;
     if (row) em.assign(row, { ...settings, version });
     else em.create(PromptConfig, { tenantId: target, ...settings, version });
     recordAudit(em, {

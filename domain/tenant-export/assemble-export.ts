@@ -6,7 +6,7 @@ import type { AudioStore } from '../conversations/audio-store';
 import { AppError, notFound } from '../errors/app-error';
 import { auditExport } from './audit-export';
 import { downloadTokenFor, hashDownloadToken } from './download-token';
-import { exportArchiveKey, exportPartKey } from './export-keys';
+import { exportArchiveKey, exportPartKey, exportPartsPrefix } from './export-keys';
 import type { ExportFileState } from './export-run';
 import { DEFLATE_END, zipArchive, zipSize, type ZipEntry } from './zip';
 
@@ -56,9 +56,7 @@ export async function assembleExportArchive(
     }
     await deps.audio.put(key, Buffer.concat(zipArchive(bodies, created)));
   }
-  for (const file of files) {
-    for (let seq = 0; seq < file.parts; seq += 1) await deps.audio.remove(exportPartKey(exportId, file.file, seq));
-  }
+  await deps.audio.removePrefix(exportPartsPrefix(exportId));
   return { files: files.length, bytes };
 }
 

@@ -3,19 +3,17 @@ import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { AudioStore } from '../conversations/audio-store';
 import { auditExport } from './audit-export';
-import { exportPartKey } from './export-keys';
-import type { ExportFileState } from './export-run';
+import { exportPartsPrefix } from './export-keys';
 
-/** The run gave up: the export is failed (with the reason, audited) and the pieces written so far are deleted. */
+/**
+ * The run gave up: the export is failed (with the reason, audited) and its folder of pieces is deleted, also a
+ * piece whose batch wrote it but did not answer.
+ */
 export async function failExportRun(
   deps: { orm: Orm; audio: AudioStore },
-  input: { exportId: string; tenantId: string; reason: string; files: ExportFileState[] },
+  input: { exportId: string; tenantId: string; reason: string },
 ): Promise<void> {
-  for (const file of input.files) {
-    for (let seq = 0; seq < file.parts; seq += 1) {
-      await deps.audio.remove(exportPartKey(input.exportId, file.file, seq));
-    }
-  }
+  await deps.audio.removePrefix(exportPartsPrefix(input.exportId));
   await inScope(deps.orm, { tenantId: input.tenantId }, async (em) => {
     const row = await em.findOne(TenantExport, { id: input.exportId, tenantId: input.tenantId });
     if (!row || row.status === 'failed' || row.status === 'ready' || row.status === 'expired') return;

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { assertCan, assertTenantAccess } from '../auth/permissions';
 import { notFound } from '../errors/app-error';
 import type { TenantExportDeps } from './export-port';
-import { isDownloadable, toExportView } from './export-view';
+import { toExportView } from './export-view';
 
 /**
  * `GET /api/tenants/:id/export`: the latest export that can still be downloaded, else the one under way, else 404.
@@ -24,7 +24,7 @@ export async function latestTenantExport(
       { tenantId, status: 'ready', expiresAt: { $gt: now } },
       { orderBy: { finishedAt: 'desc' } },
     );
-    if (ready && isDownloadable(ready, now)) return ready;
+    if (ready) return ready;
     return em.findOne(
       TenantExport,
       { tenantId, status: { $in: ['requested', 'running'] } },

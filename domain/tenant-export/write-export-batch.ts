@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { TenantExport } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import type { AudioStore } from '../conversations/audio-store';
@@ -5,7 +6,7 @@ import type { Orm } from '../../db/orm';
 import { exportPartKey } from './export-keys';
 import type { ExportFileState } from './export-run';
 import { exportTableOf, readExportPage } from './export-tables';
-import { crc32, deflatePiece } from './zip';
+import { deflatePiece } from './zip';
 
 /**
  * One batch of one table: reads the next page of the tenant's rows (tenant scope, so row-level security applies),

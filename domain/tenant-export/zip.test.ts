@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { readZip } from '../../tests/support/read-zip';
-import { crc32, DEFLATE_END, deflatePiece, zipArchive, zipFiles, zipSize } from './zip';
+import { DEFLATE_END, deflatePiece, zipArchive, zipFiles, zipSize } from './zip';
 
 const hasUnzip = (() => {
   try {

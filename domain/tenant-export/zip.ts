@@ -1,28 +1,12 @@
-import { constants, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * A small ZIP writer (PKWARE APPNOTE 6.3, no Zip64): deflated entries with UTF-8 names, a central directory and
  * its end record. A file's deflate stream may be written in pieces by separate processes: each piece is
  * compressed on its own and sync-flushed (it ends on a byte boundary without ending the stream), so pieces
- * concatenate, and `DEFLATE_END` (an empty final block) closes the stream. The CRC-32 runs on across pieces.
+ * concatenate, and `DEFLATE_END` (an empty final block) closes the stream. The CRC-32 runs on across pieces
+ * (`crc32(piece, previous)` of node:zlib).
  */
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 (ISO 3309, as ZIP uses it) of `data`, continuing from the CRC of everything before it. */
-export function crc32(data: Uint8Array, previous = 0): number {
-  let crc = ~previous >>> 0;
-  for (let i = 0; i < data.length; i += 1) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return ~crc >>> 0;
-}
 
 /** One piece of a deflate stream: may be followed by more pieces, and finally by `DEFLATE_END`. */
 export const deflatePiece = (data: Uint8Array): Buffer =>

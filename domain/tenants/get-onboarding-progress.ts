@@ -17,25 +17,22 @@ export async function getOnboardingProgress(
 ): Promise<OnboardingProgress> {
   const tenant = await getTenant(deps, { actor, tenantId });
   const workflowUrl = operatorLink(actor, deps.onboarding.link)(tenantId);
-  const standing = await inScope(deps.orm, scopeOf(actor), (em) => readSignupStanding(em, tenantId));
-  const plan = {
-    planCode: standing?.planCode ?? null,
-    paymentRequired: standing?.paymentRequired ?? false,
-    paid: standing?.paid ?? false,
-  };
+  const { planCode, paymentRequired, paid } = (await inScope(deps.orm, scopeOf(actor), (em) =>
+    readSignupStanding(em, tenantId),
+  )) ?? { planCode: null, paymentRequired: false, paid: false };
   const live = await deps.onboarding.progress(tenantId);
   // The run checks for the payment now and then; the database knows at once when Checkout has been paid.
   const step = live?.step ?? (tenant.onboardingStep as OnboardingStep);
   const verified = live?.verified ?? tenant.verifiedAt !== null;
-  const stages = signupStages({ step, verified, paymentRequired: plan.paymentRequired, paid: plan.paid });
-  if (live) return { ...live, planCode: live.planCode ?? plan.planCode, stages, source: 'workflow', workflowUrl };
+  const stages = signupStages({ step, verified, paymentRequired, paid });
+  if (live) return { ...live, planCode, stages, source: 'workflow', workflowUrl };
   return {
     tenantId,
     step,
     verified,
     verificationDeadline: null,
     history: [],
-    planCode: plan.planCode,
+    planCode,
     stages,
     source: 'database',
     workflowUrl,

@@ -1,7 +1,5 @@
-import { subdomainSlug, TENANT_SLUG_HEADER } from '../../contracts/branding';
+import { subdomainSlug, TENANT_SLUG_HEADER, tenantSlugOrNull } from '../../contracts/branding';
 import { AppError } from '../errors/app-error';
-
-const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /**
  * Which tenant a request says it is about (seed 003 S6.2): the subdomain of `<slug>.<baseDomain>` and/or the
@@ -15,9 +13,8 @@ export function resolveTenantHint(input: {
 }): string | null {
   const fromHost = subdomainSlug(input.host, input.baseDomain);
   if (Array.isArray(input.header)) throw badHeader('is sent more than once');
-  const raw = input.header?.trim().toLowerCase();
-  if (raw !== undefined && raw !== '' && !SLUG.test(raw)) throw badHeader('is not a tenant slug');
-  const fromHeader = raw || null;
+  const fromHeader = tenantSlugOrNull(input.header);
+  if (!fromHeader && input.header?.trim()) throw badHeader('is not a tenant slug');
   if (fromHost && fromHeader && fromHost !== fromHeader) {
     throw badHeader(`names another tenant than the host (${fromHost})`);
   }

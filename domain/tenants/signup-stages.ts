@@ -12,8 +12,9 @@ export interface SignupFacts {
 }
 
 /**
- * Onboarding as the new customer sees it: verify email → choose/pay → ready. Pure (the workflow's query and the
- * API both use it). A free plan is chosen with the sign-up itself; a paid one is done once Checkout was paid.
+ * Onboarding as the new customer sees it: verify email → choose/pay → ready, from the run's step and the sign-up
+ * standing in the database (get-onboarding-progress.ts). A free plan is chosen with the sign-up itself; a paid one
+ * is done once Checkout was paid.
  */
 export function signupStages({ step, verified, paymentRequired, paid }: SignupFacts): SignupStageView[] {
   if (step === 'cleaning_up' || step === 'expired') return stages('failed', 'pending', 'pending');

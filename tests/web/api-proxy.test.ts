@@ -48,11 +48,15 @@ describe('proxyToApi', () => {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       });
     });
+    // Fastify's default, which the real API keeps. Node's own 5 s default lets a pooled connection close under a
+    // request sent just then on a loaded machine: the proxy would rightly answer 502 to a race of this stand-in's.
+    upstream.keepAliveTimeout = 72_000;
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     process.env.API_URL = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
     process.env.API_URL = previousApiUrl;
+    upstream.closeAllConnections();
     await new Promise((resolve) => upstream.close(resolve));
   });
   beforeEach(() => {
@@ -131,5 +135,34 @@ describe('proxyToApi', () => {
 
     expect(received).toHaveLength(1);
     expect(received[0]!.headers).not.toHaveProperty('x-forwarded-for');
+  });
+
+  it('answers 502 problem+json when the API refuses connections, and logs the cause but not the request', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const apiUrl = process.env.API_URL;
+    process.env.API_URL = `http://127.0.0.1:${port}`;
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const response = await proxyToApi(
+        new Request('http://web.test/api/auth/login?next=/app', {
+          method: 'POST',
+          headers: { cookie: 'vp_session=secret-session' },
+          body: '{"password":"hunter2"}',
+        }),
+      );
+
+      expect(response.status).toBe(502);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      await expect(response.json()).resolves.toMatchObject({ status: 502, title: 'Bad Gateway' });
+      const lines = logged.mock.calls.map((call) => call.join(' '));
+      expect(lines).toEqual([expect.stringContaining('POST /api/auth/login failed: ECONNREFUSED')]);
+      expect(lines.join('\n')).not.toMatch(/hunter2|secret-session|next=/);
+    } finally {
+      logged.mockRestore();
+      process.env.API_URL = apiUrl;
+    }
   });
 });

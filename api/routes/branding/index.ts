@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  ASSET_CONTENT_TYPES,
   BRANDING_ASSETS,
   BrandingAssetParams,
   BrandingAssetQuery,
@@ -25,7 +26,10 @@ import { acceptImageBodies, imageBytesOf } from './uploaded-image';
 
 const binary = z.string().meta({ format: 'binary' });
 const IMAGE = Object.fromEntries(
-  ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml', 'image/x-icon'].map((type) => [type, { schema: binary }]),
+  [...new Set(BRANDING_ASSETS.flatMap((asset) => ASSET_CONTENT_TYPES[asset]))].map((type) => [
+    type,
+    { schema: binary },
+  ]),
 );
 
 /** White-label branding (seed 003 S6): read by everyone of the tenant, changed by its admin on a plan with it. */

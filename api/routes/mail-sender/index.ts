@@ -8,7 +8,7 @@ import type { AppDeps } from '../../app-deps';
 import { actorOf } from '../../plugins/auth';
 import { responds } from '../../responses';
 
-/** The name and address the tenant's mail carries in From; the SMTP server stays the platform's. */
+/** The tenant's mail sender (name and address), not yet used as the From of outgoing mail (decision 014); the SMTP server stays the platform's. */
 export const mailSenderRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const tags = ['integrations'];
   const senderDeps = () => {
@@ -35,7 +35,7 @@ export const mailSenderRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
     {
       schema: {
         tags,
-        summary: 'Set the name and address the tenant’s mail carries in From (the tenant’s own admin)',
+        summary: 'Set the tenant’s mail sender, not yet used as the From of its mail (the tenant’s own admin)',
         body: MailSenderBody,
         response: responds({ 200: MailSenderView }),
       },

@@ -27,8 +27,7 @@ export const tenantExportRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
   const tags = ['tenants'];
   const exportDeps = () => {
     if (!deps.tenantExports) throw new AppError('unavailable', 'Exports are not available on this server');
-    const { workflows, ...rest } = deps.tenantExports;
-    return { orm: deps.orm, workflows, ...rest };
+    return { orm: deps.orm, ...deps.tenantExports };
   };
   const preHandler = [app.requireTenantParamAccess, app.requirePermission('tenants:export')];
 

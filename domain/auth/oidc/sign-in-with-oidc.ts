@@ -1,13 +1,12 @@
-import { Tenant, User } from '../../../db/entities';
+import { User } from '../../../db/entities';
 import type { Orm } from '../../../db/orm';
 import { inScope } from '../../../db/scope';
 import type { UserView } from '../../../contracts/users';
 import { recordAudit } from '../../audit/record-audit';
 import type { OnboardingWorkflows } from '../../tenants/onboarding-port';
-import { tenantAllowsSessions } from '../../tenants/tenant-status';
-import { toUserView } from '../../users/user-view';
 import type { AuthSettings } from '../auth-settings';
-import { issueSession, type IssuedSession } from '../issue-session';
+import { openAccountSession, signInRefusal } from '../account-sign-in';
+import type { IssuedSession } from '../issue-session';
 import { issueKnownDevice } from '../known-device';
 import { accountKey } from '../login-backoff';
 import { OidcLoginFailure } from './oidc-login-failure';
@@ -31,23 +30,21 @@ export async function signInWithOidc(
     const session = await inScope(deps.orm, { system: 'oidc-login' }, async (em) => {
       const user = await em.findOne(User, { email: { $ilike: literalPattern(identity.email) } });
       if (!user) return null;
-      if (!user.isActive) throw new OidcLoginFailure('oidc_account_deactivated', `${user.id} is deactivated`);
-      if (user.tenantId) {
-        const tenant = await em.findOneOrFail(Tenant, { id: user.tenantId });
-        if (!tenantAllowsSessions(tenant.status)) {
-          throw new OidcLoginFailure('oidc_organisation_closed', `Tenant ${tenant.id} is ${tenant.status}`);
-        }
+      const refusal = await signInRefusal(em, user);
+      if (refusal?.reason === 'deactivated') {
+        throw new OidcLoginFailure('oidc_account_deactivated', `${user.id} is deactivated`);
       }
-      user.lastLoginAt = now;
-      const actor = { userId: user.id, role: user.role, tenantId: user.tenantId ?? null };
+      if (refusal) {
+        throw new OidcLoginFailure('oidc_organisation_closed', `Tenant ${user.tenantId} is ${refusal.tenantStatus}`);
+      }
       recordAudit(em, {
-        actor,
+        actor: { userId: user.id, role: user.role, tenantId: user.tenantId ?? null },
         action: 'user.signed_in',
         targetType: 'user',
         targetId: user.id,
         details: { method: 'oidc', issuer: identity.issuer },
       });
-      return { ...(await issueSession(em, deps.auth, actor)), user: toUserView(user) };
+      return openAccountSession(em, deps.auth, user, now);
     });
     if (session) {
       const deviceToken = issueKnownDevice(deps.auth.tokenKey, accountKey(identity.email), now.getTime());

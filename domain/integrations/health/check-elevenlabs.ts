@@ -7,7 +7,7 @@ import type { ElevenLabsAccounts } from '../elevenlabs-accounts-port';
 import { ElevenLabsFailure } from '../elevenlabs-failure';
 import { INVALID_KEY_REASON, keyCheckOutcome } from '../key-check-outcome';
 import { apiKeyContext } from '../sealed-contexts';
-import { probeWithin } from './settle-check';
+import { notConfigured, probeWithin } from './settle-check';
 
 /**
  * ElevenLabs: configured once the tenant saved its key; reachable when ElevenLabs accepts the key now (a live
@@ -20,9 +20,7 @@ export async function checkElevenLabs(
   const integration = await inScope(deps.orm, { tenantId }, (em) =>
     em.findOne(Integration, { tenantId, provider: 'elevenlabs' }),
   );
-  if (!integration) {
-    return { name: 'elevenlabs', configured: false, reachable: false, last_sync: null, error: null, status: null };
-  }
+  if (!integration) return notConfigured('elevenlabs');
   const known = {
     name: 'elevenlabs' as const,
     configured: true,

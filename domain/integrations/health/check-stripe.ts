@@ -3,7 +3,7 @@ import { BillingAccount, Subscription } from '../../../db/entities';
 import type { Orm } from '../../../db/orm';
 import { inScope } from '../../../db/scope';
 import type { IntegrationProbes } from './integration-probes-port';
-import { probeWithin } from './settle-check';
+import { notConfigured, probeWithin } from './settle-check';
 
 /**
  * Stripe: configured once onboarding created the tenant's billing customer; reachable when Stripe answers for that
@@ -18,7 +18,7 @@ export async function checkStripe(
     subscription: await em.findOne(Subscription, { tenantId }, { orderBy: { createdAt: 'desc' } }),
   }));
   const status = subscription?.status ?? null;
-  if (!account) return { name: 'stripe', configured: false, reachable: false, last_sync: null, error: null, status };
+  if (!account) return notConfigured('stripe', status);
   const known = { name: 'stripe' as const, configured: true, last_sync: null, status };
   const customerId = account.stripeCustomerId;
   const answer = await probeWithin(timeoutMs, () => deps.probes.stripeCustomer(customerId));

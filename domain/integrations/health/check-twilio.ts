@@ -3,7 +3,7 @@ import { Bot } from '../../../db/entities';
 import type { Orm } from '../../../db/orm';
 import { inScope } from '../../../db/scope';
 import type { IntegrationProbes } from './integration-probes-port';
-import { probeWithin } from './settle-check';
+import { notConfigured, probeWithin } from './settle-check';
 
 /**
  * Twilio: configured once a bot of the tenant holds a number on the platform's Twilio account; reachable when
@@ -20,9 +20,7 @@ export async function checkTwilio(
       { orderBy: { updatedAt: 'desc' }, fields: ['twilioNumber', 'twilioNumberSid'] },
     ),
   );
-  if (!bot?.twilioNumberSid) {
-    return { name: 'twilio', configured: false, reachable: false, last_sync: null, error: null, status: null };
-  }
+  if (!bot?.twilioNumberSid) return notConfigured('twilio');
   const known = { name: 'twilio' as const, configured: true, last_sync: null, status: bot.twilioNumber ?? null };
   const sid = bot.twilioNumberSid;
   const answer = await probeWithin(timeoutMs, () => deps.probes.twilioNumber(sid));

@@ -5,7 +5,7 @@ import { ProbeFailure } from './probe-failure';
 class CheckTimeout extends Error {}
 
 /** The answer of `work`, or a CheckTimeout once `ms` have passed (the work itself is left to finish or fail). */
-export async function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+async function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new CheckTimeout()), ms);
@@ -18,11 +18,21 @@ export async function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Why a check failed, in words fit for the page: only messages written to be shown pass through. */
-export function failureText(error: unknown, ms: number): string {
+function failureText(error: unknown, ms: number): string {
   if (error instanceof CheckTimeout) return `No answer within ${Math.round(ms / 100) / 10} s`;
   if (error instanceof ProbeFailure || error instanceof ElevenLabsFailure) return error.message;
   return 'The check failed unexpectedly; see the platform log';
 }
+
+/** An integration the tenant has not set up: nothing to check (`status` as the platform recorded it, if at all). */
+export const notConfigured = (name: HealthIntegration, status: string | null = null): IntegrationHealth => ({
+  name,
+  configured: false,
+  reachable: false,
+  last_sync: null,
+  error: null,
+  status,
+});
 
 /** A provider probe's answer within `ms`, or why there was none (a failure is an outcome here, not an error). */
 export async function probeWithin<T>(

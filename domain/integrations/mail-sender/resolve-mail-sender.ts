@@ -3,7 +3,7 @@ import { MailSender } from '../../../db/entities';
 import type { ScopedEm } from '../../../db/scope';
 import { parseMailbox } from './parse-mailbox';
 
-/** The sender a tenant's mail carries: the one it set, else the platform's (`platformSender`, MAIL_FROM). */
+/** A tenant's sender: the one it set, else the platform's (`platformSender`, MAIL_FROM). */
 export async function resolveMailSender(
   em: ScopedEm,
   { tenantId, platformSender }: { tenantId: string; platformSender: string },

@@ -7,7 +7,7 @@ import type { Actor } from '../../auth/actor';
 import { ownTenantOf } from '../../auth/tenant-to-read';
 import { resolveMailSender } from './resolve-mail-sender';
 
-/** Sets the name and address the tenant's mail carries (the platform's SMTP server still sends it); audited. */
+/** Sets the name and address of the tenant's sender, audited; not yet used as the From of outgoing mail (decision 014). */
 export async function saveMailSender(
   deps: { orm: Orm; platformSender: string },
   { actor, input }: { actor: Actor; input: MailSenderBody },

@@ -2,10 +2,10 @@ import type { IntegrationHealth } from '@contracts/integration-health';
 
 import { Badge, type Tone } from './ui/badge';
 
-export type HealthState = 'healthy' | 'not_configured' | 'unreachable';
+type HealthState = 'healthy' | 'not_configured' | 'unreachable';
 
 /** Green: set up and answering; yellow: not set up; red: set up but not answering (or answering with an error). */
-export function healthState(health: Pick<IntegrationHealth, 'configured' | 'reachable' | 'error'>): HealthState {
+function healthState(health: Pick<IntegrationHealth, 'configured' | 'reachable' | 'error'>): HealthState {
   if (!health.configured) return 'not_configured';
   return health.reachable && !health.error ? 'healthy' : 'unreachable';
 }

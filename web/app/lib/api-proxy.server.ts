@@ -46,6 +46,13 @@ const tooLarge = (limit: number) =>
     connection: 'close',
   });
 
+// Read by shape, not `instanceof`: fetch's errors may come from another realm (a test runner's sandbox).
+const failureCode = (error: unknown): string => {
+  const { name, cause } = (error ?? {}) as { name?: unknown; cause?: { code?: unknown } };
+  if (typeof cause?.code === 'string') return cause.code;
+  return typeof name === 'string' ? name : 'unknown error';
+};
+
 /**
  * Forwards the request to the API. `clientAddress` is the browser's TCP peer address (from the server's load
  * context), passed on as X-Forwarded-For.
@@ -88,9 +95,10 @@ export async function proxyToApi(
   } catch (error) {
     if (request.signal.aborted) return problem(499, 'Client Closed Request', 'The request was aborted.');
     const timedOut = headersTimeout.signal.aborted || (error instanceof DOMException && error.name === 'TimeoutError');
-    return timedOut
-      ? problem(504, 'Gateway Timeout', 'The API did not respond in time.')
-      : problem(502, 'Bad Gateway', 'The API is unreachable.');
+    if (timedOut) return problem(504, 'Gateway Timeout', 'The API did not respond in time.');
+    // The cause's code only (ECONNREFUSED, UND_ERR_SOCKET, ...): never the request, which may carry credentials.
+    console.error(`[web] API proxy: ${request.method} ${incoming.pathname} failed: ${failureCode(error)}`);
+    return problem(502, 'Bad Gateway', 'The API is unreachable.');
   } finally {
     clearTimeout(timer);
   }

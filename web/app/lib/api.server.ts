@@ -18,7 +18,7 @@ import type {
 import type { AgentList, AgentValidationView, AgentView } from '@contracts/agents';
 import type { OrganizationAnalytics, PlatformStats } from '@contracts/analytics';
 import type { BotView } from '@contracts/bots';
-import type { BrandingView, SaveBrandingBody } from '@contracts/branding';
+import type { BrandingAsset, BrandingView, SaveBrandingBody } from '@contracts/branding';
 import type { CallLogDetail, CallLogPage } from '@contracts/call-logs';
 import type { ConversationSyncStarted, ConversationSyncStatus } from '@contracts/integration-sync';
 import type { IntegrationView } from '@contracts/integrations';
@@ -55,6 +55,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type ApiProblem = Problem & { status: number };
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: ApiProblem };
 type Query = Record<string, string | number | null | undefined>;
+
+/** A body sent as its own bytes and content type (an image upload) instead of as JSON. */
+class RawBody {
+  constructor(
+    readonly bytes: Uint8Array<ArrayBuffer>,
+    readonly contentType: string,
+  ) {}
+}
 
 function qs(query: Query = {}): string {
   const params = new URLSearchParams();
@@ -104,14 +112,15 @@ export function createApi(request: Request) {
     const headers = new Headers({ accept: 'application/json' });
     if (cookie) headers.set('cookie', cookie);
     if (method !== 'GET') headers.set(CSRF_HEADER, csrf ?? '');
-    if (body !== undefined) headers.set('content-type', 'application/json');
+    const raw = body instanceof RawBody ? body : null;
+    if (body !== undefined) headers.set('content-type', raw ? raw.contentType : 'application/json');
 
     let response: Response;
     try {
       response = await fetch(`${apiUrl()}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : raw ? raw.bytes : JSON.stringify(body),
         signal: AbortSignal.any([request.signal, AbortSignal.timeout(TIMEOUT_MS)]),
       });
     } catch {
@@ -259,10 +268,16 @@ export function createApi(request: Request) {
       list: (q: Query = {}) => get<CallLogPage>(`/api/call-logs${qs(q)}`),
       get: (id?: string) => get<CallLogDetail>(`/api/call-logs/${seg(id)}`),
     },
-    /** The tenant's white-label branding (uploads go through app.branding/upload-image.server.ts). */
+    /** The tenant's white-label branding. */
     branding: {
       get: () => get<BrandingView>('/api/branding'),
       save: (body: SaveBrandingBody) => put<BrandingView>('/api/branding', body),
+      /** A logo or favicon file, sent as its bytes with its type (the API checks type, size and magic bytes). */
+      upload: async (asset: BrandingAsset, file: File) =>
+        put<BrandingView>(
+          `/api/branding/${asset}`,
+          new RawBody(new Uint8Array(await file.arrayBuffer()), file.type || 'application/octet-stream'),
+        ),
     },
     analytics: {
       organization: (q: { from?: string; to?: string } = {}) =>

@@ -1,5 +1,7 @@
 import type { CSSProperties } from 'react';
 
+import { PRIMARY_COLOR_PATTERN } from '@contracts/branding-rules';
+
 /**
  * A tenant's primary colour as the CSS custom properties the customer portal's primary buttons and active
  * navigation use (`var(--brand-primary, <VoicePlane indigo>)`), with derived shades: lighter on hover, a soft
@@ -24,8 +26,8 @@ function luminance([r, g, b]: Rgb): number {
   return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }
 
-export function brandVariables(color: string | null | undefined): Record<string, string> | null {
-  if (!color || !/^#[0-9a-fA-F]{6}$/.test(color)) return null;
+function brandVariables(color: string | null | undefined): Record<string, string> | null {
+  if (!color || !PRIMARY_COLOR_PATTERN.test(color)) return null;
   const rgb = parse(color.toLowerCase());
   const white: Rgb = [255, 255, 255];
   const black: Rgb = [0, 0, 0];

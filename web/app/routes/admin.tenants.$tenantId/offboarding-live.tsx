@@ -19,7 +19,7 @@ const RUN_LABELS: Record<OffboardingRunView['status'], string> = {
  * The tenant's offboarding run, polled from the API while it runs (the run record answers after the tenant's rows
  * are gone, so the page keeps following it to the end).
  */
-export function useLiveOffboarding(initial: OffboardingRunView): OffboardingRunView {
+function useLiveOffboarding(initial: OffboardingRunView): OffboardingRunView {
   const [run, setRun] = useState(initial);
   useEffect(() => setRun(initial), [initial]);
   const running = run.status === 'running';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import type { BrandingView } from '@contracts/branding';
+import { PRIMARY_COLOR_PATTERN } from '@contracts/branding-rules';
 import { Card, CardBody } from '~/components/ui/card';
 import { TextField } from '~/components/ui/field';
 import { fieldErrorsOf, IntentForm, type FormOutcome } from '~/components/ui/intent-form';
@@ -8,14 +9,12 @@ import { brandStyle, DEFAULT_PRIMARY } from '~/lib/brand-theme';
 
 export const BRANDING_FIELDS = ['dashboardTitle', 'primaryColor', 'logoUrl', 'faviconUrl'] as const;
 
-const HEX = /^#[0-9a-fA-F]{6}$/;
-
 /** Title, colour (picker and hex) and image URLs, with a live preview of the header and a primary button. */
 export function BrandingForm({ branding, outcome }: { branding: BrandingView; outcome?: FormOutcome }) {
   const [title, setTitle] = useState(branding.dashboardTitle ?? '');
   const [color, setColor] = useState(branding.primaryColor ?? '');
   const errors = fieldErrorsOf(outcome);
-  const previewColor = HEX.test(color) ? color : null;
+  const previewColor = PRIMARY_COLOR_PATTERN.test(color) ? color : null;
 
   return (
     <Card>

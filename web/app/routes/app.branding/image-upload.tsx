@@ -1,15 +1,16 @@
 import { Form, useNavigation } from '@remix-run/react';
 
 import type { BrandingImageView } from '@contracts/branding';
-import { MAX_ASSET_BYTES } from '@contracts/branding-rules';
+import { ASSET_CONTENT_TYPES, MAX_ASSET_BYTES } from '@contracts/branding-rules';
 import { Alert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';
 import { Card, CardBody } from '~/components/ui/card';
 import type { FormFailure } from '~/lib/forms.server';
 
+/** The file picker offers the types the API takes (and `.ico`, which some systems type differently). */
 const ACCEPT = {
-  logo: 'image/png,image/jpeg,image/webp,image/svg+xml',
-  favicon: 'image/png,image/svg+xml,image/webp,image/x-icon,.ico',
+  logo: ASSET_CONTENT_TYPES.logo.join(','),
+  favicon: [...ASSET_CONTENT_TYPES.favicon, '.ico'].join(','),
 };
 
 /** Uploads a logo or favicon file (checked by the API: type, size, content). */

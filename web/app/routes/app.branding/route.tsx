@@ -10,7 +10,6 @@ import { freshSessionAction } from '~/lib/fresh-session';
 
 import { BrandingForm, BRANDING_FIELDS } from './branding-form';
 import { ImageUpload } from './image-upload';
-import { uploadBrandingImage } from './upload-image.server';
 
 export { ErrorBoundary } from '~/components/route-error';
 export const meta: MetaFunction = () => [{ title: 'Branding · VoicePlane' }];
@@ -35,7 +34,7 @@ async function upload(request: Request, asset: BrandingAsset, intent: string) {
   if (!(file instanceof File) || file.size === 0) {
     return formFailure({ title: 'No file', status: 400, detail: 'Choose an image file first.' }, [], intent);
   }
-  const result = await uploadBrandingImage(request, asset, file);
+  const result = await createApi(request).branding.upload(asset, file);
   if (!result.ok) return formFailure(result.problem, [], intent);
   return { ok: true as const, intent, message: `The ${asset} was uploaded.` };
 }

@@ -7,7 +7,7 @@ export const SENDER_FIELDS = ['fromName', 'fromAddress'] as const;
 
 type Outcome = FormOutcome<(typeof SENDER_FIELDS)[number]>;
 
-/** The name and address the organisation's mail carries; VoicePlane's mail server still sends it. */
+/** The organisation's mail sender; stored and checked, not yet used as the From of its mail (decision 014). */
 export function SenderForm({
   sender,
   mayManage,
@@ -24,8 +24,8 @@ export function SenderForm({
         title="Email sender"
         description={
           sender?.custom
-            ? 'Mail to your users and customers carries this sender.'
-            : 'Mail carries VoicePlane’s sender until you set your own.'
+            ? 'Your sender is saved. Mail still goes out from VoicePlane’s sender for now.'
+            : 'Mail goes out from VoicePlane’s sender.'
         }
       />
       <CardBody>

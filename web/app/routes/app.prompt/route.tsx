@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useFetcher, useLoaderData } from '@remix-run/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { BOT_ROLES, type BotRole } from '@contracts/bot-role';
+import { BOT_ROLES, DEFAULT_BOT_ROLE, type BotRole } from '@contracts/bot-role';
 import { can } from '@contracts/grants';
 import type { PromptPreview } from '@contracts/prompt-config';
 import { PROMPT_SETTING_KEYS } from '@contracts/prompt-setting-fields';
@@ -25,12 +25,12 @@ const WHAT = 'see your organisation’s bot prompt';
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requirePermission(request, 'app', 'prompts:read', WHAT);
   const api = createApi(request);
-  const [config, preview] = await Promise.all([api.promptConfig.get(), api.promptConfig.preview('receptionist')]);
+  const [config, preview] = await Promise.all([api.promptConfig.get(), api.promptConfig.preview(DEFAULT_BOT_ROLE)]);
   return { config, preview, mayConfigure: can(me.user.role, 'prompts:configure') };
 }
 
 const roleOf = (value: string): BotRole =>
-  (BOT_ROLES as readonly string[]).includes(value) ? (value as BotRole) : 'receptionist';
+  (BOT_ROLES as readonly string[]).includes(value) ? (value as BotRole) : DEFAULT_BOT_ROLE;
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -57,7 +57,7 @@ export default function PromptSettingsPage() {
   const { config, preview, mayConfigure } = useLoaderData<typeof loader>();
   const saved = useActionData<SaveOutcome>();
   const previewFetcher = useFetcher<PreviewData>();
-  const [role, setRole] = useState<BotRole>('receptionist');
+  const [role, setRole] = useState<BotRole>(DEFAULT_BOT_ROLE);
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   const requestPreview = useCallback(
