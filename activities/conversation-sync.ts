@@ -3,9 +3,10 @@ import { recordSyncResult, type SyncResult } from '../domain/conversations/recor
 import { startSyncRun } from '../domain/conversations/start-sync-run';
 import type { SyncSchedulePause } from '../domain/conversations/sync-port';
 import { triageListedConversations } from '../domain/conversations/triage-listed-conversations';
+import { heldElevenLabsKey } from '../domain/integrations/holds-elevenlabs-key';
 import { toListedConversation } from './conversation-facts';
 import { domainCall } from './domain-failure';
-import { elevenLabsAccountOf, type ElevenLabsAccountDeps } from './elevenlabs-account';
+import { elevenLabsAccountWithKeyOf, type ElevenLabsAccountDeps } from './elevenlabs-account';
 import { elevenLabsCall } from './elevenlabs-failure';
 
 export interface ConversationSyncActivityDeps extends ElevenLabsAccountDeps {
@@ -42,14 +43,16 @@ export function createConversationSyncActivities(deps: ConversationSyncActivityD
       pageSize: number;
     }): Promise<SyncPageResult> {
       const { tenantId } = input;
-      const account = await elevenLabsAccountOf(deps, tenantId);
-      const page = await elevenLabsCall(() =>
-        account.listConversations({
-          after: new Date(input.after),
-          cursor: input.cursor ?? undefined,
-          pageSize: input.pageSize,
-          order: 'oldest_first',
-        }),
+      const { account, keyFingerprint } = await elevenLabsAccountWithKeyOf(deps, tenantId);
+      const page = await elevenLabsCall(
+        () =>
+          account.listConversations({
+            after: new Date(input.after),
+            cursor: input.cursor ?? undefined,
+            pageSize: input.pageSize,
+            order: 'oldest_first',
+          }),
+        { keyFingerprint },
       );
       const triaged = await domainCall(() =>
         triageListedConversations(deps, { tenantId, conversations: page.conversations.map(toListedConversation) }),
@@ -75,8 +78,21 @@ export function createConversationSyncActivities(deps: ConversationSyncActivityD
       await domainCall(() => recordSyncResult(deps, input));
     },
 
-    async pauseConversationSync(input: { tenantId: string; note: string }): Promise<void> {
-      await deps.syncSchedules.pause(input.tenantId, input.note);
+    /**
+     * Pauses the schedule for a refused key, unless the tenant has saved another key since (its save resumed the
+     * schedule, and this must not undo that). A save landing between the check and the pause is caught by the
+     * second look. Runs recorded before the fingerprint existed pause as they did.
+     */
+    async pauseConversationSync(input: { tenantId: string; note: string; keyFingerprint?: string }): Promise<void> {
+      const { tenantId, keyFingerprint: fingerprint } = input;
+      const stillHeld = () =>
+        fingerprint ? domainCall(() => heldElevenLabsKey(deps, { tenantId, fingerprint })) : null;
+      if ((await stillHeld())?.holds === false) return;
+      await deps.syncSchedules.pause(tenantId, input.note);
+      const after = await stillHeld();
+      if (after && !after.holds && after.status === 'active') {
+        await deps.syncSchedules.resume(tenantId, 'The ElevenLabs key was replaced');
+      }
     },
   };
 }

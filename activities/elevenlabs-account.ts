@@ -21,6 +21,14 @@ export async function elevenLabsAccountOf(
   deps: ElevenLabsAccountDeps,
   tenantId: string,
 ): Promise<ElevenLabsMonitoring> {
+  return (await elevenLabsAccountWithKeyOf(deps, tenantId)).account;
+}
+
+/** The account and the fingerprint of the key it was opened with, for a refusal to name that key. */
+export async function elevenLabsAccountWithKeyOf(
+  deps: ElevenLabsAccountDeps,
+  tenantId: string,
+): Promise<{ account: ElevenLabsMonitoring; keyFingerprint: string }> {
   const credentials = await loadElevenLabsCredentials(deps, { tenantId });
   if (!credentials) {
     throw ApplicationFailure.nonRetryable(
@@ -28,5 +36,5 @@ export async function elevenLabsAccountOf(
       ELEVENLABS_INTEGRATION_MISSING,
     );
   }
-  return deps.elevenLabs(credentials.apiKey);
+  return { account: deps.elevenLabs(credentials.apiKey), keyFingerprint: credentials.keyFingerprint };
 }

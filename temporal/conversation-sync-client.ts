@@ -39,6 +39,9 @@ export function createSyncSchedulePause(client: Client): SyncSchedulePause {
     async pause(tenantId, note) {
       await unlessNoSchedule(client.schedule.getHandle(syncScheduleId(tenantId)).pause(note));
     },
+    async resume(tenantId, note) {
+      await unlessNoSchedule(client.schedule.getHandle(syncScheduleId(tenantId)).unpause(note));
+    },
   };
 }
 
@@ -94,7 +97,7 @@ export function createConversationSyncClient(
       if (!active && !paused) await handle.pause('The ElevenLabs key is not active');
     },
 
-    pause: createSyncSchedulePause(client).pause,
+    ...createSyncSchedulePause(client),
 
     async syncNow(tenantId) {
       const scheduled = runningOf(await describe(tenantId));

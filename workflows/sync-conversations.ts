@@ -56,6 +56,11 @@ const keyRefused = (error: unknown): error is ActivityFailure =>
   error instanceof ActivityFailure &&
   error.cause instanceof ApplicationFailure &&
   error.cause.type === ELEVENLABS_KEY_REFUSED;
+/** The refused key's fingerprint, when the activity named it (runs of older workers did not). */
+const refusedKeyOf = (error: ActivityFailure): string | undefined => {
+  const detail = (error.cause as ApplicationFailure).details?.[0] as { keyFingerprint?: unknown } | undefined;
+  return typeof detail?.keyFingerprint === 'string' ? detail.keyFingerprint : undefined;
+};
 const messageOf = (error: unknown) =>
   error instanceof ActivityFailure ? (error.cause?.message ?? error.message) : String(error);
 
@@ -103,8 +108,14 @@ export async function syncConversations(input: SyncConversationsInput): Promise<
       await activities.recordSyncResult({ tenantId, result: { outcome: 'failed', ...failed } });
       throw error;
     }
-    await activities.pauseConversationSync({ tenantId, note: `ElevenLabs refused the key: ${failed.error}` });
-    await activities.recordSyncResult({ tenantId, result: { outcome: 'key_refused', ...failed } });
+    // Both act only while the integration still holds the refused key: one saved meanwhile stays in force.
+    const keyFingerprint = refusedKeyOf(error);
+    await activities.pauseConversationSync({
+      tenantId,
+      note: `ElevenLabs refused the key: ${failed.error}`,
+      keyFingerprint,
+    });
+    await activities.recordSyncResult({ tenantId, result: { outcome: 'key_refused', ...failed, keyFingerprint } });
     return { outcome: 'key_refused', ...progress };
   }
   if (listedAll) {

@@ -2,12 +2,16 @@ import { Integration } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import { recordAudit } from '../audit/record-audit';
+import { keyFingerprint } from '../integrations/key-fingerprint';
 
 export type SyncResult =
   | { outcome: 'synced'; watermark: string | null; found: number }
   | { outcome: 'failed'; watermark: string | null; found: number; error: string }
-  /** ElevenLabs refused the key: the integration is marked ERROR (and its schedule paused by the caller). */
-  | { outcome: 'key_refused'; watermark: string | null; found: number; error: string };
+  /**
+   * ElevenLabs refused the key: the integration is marked ERROR (and its schedule paused by the caller), unless it
+   * holds another key by now than the one `keyFingerprint` names (runs recorded before it existed name none).
+   */
+  | { outcome: 'key_refused'; watermark: string | null; found: number; error: string; keyFingerprint?: string };
 
 /**
  * Stores how a sync ended on the tenant's integration, for its page: when it last synced, what it found, its
@@ -28,7 +32,10 @@ export async function recordSyncResult(
     } else {
       integration.lastSyncError = result.error;
     }
-    if (result.outcome === 'key_refused' && integration.status !== 'error') {
+    const refusedKeyHeld =
+      result.outcome === 'key_refused' &&
+      (!result.keyFingerprint || result.keyFingerprint === keyFingerprint(integration.secretCiphertext));
+    if (refusedKeyHeld && integration.status !== 'error') {
       em.assign(integration, { status: 'error', lastError: result.error, lastCheckedAt: now });
       recordAudit(em, {
         actor: { system: 'elevenlabs-sync' },

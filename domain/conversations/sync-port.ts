@@ -15,9 +15,11 @@ export interface ConversationSyncs {
 
 export type SyncScheduleStatus = Omit<ConversationSyncStatus, 'lastSyncedAt' | 'lastFound' | 'lastError'>;
 
-/** What a sync run needs of its own schedule: to stop it when ElevenLabs refuses the tenant's key. */
+/** What a sync run needs of its own schedule: to stop it when ElevenLabs refuses the tenant's key (and to undo
+ * that stop when the tenant replaced the key meanwhile). */
 export interface SyncSchedulePause {
   pause(tenantId: string, note: string): Promise<void>;
+  resume(tenantId: string, note: string): Promise<void>;
 }
 
 /** One schedule per tenant; its runs are `elevenlabs-sync-<tenantId>-<time>`, a run asked for by hand `…-now`. */

@@ -2,6 +2,7 @@ import { Integration } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { SecretBox } from '../secrets/secret-box';
+import { keyFingerprint } from './key-fingerprint';
 import { apiKeyContext } from './sealed-contexts';
 
 export interface ElevenLabsCredentials {
@@ -9,6 +10,8 @@ export interface ElevenLabsCredentials {
   tenantId: string;
   status: Integration['status'];
   apiKey: string;
+  /** Names this key without it (key-fingerprint.ts). */
+  keyFingerprint: string;
 }
 
 /**
@@ -33,5 +36,6 @@ export async function loadElevenLabsCredentials(
     tenantId: integration.tenantId,
     status: integration.status,
     apiKey: deps.secretBox.open(integration.secretCiphertext, apiKeyContext(integration.id)),
+    keyFingerprint: keyFingerprint(integration.secretCiphertext),
   };
 }
