@@ -3,7 +3,7 @@ import { recordSyncResult, type SyncResult } from '../domain/conversations/recor
 import { startSyncRun } from '../domain/conversations/start-sync-run';
 import type { SyncSchedulePause } from '../domain/conversations/sync-port';
 import { triageListedConversations } from '../domain/conversations/triage-listed-conversations';
-import { heldElevenLabsKey } from '../domain/integrations/holds-elevenlabs-key';
+import { heldElevenLabsKey } from '../domain/integrations/held-elevenlabs-key';
 import { toListedConversation } from './conversation-facts';
 import { domainCall } from './domain-failure';
 import { elevenLabsAccountWithKeyOf, type ElevenLabsAccountDeps } from './elevenlabs-account';
