@@ -64,7 +64,12 @@ export async function action({ request }: ActionFunctionArgs) {
       fromAddress: text(form, 'fromAddress'),
     });
     if (!result.ok) return formFailure(result.problem, SENDER_FIELDS, intent);
-    return { ok: true as const, intent, message: 'Sender saved. It is checked with your integrations; mail still goes out from VoicePlane’s sender for now.' };
+    return {
+      ok: true as const,
+      intent,
+      message:
+        'Sender saved. It is checked with your integrations; mail still goes out from VoicePlane’s sender for now.',
+    };
   }
   if (intent === 'test') {
     const result = await api.integrations.test();
