@@ -14,14 +14,17 @@ export const MAY_IMPORT = {
   // The worker registers workflows and activities; the client adapters start, signal and query workflows.
   temporal: ['workflows', 'activities', 'domain', 'db', 'config', 'contracts'],
   api: ['temporal', 'domain', 'db', 'config', 'contracts'],
-  sim: ['config', 'contracts'],
+  // The simulator runs the voice-bot runtime for the apps it "deploys".
+  sim: ['config', 'contracts', 'runtime'],
+  // The voice-bot runtime is a separate app that Heroku runs per bot: the platform's vocabulary only.
+  runtime: ['contracts'],
   web: ['contracts'],
   scripts: ['*', 'sim', 'tests/support'],
   bench: ['*', 'sim', 'tests/support'],
 };
 
 const FOLDERS = ['contracts', 'config', 'db', 'domain', 'workflows', 'activities', 'temporal', 'api'];
-const TOP_FOLDERS = [...FOLDERS, 'sim', 'web', 'scripts', 'bench', 'tests'];
+const TOP_FOLDERS = [...FOLDERS, 'sim', 'runtime', 'web', 'scripts', 'bench', 'tests'];
 
 /** A relative import that climbs to the repository root and enters `path` (a folder, or a folder/file prefix). */
 const entering = (path) => `^(\\.\\./)+${path}`;

@@ -9,6 +9,7 @@ import { elevenLabsRoutes } from './elevenlabs/elevenlabs-routes';
 import { createFaults } from './faults';
 import { herokuRoutes } from './heroku/heroku-routes';
 import { simAppRoutes } from './heroku/sim-app-routes';
+import type { VoiceBotAdapters } from './heroku/voice-bot-host';
 import { createSimState } from './state';
 import { StripeApiError, stripeError } from './stripe/errors';
 import { createStripeRuntime } from './stripe/runtime';
@@ -35,6 +36,8 @@ export interface SimulatorOptions {
   /** Waits before each webhook retry (default 1 s, 5 s, 25 s): its length is the number of retries. */
   stripeWebhookRetryDelaysMs?: number[];
   logger?: FastifyServerOptions['logger'];
+  /** Wraps the adapters of the voice-bot runtimes the simulated apps run (tests observe the model's input). */
+  voiceBotAdapters?: VoiceBotAdapters;
 }
 
 /** The provider simulator as a Fastify instance; `startSimulator` listens, tests may also `inject`. */
@@ -78,7 +81,7 @@ export function buildSimulator(options: SimulatorOptions = {}) {
   app.register(stripeRoutes, { sim });
   app.register(stripePages, { sim, prefix: '/stripe' });
   app.register(elevenLabsRoutes, { sim, prefix: '/elevenlabs' });
-  app.register(simAppRoutes, { sim });
+  app.register(simAppRoutes, { sim, voiceBotAdapters: options.voiceBotAdapters });
   app.register(controlRoutes, { sim, prefix: '/_sim' });
   app.register(elevenLabsControlRoutes, { sim, prefix: '/_sim/elevenlabs' });
   return { app, state: sim.state };

@@ -52,10 +52,16 @@ describe('Heroku platform adapter against the simulator', () => {
     await heroku.scaleFormation(appName, 'web', 1, 'basic');
     const health = await fetch(heroku.healthUrl(appName));
     expect(health.status).toBe(200);
+    // The voice-bot runtime itself answers, configured by the app's config vars.
     expect(await health.json()).toEqual({
       status: 'ok',
-      app: appName,
-      config: { TENANT_ID: 'tenant-1', BOT_ID: 'bot-1' },
+      service: 'voiceplane-voice-bot',
+      botId: 'bot-1',
+      tenantId: 'tenant-1',
+      role: null,
+      promptVersion: null,
+      adapters: { stt: 'mock', tts: 'mock', llm: 'mock' },
+      activeCalls: 0,
     });
 
     const [app] = (await control.state()).heroku.apps;

@@ -10,6 +10,8 @@ export function connectToBotTwiml(input: {
   callSid: string;
   /** Signed per call (media-stream-token.ts): the stream proves it belongs to this call. */
   streamToken: string;
+  /** Signed with the bot's own secret (bot-stream-token.ts): the voice-bot runtime checks this one. */
+  botStreamToken?: string;
 }): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -19,6 +21,7 @@ export function connectToBotTwiml(input: {
     `<Parameter name="botId" value="${escapeXml(input.botId)}"/>`,
     `<Parameter name="callSid" value="${escapeXml(input.callSid)}"/>`,
     `<Parameter name="token" value="${escapeXml(input.streamToken)}"/>`,
+    ...(input.botStreamToken ? [`<Parameter name="botToken" value="${escapeXml(input.botStreamToken)}"/>`] : []),
     '</Stream></Connect>',
     '</Response>',
   ].join('');

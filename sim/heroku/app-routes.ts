@@ -3,6 +3,7 @@ import { baseUrlOf, type SimContext } from '../context';
 import { faultGate } from '../fault-gate';
 import { appNotFound, herokuError, herokuFaultReply } from './errors';
 import { renderApp, renderFormation } from './render';
+import { voiceBotHosts } from './sim-app-routes';
 import { findHerokuApp, type HerokuApp } from './state';
 
 type AppParams = { Params: { app: string } };
@@ -26,6 +27,7 @@ export async function appRoutes(app: FastifyInstance, { sim }: { sim: SimContext
     const found = findHerokuApp(heroku(), request.params.app);
     if (!found) return appNotFound(reply);
     heroku().apps.delete(found.name);
+    await voiceBotHosts.get(sim)?.stop(found.name);
     return renderApp(found, baseUrlOf(request));
   });
 

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors/app-error';
 import { signMediaStream } from '../../../domain/telephony/media-stream-token';
+import { signBotStreamToken } from '../../../domain/telephony/bot-stream-token';
 import { createCallRouteCache } from '../../../domain/telephony/call-route-cache';
 import { resolveCallRoute } from '../../../domain/telephony/resolve-call-route';
 import { connectToBotTwiml, refuseCallTwiml } from '../../../domain/telephony/twiml';
@@ -107,6 +108,7 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         botId: routed.bot.id,
         callSid: params.CallSid,
         streamToken: signMediaStream(deps.telephony.mediaStreamKey, { callSid: params.CallSid, botId: routed.bot.id }),
+        botStreamToken: signBotStreamToken(deps.botSecret(routed.bot.id), params.CallSid),
       });
     },
   );
