@@ -19,12 +19,14 @@ export const MAY_IMPORT = {
   // The voice-bot runtime is a separate app that Heroku runs per bot: the platform's vocabulary only.
   runtime: ['contracts'],
   web: ['contracts'],
+  // Deploy tooling reads the platform's settings vocabulary, never its code.
+  ops: ['config', 'contracts'],
   scripts: ['*', 'sim', 'tests/support'],
   bench: ['*', 'sim', 'tests/support'],
 };
 
 const FOLDERS = ['contracts', 'config', 'db', 'domain', 'workflows', 'activities', 'temporal', 'api'];
-const TOP_FOLDERS = [...FOLDERS, 'sim', 'runtime', 'web', 'scripts', 'bench', 'tests'];
+const TOP_FOLDERS = [...FOLDERS, 'sim', 'runtime', 'web', 'ops', 'scripts', 'bench', 'tests'];
 
 /** A relative import that climbs to the repository root and enters `path` (a folder, or a folder/file prefix). */
 const entering = (path) => `^(\\.\\./)+${path}`;
