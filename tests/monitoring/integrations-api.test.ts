@@ -78,6 +78,7 @@ describe('ElevenLabs integration API', () => {
       tenantId: tenant.id,
       status: 'unverified',
       apiKey,
+      keyFingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
 
     expect((await view(admin)).json()).toEqual(saved.json());

@@ -260,5 +260,5 @@ describe('tenant offboarding', () => {
       await connection.close();
       await client.connection.close();
     }
-  });
+  }, 180_000); // every step runs twice, and the export and bot deprovisioning as children: a loaded CI needs room
 });
