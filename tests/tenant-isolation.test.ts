@@ -127,6 +127,19 @@ describe('row-level security in PostgreSQL', () => {
     expect(tenants.map((t) => t.id)).toEqual([tenantA]);
   });
 
+  it('lets session_actor read one user across tenants for its own statement only', async () => {
+    const [user] = await inTransaction<{ id: string }>({ 'app.tenant_id': tenantB }, 'select id from users');
+    const { rows } = await client.query('select * from session_actor($1)', [user!.id]);
+    expect(rows).toEqual([
+      { id: user!.id, role: 'customer_user', tenant_id: tenantB, is_active: true, tenant_status: 'active' },
+    ]);
+    // The bypass was local to that autocommit statement: the connection's next query sees nothing unscoped.
+    expect((await client.query('select id from users')).rows).toEqual([]);
+    expect((await client.query(`select current_setting('app.bypass_rls', true) as bypass`)).rows[0].bypass).not.toBe(
+      'on',
+    );
+  });
+
   it('refuses to write a row into another tenant', async () => {
     await client.query('begin');
     try {

@@ -1,5 +1,5 @@
 import type { Orm } from '../../db/orm';
-import { inScope, type ScopedEm } from '../../db/scope';
+import type { ScopedEm } from '../../db/scope';
 import type { TenantStatus } from '../../contracts/tenant-status';
 import { tenantAllowsSessions } from '../tenants/tenant-status';
 import type { Actor } from './actor';
@@ -9,12 +9,16 @@ import { verifyAccessToken } from './tokens';
 /**
  * Resolves an access token to its actor. The user row and its tenant's status are read on every request (one
  * primary-key look-up), so deactivating a user or suspending their tenant takes effect on the very next request,
- * not when the token expires.
+ * not when the token expires. It is every request's first database work, so it is one round trip: the
+ * `session_actor` function reads the row under its own statement's bypass (migration 20261210000000).
  */
 export async function authenticate(deps: { orm: Orm; tokenKey: Uint8Array }, token: string): Promise<Actor | null> {
   const claimed = await verifyAccessToken(token, deps.tokenKey);
   if (!claimed) return null;
-  return inScope(deps.orm, { system: 'authenticate' }, (em) => findSessionActor(em, claimed.userId));
+  const [row] = await deps.orm.em
+    .getConnection()
+    .execute<SessionRow[]>('select * from session_actor(?)', [claimed.userId]);
+  return sessionActorOf(row);
 }
 
 interface SessionRow {
@@ -33,6 +37,10 @@ export async function findSessionActor(em: ScopedEm, userId: string): Promise<Ac
       where u.id = ?`,
     [userId],
   );
+  return sessionActorOf(row);
+}
+
+function sessionActorOf(row: SessionRow | undefined): Actor | null {
   if (!row?.is_active) return null;
   if (row.tenant_id !== null && (row.tenant_status === null || !tenantAllowsSessions(row.tenant_status))) return null;
   return { userId: row.id, role: row.role, tenantId: row.tenant_id };
