@@ -68,6 +68,19 @@ describe('the dependency map', () => {
     ['workflows → the Temporal client SDK', 'workflows/planted.ts', "import { Client } from '@temporalio/client';"],
     ['web → a contract schema as a value', 'web/app/lib/planted.ts', "import { BotView } from '@contracts/bots';"],
     ['a domain test → api', 'domain/planted.test.ts', "import { buildApp } from '../api/app';"],
+    // The voice-bot runtime is an app of its own: it sees the platform's vocabulary and nothing else sees it.
+    ['runtime → domain', 'runtime/voice-bot/src/planted.ts', "import '../../../domain/usage/bot-signature';"],
+    ['runtime → config', 'runtime/voice-bot/src/planted.ts', "import { loadEnv } from '../../../config/load-env';"],
+    [
+      'runtime → activities',
+      'runtime/voice-bot/src/speech/planted.ts',
+      "import '../../../../activities/adapters/twilio-numbers';",
+    ],
+    ['runtime → sim', 'runtime/voice-bot/src/planted.ts', "import '../../../sim/start-simulator';"],
+    ['a runtime test → api', 'runtime/voice-bot/src/planted.test.ts', "import { buildApp } from '../../../api/app';"],
+    ['api → runtime', 'api/planted.ts', "import { startVoiceBot } from '../runtime/voice-bot/src/server';"],
+    ['domain → runtime', 'domain/planted.ts', "import '../runtime/voice-bot/src/stream-token';"],
+    ['ops → domain', 'ops/planted.ts', "import { hashPassword } from '../domain/auth/password';"],
   ])('refuses %s', async (_direction, filePath, code) => {
     expect(await refusedImports(filePath, code)).toHaveLength(1);
   });
@@ -110,6 +123,13 @@ describe('the dependency map', () => {
       'web/app/lib/planted.ts',
       "import type { BotView } from '@contracts/bots';\nimport { BOT_STATUSES } from '@contracts/bot-status';",
     ],
+    [
+      'runtime → contracts',
+      'runtime/voice-bot/src/planted.ts',
+      "import { UsageReportBody } from '../../../contracts/usage';",
+    ],
+    ['sim → runtime', 'sim/heroku/planted.ts', "import { startVoiceBot } from '../../runtime/voice-bot/src/server';"],
+    ['ops → config', 'ops/planted.ts', "import { loadEnv } from '../config/load-env';"],
   ])('allows %s', async (_direction, filePath, code) => {
     expect(await refusedImports(filePath, code)).toEqual([]);
   });
