@@ -40,6 +40,8 @@ start('web', ['web/server.mjs'], {
   ...process.env,
   PORT: port,
   HOST: '0.0.0.0',
+  // Heroku's router is the one proxy in front: the browser's address is the last entry it appends.
+  WEB_TRUST_PROXY_HOPS: process.env.WEB_TRUST_PROXY_HOPS ?? '1',
   API_URL: `http://127.0.0.1:${apiPort}`,
 });
 

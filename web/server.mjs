@@ -12,6 +12,10 @@ import morgan from 'morgan';
  * one thing remix-serve cannot do, handing loaders and actions the browser's TCP peer address
  * (`context.clientAddress`, see app/load-context.ts). The same-origin API proxy sends it on as X-Forwarded-For,
  * which the API's rate limits trust from this hop only. Listens on HOST (all interfaces if unset) and PORT (3000).
+ *
+ * Behind proxies of its own (Heroku's router: WEB_TRUST_PROXY_HOPS=1, which ops/heroku-web.ts sets) the TCP peer is
+ * the proxy, and every browser would share its address and its sign-in limit. With N hops trusted, the address is
+ * the one the Nth proxy saw, read from the right of X-Forwarded-For, where a browser's own claims cannot reach.
  */
 
 process.env.NODE_ENV ??= 'production';
@@ -23,6 +27,13 @@ installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
 const app = express();
 app.disable('x-powered-by');
+const trustedProxyHops = Number(process.env.WEB_TRUST_PROXY_HOPS ?? 0);
+if (!Number.isInteger(trustedProxyHops) || trustedProxyHops < 0 || trustedProxyHops > 5) {
+  console.error(`WEB_TRUST_PROXY_HOPS must be a whole number from 0 to 5, got ${process.env.WEB_TRUST_PROXY_HOPS}`);
+  process.exit(1);
+}
+// Express's req.ip: the socket's peer with 0, else the address the last trusted hop appended.
+app.set('trust proxy', trustedProxyHops);
 app.use(compression());
 // Vite fingerprints everything under /assets; the rest of public/ may change between deploys.
 app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }));
@@ -34,7 +45,7 @@ app.all(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress }),
+    getLoadContext: (req) => ({ clientAddress: req.ip }),
   }),
 );
 
