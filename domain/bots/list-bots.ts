@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
-import { pageWindow } from '../pagination';
+import { findPage, pageWindow } from '../pagination';
 import { toBotView } from './bot-view';
 import type { BotView } from '../../contracts/bots';
 
@@ -20,7 +20,7 @@ export async function listBots(
       ...(actor.tenantId ? { tenantId: actor.tenantId } : filter.tenantId ? { tenantId: filter.tenantId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
     };
-    const [bots, total] = await em.findAndCount(Bot, where, {
+    const [bots, total] = await findPage(em, Bot, where, {
       orderBy: { createdAt: 'desc', id: 'asc' },
       ...pageWindow(page),
     });

@@ -6,7 +6,7 @@ import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import type { InvoiceListQuery, InvoiceView } from '../../contracts/invoices';
 import type { Page, PageQuery } from '../../contracts/page';
-import { pageWindow } from '../pagination';
+import { findPage, pageWindow } from '../pagination';
 import { toInvoiceView } from './invoice-view';
 
 /** Customers see their tenant's invoices; platform staff see all, optionally filtered by tenant. Newest period first. */
@@ -20,7 +20,7 @@ export async function listInvoices(
       ...(actor.tenantId ? { tenantId: actor.tenantId } : filter.tenantId ? { tenantId: filter.tenantId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
     };
-    const [invoices, total] = await em.findAndCount(Invoice, where, {
+    const [invoices, total] = await findPage(em, Invoice, where, {
       orderBy: { periodStart: 'desc', tenantId: 'asc', id: 'asc' },
       ...pageWindow(page),
     });

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
-import { pageWindow } from '../pagination';
+import { findPage, pageWindow } from '../pagination';
 import { operatorLink, toJobView } from './job-view';
 import type { JobView } from '../../contracts/jobs';
 import type { JobDeps } from './start-job';
@@ -18,7 +18,7 @@ export async function listJobs(
   assertCan(actor, 'jobs:read');
   return inScope(deps.orm, scopeOf(actor), async (em) => {
     const where = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
-    const [jobs, total] = await em.findAndCount(ProvisioningJob, where, {
+    const [jobs, total] = await findPage(em, ProvisioningJob, where, {
       orderBy: { createdAt: 'desc', id: 'asc' },
       ...pageWindow(page),
     });

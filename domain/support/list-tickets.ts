@@ -6,7 +6,7 @@ import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
 import type { TicketListQuery, TicketView } from '../../contracts/support';
-import { pageWindow } from '../pagination';
+import { findPage, pageWindow } from '../pagination';
 import { loadTicketContext, withStaffAuthors } from './ticket-context';
 import { toTicketView } from './ticket-view';
 
@@ -22,7 +22,7 @@ export async function listTickets(
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.priority ? { priority: filter.priority } : {}),
     };
-    const [tickets, total] = await em.findAndCount(SupportTicket, where, {
+    const [tickets, total] = await findPage(em, SupportTicket, where, {
       orderBy: { updatedAt: 'desc', id: 'asc' },
       ...pageWindow(page),
     });

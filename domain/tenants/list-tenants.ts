@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
-import { pageWindow } from '../pagination';
+import { findPage, pageWindow } from '../pagination';
 import type { TenantStatus } from '../../contracts/tenant-status';
 import { toTenantView } from './tenant-view';
 import type { TenantView } from '../../contracts/tenants';
@@ -21,7 +21,7 @@ export async function listTenants(
       ...(actor.tenantId ? { id: actor.tenantId } : {}),
       ...(status ? { status } : {}),
     };
-    const [tenants, total] = await em.findAndCount(Tenant, where, {
+    const [tenants, total] = await findPage(em, Tenant, where, {
       orderBy: { createdAt: 'desc', id: 'asc' },
       ...pageWindow(page),
     });

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan, assertTenantAccess } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
-import { pageWindow } from '../pagination';
+import { findPage, pageWindow } from '../pagination';
 import type { UserView } from '../../contracts/users';
 import { toUserView } from './user-view';
 
@@ -16,7 +16,8 @@ export async function listUsers(
   assertTenantAccess(actor, tenantId);
   assertCan(actor, 'users:read');
   return inScope(deps.orm, scopeOf(actor), async (em) => {
-    const [users, total] = await em.findAndCount(
+    const [users, total] = await findPage(
+      em,
       User,
       { tenantId },
       { orderBy: { createdAt: 'asc', id: 'asc' }, ...pageWindow(page) },

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../auth/actor-scope';
 import { assertCan } from '../auth/permissions';
 import type { Page, PageQuery } from '../../contracts/page';
-import { pageWindow } from '../pagination';
+import { findPage, pageWindow } from '../pagination';
 import { operatorLink } from '../provisioning/job-view';
 import { toWebhookEventView, VIEW_FIELDS } from './webhook-event-view';
 
@@ -24,7 +24,7 @@ export async function listWebhookEvents(
   assertCan(actor, 'webhooks:read');
   return inScope(deps.orm, scopeOf(actor), async (em) => {
     const where = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
-    const [events, total] = await em.findAndCount(WebhookEvent, where, {
+    const [events, total] = await findPage(em, WebhookEvent, where, {
       fields: [...VIEW_FIELDS],
       orderBy: { receivedAt: 'desc', seq: 'desc' },
       ...pageWindow(page),
