@@ -8,8 +8,7 @@ import { botSigningSecret } from '../domain/usage/bot-signature';
 import { createHarness, TEST_SECRET, type Harness } from './support/harness';
 import { makeWorld } from './support/factories';
 import { startTestSimulator } from './support/test-simulator';
-import { createBotVia, finishedJob } from './provisioning/provisioning-support';
-import { callResult, usageOfCall } from './metering/metering-support';
+import { callResult, usageOfCall, worldWithReadyBot } from './metering/metering-support';
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 interface ReadyBot {
@@ -63,12 +62,9 @@ describe('the voice-bot runtime behind the simulated Heroku app', () => {
     });
     apiUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
     for (let i = 0; i < 2; i += 1) {
-      const world = await makeWorld(h.orm, h.app);
-      const { bot } = await createBotVia(h, world.headers.platform_admin, world.tenant.id);
-      const job = await finishedJob(h, world.headers.platform_admin, bot.id);
+      const { world, botId, job, phoneNumber, herokuAppName } = await worldWithReadyBot(h);
       expect(job.status).toBe('done');
-      const view = (await h.app.inject({ url: `/api/bots/${bot.id}`, headers: world.headers.platform_admin })).json();
-      const app = (await control.state()).heroku.apps.find((candidate) => candidate.name === view.herokuAppName)!;
+      const app = (await control.state()).heroku.apps.find((candidate) => candidate.name === herokuAppName)!;
       // The harness's platform URL is a placeholder; point this bot's reports at the API under test.
       await fetch(`${sim.url}/heroku/apps/${app.name}/config-vars`, {
         method: 'PATCH',
@@ -77,8 +73,8 @@ describe('the voice-bot runtime behind the simulated Heroku app', () => {
       });
       bots.push({
         world,
-        botId: bot.id,
-        phoneNumber: view.phoneNumber,
+        botId,
+        phoneNumber,
         webUrl: `${sim.url}/sim-apps/${app.name}/`,
         configVars: app.config_vars,
       });

@@ -7,16 +7,16 @@ import { TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
 
 /**
  * A world (verified tenant and a user of every role) with one bot provisioned through the simulator; returns the
- * world and the number the ready bot answers.
+ * world, the bot, its provisioning job, the number it answers and its Heroku app.
  */
 export async function worldWithReadyBot(h: Harness) {
   const world = await makeWorld(h.orm, h.app);
   const { bot } = await createBotVia(h, world.headers.platform_admin, world.tenant.id);
-  await finishedJob(h, world.headers.platform_admin, bot.id);
-  const { phoneNumber } = (
+  const job = await finishedJob(h, world.headers.platform_admin, bot.id);
+  const { phoneNumber, herokuAppName } = (
     await h.app.inject({ url: `/api/bots/${bot.id}`, headers: world.headers.platform_admin })
-  ).json<{ phoneNumber: string }>();
-  return { world, phoneNumber };
+  ).json<{ phoneNumber: string; herokuAppName: string }>();
+  return { world, botId: bot.id, job, phoneNumber, herokuAppName };
 }
 
 /** The headers of a Twilio form webhook to `url`, signed as the simulator signs it. */

@@ -10,8 +10,7 @@ import type { RunningSimulator } from '../../sim/start-simulator';
 import { createHarness, TEST_SECRET, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
 import { makeWorld, subscribeTenant } from '../support/factories';
 import { startTestSimulator } from '../support/test-simulator';
-import { createBotVia, finishedJob } from '../provisioning/provisioning-support';
-import { callResult, usageOfCall } from './metering-support';
+import { callResult, usageOfCall, worldWithReadyBot } from './metering-support';
 
 describe('usage API, bot reports and media streams', () => {
   let sim: RunningSimulator;
@@ -31,12 +30,9 @@ describe('usage API, bot reports and media streams', () => {
     });
     apiUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
     for (let i = 0; i < 2; i += 1) {
-      const world = await makeWorld(h.orm, h.app);
-      const { bot } = await createBotVia(h, world.headers.platform_admin, world.tenant.id);
-      await finishedJob(h, world.headers.platform_admin, bot.id);
-      const view = (await h.app.inject({ url: `/api/bots/${bot.id}`, headers: world.headers.platform_admin })).json();
+      const { world, botId, phoneNumber } = await worldWithReadyBot(h);
       worlds.push(world);
-      bots.push({ id: bot.id, phoneNumber: view.phoneNumber });
+      bots.push({ id: botId, phoneNumber });
     }
   }, 120_000);
   afterAll(async () => {
