@@ -1,19 +1,17 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadPricingCatalog } from '../config/pricing';
 import { Bot } from '../db/entities';
 import { inScope } from '../db/scope';
 import { periodEndsAt, periodOf } from '../domain/billing/billing-period';
 import { createBot } from '../domain/bots/create-bot';
-import { seed } from '../domain/seed';
 import { simControl } from '../sim/sim-control';
-import type { TemporalTarget } from '../temporal/client';
 import { createInvoicingClient } from '../temporal/invoicing-client';
 import { startSimulatorProcess } from '../tests/support/simulator-process';
 import type { InvoiceTenantResult } from '../workflows/invoice-tenant';
 import { startBenchApi } from './support/bench-api';
+import { ADMIN_EMAIL, seedAndConnect } from './support/bench-platform';
 import { startFaultRelay } from './support/chaos-faults';
 import { expectedMinutesOf, expectedTotals, planCalls, type ChaosCall } from './support/chaos-plan';
 import { backlog, invoicedTotals, recordedCalls } from './support/chaos-recorded';
@@ -21,7 +19,6 @@ import { chaosWorker, startChaosStack } from './support/chaos-stack';
 import { createChaosTenant } from './support/chaos-tenant';
 
 const DATA_DIR = path.resolve('.data/chaos-calls');
-const ADMIN_EMAIL = 'bench-admin@voiceplane.local';
 const PLAN = 'enterprise';
 const BOTS = 4;
 const COUNTER_GRACE_MS = 500;
@@ -87,15 +84,7 @@ async function main(options: Options): Promise<void> {
     appSetupDelayMs: 300,
     numberExchange: String(100_000 + (Date.now() % 900_000)),
   });
-  await seed(stack.orm, { adminEmail: ADMIN_EMAIL, adminPassword: 'Bench-Admin-Pass-123!', demo: null });
-  const connection = await Connection.connect({ address: stack.temporalAddress });
-  const client = new Client({ connection });
-  const target: TemporalTarget = {
-    address: stack.temporalAddress,
-    namespace: 'default',
-    taskQueue: stack.taskQueue,
-    uiUrl: 'http://localhost:8233',
-  };
+  const { connection, client, target } = await seedAndConnect(stack);
   const worker = chaosWorker({
     databaseUrl: stack.databaseUrl,
     temporalAddress: stack.temporalAddress,

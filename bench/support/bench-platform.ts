@@ -14,7 +14,7 @@ import { startWorkerProcess } from '../../tests/support/worker-process';
 import { processesWithArgs, runInBackground } from './background-priority';
 import { startBenchStack } from './bench-stack';
 
-const ADMIN_EMAIL = 'bench-admin@voiceplane.local';
+export const ADMIN_EMAIL = 'bench-admin@voiceplane.local';
 
 /**
  * The platform a benchmark drives: database, Temporal, the provider simulator and a worker, a platform admin to
@@ -39,15 +39,7 @@ export async function startBenchPlatform(
   const sim = options.simulatorProcess
     ? remoteSimulator(await startSimulatorProcess(simulatorOptions))
     : await startSimulator({ port: 0, ...simulatorOptions });
-  await seed(stack.orm, { adminEmail: ADMIN_EMAIL, adminPassword: 'Bench-Admin-Pass-123!', demo: null });
-  const connection = await Connection.connect({ address: stack.temporalAddress });
-  const client = new Client({ connection });
-  const target: TemporalTarget = {
-    address: stack.temporalAddress,
-    namespace: 'default',
-    taskQueue: stack.taskQueue,
-    uiUrl: 'http://localhost:8233',
-  };
+  const { connection, client, target } = await seedAndConnect(stack);
   const worker = options.relay
     ? await startWorkerInOwnProcess(stack, sim.url, options.relay)
     : await startWorkerHere(stack, sim.url);
@@ -135,4 +127,22 @@ function remoteSimulator(process: Awaited<ReturnType<typeof startSimulatorProces
       return undefined;
     },
   };
+}
+
+/** Seeds the plans and the bench admin, and connects a Temporal client to the stack's server and task queue. */
+export async function seedAndConnect(stack: {
+  orm: Parameters<typeof seed>[0];
+  temporalAddress: string;
+  taskQueue: string;
+}) {
+  await seed(stack.orm, { adminEmail: ADMIN_EMAIL, adminPassword: 'Bench-Admin-Pass-123!', demo: null });
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const client = new Client({ connection });
+  const target: TemporalTarget = {
+    address: stack.temporalAddress,
+    namespace: 'default',
+    taskQueue: stack.taskQueue,
+    uiUrl: 'http://localhost:8233',
+  };
+  return { connection, client, target };
 }
