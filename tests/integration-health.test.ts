@@ -71,7 +71,7 @@ describe('integration health', () => {
 
   /** A billing customer on the Stripe simulator, recorded as onboarding records it. */
   const withStripeCustomer = async (tenantId: string) => {
-    const stripe = createStripeBillingProvider({ simulatorUrl: sim.url, timeoutMs: 5_000 });
+    const stripe = createStripeBillingProvider({ simulatorUrl: sim.url, timeoutMs: 30_000 });
     const email = `billing-${tenantId}@example.test`;
     const { id } = await stripe.createCustomer({ idempotencyKey: `health-${tenantId}`, tenantId, email, name: 'T' });
     await inScope(h.orm, { tenantId }, async (em) => {
@@ -82,7 +82,7 @@ describe('integration health', () => {
   };
   /** A ready bot holding a number bought on the Twilio simulator. */
   const withNumber = async (tenantId: string) => {
-    const twilio = createTwilioNumbers({ simulatorUrl: sim.url, timeoutMs: 5_000 });
+    const twilio = createTwilioNumbers({ simulatorUrl: sim.url, timeoutMs: 30_000 });
     const [phoneNumber] = await twilio.searchAvailableLocal('US', { limit: 1 });
     const bought = await twilio.buyNumber({
       phoneNumber: phoneNumber!,

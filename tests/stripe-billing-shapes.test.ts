@@ -26,7 +26,7 @@ beforeAll(async () => {
     if (attempt > 100) throw new Error(`stripe-mock did not start on ${url}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  billing = createStripeBillingProvider({ simulatorUrl: url, timeoutMs: 5_000 });
+  billing = createStripeBillingProvider({ simulatorUrl: url, timeoutMs: 30_000 });
 }, 600_000);
 afterAll(() => {
   mock?.kill();

@@ -78,7 +78,7 @@ describe('webhook inbox wake-up across processes', () => {
     await eventually(
       () => delivered,
       (sids) => sids.includes(callSid),
-      { timeoutMs: 5_000, intervalMs: 50 },
+      { timeoutMs: 20_000, intervalMs: 50 },
     );
     const row = await inScope(h.orm, { system: 'test' }, (em) =>
       em.findOneOrFail(WebhookEvent, { dedupeKey: `twilio:${callSid}:voice` }),
@@ -95,7 +95,7 @@ describe('webhook inbox wake-up across processes', () => {
       await eventually(
         () => woken,
         (groups) => groups.includes(h.target.taskQueue),
-        { timeoutMs: 5_000, intervalMs: 50 },
+        { timeoutMs: 20_000, intervalMs: 50 },
       );
       // A duplicate is not written, so it notifies nobody. Other suites share the channel with their own groups.
       const ours = () => woken.filter((group) => group === h.target.taskQueue).length;
@@ -123,7 +123,7 @@ describe('webhook inbox wake-up across processes', () => {
       await eventually(
         () => heard,
         (payloads) => payloads.includes('before'),
-        { timeoutMs: 5_000, intervalMs: 50 },
+        { timeoutMs: 20_000, intervalMs: 50 },
       );
       const killed = await inScope(h.orm, { system: 'test' }, (em) =>
         em.execute<{ pg_terminate_backend: boolean }[]>(

@@ -16,7 +16,7 @@ describe('ElevenLabs post-call webhooks', () => {
   it('verifies the simulator’s signed webhooks and reads each kind into the platform’s terms', async () => {
     const { apiKey, agentId, webhook } = await sim.workspace({ webhookUrl: receiver.url });
     const played = await sim.elevenlabs.playConversations({ agentId, count: 6, initiationFailureRate: 0.4, seed: 4 });
-    const monitoring = createElevenLabsMonitoring({ apiKey, baseUrl: sim.baseUrl, timeoutMs: 2_000 });
+    const monitoring = createElevenLabsMonitoring({ apiKey, baseUrl: sim.baseUrl, timeoutMs: 30_000 });
 
     const events: PostCallEvent[] = receiver.received.map(({ body, signature }) => {
       expect(verifyElevenLabsSignature(body, signature, webhook!.secret, new Date(), 60)).toMatchObject({

@@ -12,7 +12,7 @@ let control: ReturnType<typeof simControl>;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0 });
-  numbers = createTwilioNumbers({ simulatorUrl: sim.url, timeoutMs: 2_000 });
+  numbers = createTwilioNumbers({ simulatorUrl: sim.url, timeoutMs: 30_000 });
   control = simControl(sim.url);
 });
 afterAll(() => sim.stop());
