@@ -12,12 +12,15 @@ import { startBenchStack } from './support/bench-stack';
 import { summarizeLatencies, type LatencySummary } from './support/latency-stats';
 import { createLeakScanner, type Leak } from './support/leak-scanner';
 import { startNodeService, type NodeService } from './support/node-service';
+import { measureRouteCosts, type RouteCost } from './support/route-cost';
 import { portalRequests, seededRandom, type PortalContext } from './support/portal-mix';
 import { postgresCpuSeconds, processCpuSeconds } from './support/process-cpu';
 import { driveVirtualUsers, send, type Sample, type VirtualUser } from './support/virtual-users';
 
 /** The seed's launch gate (003 S7.4) as the issue sets it; printed next to the figures, not asserted. */
 const TARGET = { p95Ms: 50, requestsPerSecond: 1_000 };
+/** Requests per route when each route is measured alone, before the load. */
+const ROUTE_COST_REQUESTS = 100;
 const DATA_DIR = path.resolve('.data/bench-api-postgres');
 const RUN_DIR = path.resolve('.data/bench-api');
 const PASSWORD = 'Bench-Portal-Pass-42!';
@@ -72,7 +75,8 @@ function parseArgs(argv: string[]) {
   if (!Number.isInteger(seconds) || seconds < 1) throw new Error('--seconds takes a whole number of seconds');
   if (!Number.isInteger(connections) || connections < TENANTS.length)
     throw new Error(`--connections takes a whole number ≥ ${TENANTS.length}`);
-  return { seconds, connections, warmupSeconds: Math.min(5, Math.max(1, Math.round(seconds / 12))) };
+  const cpuProfile = argv.includes('--cpu-prof');
+  return { seconds, connections, cpuProfile, warmupSeconds: Math.min(5, Math.max(1, Math.round(seconds / 12))) };
 }
 
 /** Connections per tenant in the seed's 50:50:10 proportion, at least one each. */
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
         .join('; ')}`,
     );
 
-    const api = await startProductionApi(stack, runId);
+    const api = await startProductionApi(stack, runId, args.cpuProfile);
     services.push(api);
     console.log(`production API pid ${api.pid} on ${api.url}; JSON logs → ${path.relative('.', api.logFile)}`);
     const platform = await runPlatform(api, tenants, perTenant, args);
@@ -150,11 +154,14 @@ type Stack = Awaited<ReturnType<typeof startBenchStack>>;
  * and an SMTP URL), JSON logs at `info` into a file, the ORM's default pool. The API does not serve the web app
  * (web/server.mjs does, as a process of its own), so the load goes to the API the portal's loaders call.
  */
-async function startProductionApi(stack: Stack, runId: string): Promise<NodeService> {
+async function startProductionApi(stack: Stack, runId: string, cpuProfile: boolean): Promise<NodeService> {
   const port = await getFreePort();
   const placeholder = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
+  const profileDir = path.join(RUN_DIR, runId, 'cpu-profile');
+  if (cpuProfile) console.log(`API CPU profile → ${path.relative('.', profileDir)} (written when the API stops)`);
   return startNodeService({
     entry: 'api/server.ts',
+    nodeArgs: cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     port,
     cwd: path.join(RUN_DIR, runId),
     logFile: path.join(RUN_DIR, runId, 'api.log'),
@@ -296,6 +303,7 @@ interface PlatformFigures extends Measured {
   scanned: number;
   leaks: Leak[];
   leakCount: number;
+  routeCosts: RouteCost[];
 }
 
 /** CPU seconds of the service, PostgreSQL and this process (the load generator), read at two instants. */
@@ -382,6 +390,7 @@ async function runPlatform(
   const signInStarted = Date.now();
   const sessions = await signIn(api.url, tenants, perTenant);
   console.log(`${sessions.length} virtual users signed in in ${((Date.now() - signInStarted) / 1000).toFixed(1)} s`);
+  const routeCosts = await measureOneAtATime(api, tenants[0]!, sessions);
 
   const scanner = createLeakScanner(tenants.map((tenant) => tenant.markers));
   // One context per tenant, shared by its users: a ticket one opens is one the others may open and answer.
@@ -453,7 +462,26 @@ async function runPlatform(
     scanned,
     leaks,
     leakCount,
+    routeCosts,
   };
+}
+
+/** Each route alone, on a customer admin's session of the first tenant (route-cost.ts), before the load. */
+async function measureOneAtATime(api: NodeService, tenant: BenchTenant, sessions: Session[]): Promise<RouteCost[]> {
+  const admin = sessions.find((session) => session.tenant === tenant && session.role === 'customer_admin')!;
+  const context: PortalContext = {
+    role: admin.role,
+    tenantWord: tenant.spec.word,
+    ticketIds: [...tenant.ticketIds],
+    replyableTicketIds: [...tenant.replyableTicketIds],
+    callLogIds: tenant.callLogIds,
+  };
+  const started = Date.now();
+  const costs = await measureRouteCosts(api, { headers: admin.headers, context }, ROUTE_COST_REQUESTS);
+  console.log(
+    `each route alone, ${ROUTE_COST_REQUESTS} requests each, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return costs;
 }
 
 async function runFloor(floor: NodeService, planIds: string[], args: ReturnType<typeof parseArgs>): Promise<Measured> {
@@ -521,8 +549,16 @@ function printReport(args: ReturnType<typeof parseArgs>, platform: PlatformFigur
   );
   console.log(
     `  CPU: API process ${cores(platform.cpu.service)}, PostgreSQL ${cores(platform.cpu.postgres)}, ` +
-      `load generator ${cores(platform.cpu.loadGenerator)}`,
+      `load generator ${cores(platform.cpu.loadGenerator)}; ` +
+      `${((platform.cpu.service * 1000) / perSecond).toFixed(2)} ms of API CPU per request`,
   );
+  console.log(`  each route alone (one connection, ${ROUTE_COST_REQUESTS} requests, before the load):`);
+  console.log(`  ${'route'.padEnd(40)} ${'CPU ms'.padStart(7)} ${'wall ms'.padStart(8)}`);
+  for (const cost of platform.routeCosts) {
+    console.log(
+      `  ${cost.route.padEnd(40)} ${cost.cpuMs.toFixed(2).padStart(7)} ${cost.wallMs.toFixed(2).padStart(8)}`,
+    );
+  }
   console.log('');
   console.log(
     `FLOOR (bare Fastify + pg pool 10, one primary-key query, JSON logs, ${args.connections} connections, ${floor.windowSeconds.toFixed(1)} s)`,

@@ -26,16 +26,22 @@ export async function startNodeService(options: {
   cwd: string;
   readyPath: string;
   timeoutMs?: number;
+  /** Extra Node flags, e.g. `--cpu-prof` to profile the service while it is under load. */
+  nodeArgs?: string[];
 }): Promise<NodeService> {
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   mkdirSync(options.cwd, { recursive: true });
   const log = openSync(options.logFile, 'a');
   const tsx = pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', tsx, path.join(REPO, options.entry)], {
-    cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? '', TSX_TSCONFIG_PATH: path.join(REPO, 'tsconfig.json'), ...options.env },
-    stdio: ['ignore', log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', tsx, path.join(REPO, options.entry)],
+    {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '', TSX_TSCONFIG_PATH: path.join(REPO, 'tsconfig.json'), ...options.env },
+      stdio: ['ignore', log, log],
+    },
+  );
   closeSync(log);
   const url = `http://127.0.0.1:${options.port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
