@@ -17,11 +17,13 @@ export async function loadTicketContext(
   const tenantIds = distinct(tickets.map((ticket) => ticket.tenantId));
   const ticketIds = tickets.map((ticket) => ticket.id);
   const authorIds = distinct([...tickets, ...messages].map((row) => row.authorUserId));
-  const tenants = tenantIds.length ? await em.find(Tenant, { id: { $in: tenantIds } }) : [];
+  const tenants = tenantIds.length ? await em.find(Tenant, { id: { $in: tenantIds } }, { fields: ['id', 'name'] }) : [];
   const counts = ticketIds.length
     ? await em.countBy(SupportTicketMessage, 'ticketId', { where: { ticketId: { $in: ticketIds } } })
     : {};
-  const users = authorIds.length ? await em.find(User, { id: { $in: authorIds } }) : [];
+  const users = authorIds.length
+    ? await em.find(User, { id: { $in: authorIds } }, { fields: ['id', 'name', 'role'] })
+    : [];
   const authors = new Map(users.map((user) => [user.id, { name: user.name, role: user.role }]));
   return {
     tenantNames: new Map(tenants.map((tenant) => [tenant.id, tenant.name])),
@@ -39,7 +41,7 @@ export async function loadTicketContext(
 export async function withStaffAuthors(orm: Orm, context: TicketContext): Promise<TicketContext> {
   if (context.unresolvedAuthorIds.length === 0) return context;
   const staff = await inScope(orm, { system: 'support:staff-author-names' }, (em) =>
-    em.find(User, { id: { $in: context.unresolvedAuthorIds }, tenantId: null }),
+    em.find(User, { id: { $in: context.unresolvedAuthorIds }, tenantId: null }, { fields: ['id', 'name', 'role'] }),
   );
   const authors = new Map(context.authors);
   for (const user of staff) authors.set(user.id, { name: user.name, role: user.role });
