@@ -20,7 +20,7 @@ ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=fals
 WORKDIR /app
 RUN chown node:node /app
 USER node
-# Dev dependencies are needed here only: Remix/Vite/Tailwind build the web app.
+# Dev dependencies are needed here only: React Router/Vite/Tailwind build the web app.
 COPY --chown=node:node package.json package-lock.json ./
 RUN --mount=type=cache,target=/home/node/.npm,uid=1000,gid=1000 npm ci
 COPY --chown=node:node . .

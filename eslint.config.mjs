@@ -14,7 +14,17 @@ const contractSchemaFiles = readdirSync(new URL('./contracts/', import.meta.url)
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'web/build/', 'web/.cache/', 'coverage/', 'test-artifacts/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.data/',
+      'web/build/',
+      'web/.cache/',
+      'web/.react-router/',
+      'coverage/',
+      'test-artifacts/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { Orm } from '../db/orm';
 import type { SystemActor } from '../domain/auth/actor';
+import { recordBotAppUrl } from '../domain/bots/record-bot-app-url';
 import { recordBotTransition, type BotTransitionChange } from '../domain/bots/record-bot-transition';
 import { botPromptVars } from '../domain/prompts/bot-prompt-vars';
 import { botNumberFriendlyNames } from '../domain/provisioning/bot-number-friendly-names';
@@ -163,7 +164,13 @@ export function createProvisioningActivities(deps: ProvisioningActivityDeps) {
       if (!response.ok) throw new Error(`Health check answered HTTP ${response.status}`);
     },
 
+    /** Records the app's web URL, where Twilio streams the bot's calls, before the bot takes any. */
     async markBotReady(input: { botId: string; appName: string; numberSid: string; phoneNumber: string }) {
+      const app = await providerCall(() => heroku.findApp(input.appName));
+      if (!app) throw permanentFailure(`App ${input.appName} is gone`, 'AppMissing');
+      await botCall(() =>
+        recordBotAppUrl(deps, { actor, botId: input.botId, appName: input.appName, appUrl: app.webUrl }),
+      );
       await botTransition(input.botId, {
         to: 'ready',
         cause: 'provisioned',

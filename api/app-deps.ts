@@ -35,8 +35,6 @@ export interface AppDeps {
     authToken: string;
     /** Public base URL Twilio calls; signatures cover it, whatever proxy sits in between. */
     webhookBase: string;
-    /** Signs each call's media-stream token (domain/telephony/media-stream-token.ts). */
-    mediaStreamKey: string;
     /** How long a called number's route is reused (domain/telephony/call-route-cache.ts); 0: never. */
     routeCacheMs: number;
   };

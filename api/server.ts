@@ -19,7 +19,6 @@ import { botSigningSecret } from '../domain/usage/bot-signature';
 import { elevenLabsApiUrl, simulatorUrl, webhookBase } from '../config/env';
 import { providerCredentials, providerMode } from '../config/provider-mode';
 import { limitPasswordWork } from '../domain/auth/password';
-import { mediaStreamKey } from '../domain/telephony/media-stream-token';
 import { secretBoxFromEnv } from '../domain/secrets/secret-box-from-env';
 import { createAudioStoreFromEnv } from '../temporal/audio-store';
 import { createTenantExportClient } from '../temporal/tenant-export-client';
@@ -78,7 +77,6 @@ async function main(): Promise<void> {
         // Live mode has the real token (loadRuntime refuses to start without it); only the simulator's is public.
         authToken: providerMode(env) === 'live' ? env.TWILIO_AUTH_TOKEN! : SIMULATOR_AUTH_TOKEN,
         webhookBase: webhookBase(env),
-        mediaStreamKey: mediaStreamKey(secrets.secretKey),
         routeCacheMs: env.CALL_ROUTE_CACHE,
       },
       stripeWebhooks,

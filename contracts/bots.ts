@@ -44,6 +44,8 @@ export const BotView = z
     greeting: z.string(),
     phoneNumber: z.string().nullable(),
     herokuAppName: z.string().nullable(),
+    /** The bot app's web URL, where its calls' audio is streamed; null until provisioned, and after release. */
+    appUrl: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -4,7 +4,10 @@ import { z } from 'zod';
  * What the platform and the voice-bot runtime (`runtime/voice-bot/`) agree on: the `<Parameter>`s of a call's
  * `<Stream>`, the bytes its per-bot stream token signs, and the runtime's `GET /health` answer.
  */
-export const BOT_STREAM_PARAMETERS = ['botId', 'callSid', 'token', 'botToken'] as const;
+export const BOT_STREAM_PARAMETERS = ['botId', 'callSid', 'botToken'] as const;
+
+/** The runtime's Twilio Media Streams WebSocket, relative to the app's web URL: TwiML streams to `<app>media-stream`. */
+export const BOT_MEDIA_STREAM_PATH = 'media-stream';
 
 /** A bot's stream token is `<expiresAt>.<hex HMAC-SHA256 of this string with the bot's BOT_SIGNING_SECRET>`. */
 export const botStreamTokenPayload = (callSid: string, expiresAt: number): string =>

@@ -105,11 +105,11 @@ async function main(): Promise<void> {
     FORCE_COLOR: '1',
   };
   // `--import tsx` keeps each service a single process, so stopping it cannot orphan a grandchild.
-  const remix = path.resolve('node_modules/@remix-run/dev/dist/cli.js');
+  const reactRouter = path.resolve('node_modules/@react-router/dev/bin.js');
   const children: [string, string[]][] = [
     ['worker', ['--import', 'tsx', 'temporal/worker-main.ts']],
     ['api', ['--import', 'tsx', 'api/server.ts']],
-    ['web', [remix, 'vite:dev', '--config', 'web/vite.config.ts', '--port', String(env.WEB_PORT), '--strictPort']],
+    ['web', [reactRouter, 'dev', '--config', 'web/vite.config.ts', '--port', String(env.WEB_PORT), '--strictPort']],
   ];
   for (const [name, args] of children) {
     const child = startChild(name, args, childEnv);

@@ -198,6 +198,7 @@ describe('tenant deactivation and reactivation', () => {
         voice: 'elevenlabs:Rachel',
         greeting: 'Servus!',
         twilioNumber: number,
+        appUrl: 'https://vp-hotline.herokuapp.com/',
       });
       await em.flush();
     });

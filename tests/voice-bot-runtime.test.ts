@@ -1,4 +1,8 @@
 import WebSocket from 'ws';
+import { createHerokuPlatform } from '../activities/adapters/heroku-platform';
+import { AuditLog, Bot } from '../db/entities';
+import { inScope } from '../db/scope';
+import { backfillBotAppUrls } from '../domain/bots/backfill-bot-app-urls';
 import { simControl } from '../sim/sim-control';
 import type { RunningSimulator } from '../sim/start-simulator';
 import type { ChatMessage } from '../runtime/voice-bot/src/speech/ports';
@@ -15,6 +19,8 @@ interface ReadyBot {
   world: World;
   botId: string;
   phoneNumber: string;
+  appName: string;
+  /** The app's web URL as the simulated Heroku reports it (`web_url`). */
   webUrl: string;
   configVars: Record<string, string>;
 }
@@ -32,6 +38,8 @@ const silentFrames = (ms: number) => Array.from({ length: ms / 20 }, () => Buffe
 /** The `<Parameter>`s of the `<Stream>` in the TwiML the platform answered Twilio's voice webhook with. */
 const streamParameters = (twiml: string) =>
   Object.fromEntries([...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!]));
+/** The `<Stream url>` of that TwiML: where Twilio opens the call's media stream. */
+const streamUrlOf = (twiml: string) => /<Stream url="([^"]+)">/.exec(twiml)?.[1];
 
 describe('the voice-bot runtime behind the simulated Heroku app', () => {
   let sim: RunningSimulator;
@@ -39,6 +47,7 @@ describe('the voice-bot runtime behind the simulated Heroku app', () => {
   let h: Harness;
   let apiUrl: string;
   const asked: ChatMessage[][] = [];
+  const logLines: string[] = [];
   const bots: ReadyBot[] = [];
 
   beforeAll(async () => {
@@ -59,6 +68,7 @@ describe('the voice-bot runtime behind the simulated Heroku app', () => {
       worker: true,
       simulatorUrl: sim.url,
       callTiming: { counterGraceMs: 300, finalizeAfterMs: 5_000 },
+      logger: { level: 'info', stream: { write: (line: string) => void logLines.push(line) } },
     });
     apiUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
     for (let i = 0; i < 2; i += 1) {
@@ -75,7 +85,8 @@ describe('the voice-bot runtime behind the simulated Heroku app', () => {
         world,
         botId,
         phoneNumber,
-        webUrl: `${sim.url}/sim-apps/${app.name}/`,
+        appName: app.name,
+        webUrl: app.web_url,
         configVars: app.config_vars,
       });
     }
@@ -85,8 +96,10 @@ describe('the voice-bot runtime behind the simulated Heroku app', () => {
     await sim.stop();
   });
 
-  const openStream = async (bot: ReadyBot) => {
-    const socket = new WebSocket(`${bot.webUrl.replace(/^http/, 'ws')}media-stream`);
+  /** A media stream to `target`: a bot's app (its `media-stream`), or the URL a TwiML's `<Stream>` names. */
+  const openStream = async (target: ReadyBot | string) => {
+    const url = typeof target === 'string' ? target : `${target.webUrl.replace(/^http/, 'ws')}media-stream`;
+    const socket = new WebSocket(url);
     const received: { event: string; media?: { payload: string }; mark?: { name: string } }[] = [];
     socket.on('message', (raw: Buffer) => received.push(JSON.parse(raw.toString())));
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
@@ -132,15 +145,22 @@ describe('the voice-bot runtime behind the simulated Heroku app', () => {
   it('streams a call through STT → LLM → TTS, answers with µ-law frames and meters the counters for its tenant only', async () => {
     const [a, b] = bots as [ReadyBot, ReadyBot];
     const placed = await control.placeCall({ to: a.phoneNumber, deliverTo: apiUrl, durationSeconds: 20, hold: true });
-    const parameters = streamParameters(placed.deliveries[0]!.body ?? '');
-    expect(parameters).toMatchObject({ botId: a.botId, callSid: placed.callSid, botToken: expect.any(String) });
+    const twiml = placed.deliveries[0]!.body ?? '';
+    const parameters = streamParameters(twiml);
+    expect(parameters).toEqual({ botId: a.botId, callSid: placed.callSid, botToken: expect.any(String) });
+    // Twilio streams the call to the bot's own runtime, which greets the caller: no platform <Say> before it.
+    expect(streamUrlOf(twiml)).toBe(`${a.webUrl.replace(/^http/, 'ws')}media-stream`);
+    expect(twiml).not.toContain('<Say');
 
-    const stream = await openStream(a);
+    const stream = await openStream(streamUrlOf(twiml)!);
     stream.send({ event: 'connected', protocol: 'Call', version: '1.0.0' });
     stream.start(placed.callSid, parameters);
     await stream.mark('turn-1'); // the greeting
     const greetingFrames = stream.received.filter((message) => message.event === 'media').length;
     expect(greetingFrames).toBeGreaterThan(0);
+    // Spoken once: nothing follows it until the caller says something.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stream.received.filter((message) => message.event === 'mark')).toHaveLength(1);
     stream.play([...spokenFrames(1_000), ...silentFrames(800)]);
     await stream.mark('turn-2'); // the answer to what the caller said
     const frames = stream.received.filter((message) => message.event === 'media');
@@ -240,5 +260,78 @@ describe('the voice-bot runtime behind the simulated Heroku app', () => {
     const early = await openStream(a);
     early.play(spokenFrames(100));
     expect(await early.closed).toBe(1008);
+  });
+
+  it('records each bot’s app URL at provisioning and streams each tenant’s calls to its own bot’s app only', async () => {
+    const [a, b] = bots as [ReadyBot, ReadyBot];
+    expect(a.webUrl).not.toBe(b.webUrl);
+    for (const bot of [a, b]) {
+      const view = await h.app.inject({ url: `/api/bots/${bot.botId}`, headers: bot.world.headers.customer_admin });
+      expect(view.json()).toMatchObject({ herokuAppName: bot.appName, appUrl: bot.webUrl });
+      const audit = await inScope(h.orm, { system: 'test' }, (em) =>
+        em.find(AuditLog, { targetId: bot.botId, action: 'bot.app_url_recorded' }),
+      );
+      expect(audit.map((row) => row.details)).toEqual([
+        { appName: bot.appName, appUrl: bot.webUrl, previousAppUrl: null, system: 'provisioning-worker' },
+      ]);
+    }
+    // Tenant B sees neither tenant A's bot nor its app's URL.
+    const foreign = await h.app.inject({ url: `/api/bots/${a.botId}`, headers: b.world.headers.customer_admin });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.body).not.toContain(a.webUrl);
+    const list = await h.app.inject({ url: '/api/bots', headers: b.world.headers.customer_admin });
+    expect(list.body).toContain(b.webUrl);
+    expect(list.body).not.toContain(a.webUrl);
+
+    for (const [own, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const placed = await control.placeCall({ to: own.phoneNumber, deliverTo: apiUrl, durationSeconds: 5 });
+      const twiml = placed.deliveries[0]!.body ?? '';
+      expect(streamUrlOf(twiml)).toBe(`${own.webUrl.replace(/^http/, 'ws')}media-stream`);
+      expect(twiml).not.toContain(other.appName);
+      expect(streamParameters(twiml).botId).toBe(own.botId);
+      await callResult(h, placed.callSid);
+    }
+  });
+
+  it('refuses a ready bot without an app URL, unmetered, until the backfill records it; a second backfill changes nothing', async () => {
+    const [a, b] = bots as [ReadyBot, ReadyBot];
+    // As a bot provisioned before app URLs were recorded.
+    await inScope(h.orm, { system: 'test' }, (em) => em.nativeUpdate(Bot, { id: b.botId }, { appUrl: null }));
+    const caller = '+436641112233';
+    const refused = await control.placeCall({
+      to: b.phoneNumber,
+      from: caller,
+      deliverTo: apiUrl,
+      durationSeconds: 30,
+    });
+    expect(refused.deliveries.map((delivery) => delivery.httpStatus)).toEqual([200, 204, 204, 204]);
+    expect(refused.deliveries[0]!.body).toContain('This assistant is not available at the moment.');
+    expect(refused.deliveries[0]!.body).not.toContain('<Connect>');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await usageOfCall(h, refused.callSid)).toEqual({});
+    const warnings = logLines
+      .map((line) => JSON.parse(line) as { msg?: string; level?: number })
+      .filter((entry) => entry.msg === 'bot_without_app_url');
+    expect(warnings).toEqual([expect.objectContaining({ level: 40, botId: b.botId })]);
+    expect(JSON.stringify(warnings)).not.toContain(caller);
+    expect(JSON.stringify(warnings)).not.toContain(b.phoneNumber);
+
+    // The backfill asks Heroku (here the simulator) for the app, as `npm run bots:backfill-app-urls` does.
+    const apps = createHerokuPlatform({ simulatorUrl: sim.url, requestTimeoutMs: 5_000 });
+    const ours = (results: Awaited<ReturnType<typeof backfillBotAppUrls>>) =>
+      results.filter((result) => result.botId === a.botId || result.botId === b.botId);
+    expect(ours(await backfillBotAppUrls({ orm: h.orm, apps }))).toEqual([
+      { botId: b.botId, tenantId: b.world.tenant.id, appName: b.appName, outcome: 'recorded', appUrl: b.webUrl },
+    ]);
+    expect(ours(await backfillBotAppUrls({ orm: h.orm, apps }))).toEqual([]);
+    const stored = await inScope(h.orm, { system: 'test' }, (em) => em.findOneOrFail(Bot, { id: b.botId }));
+    expect(stored.appUrl).toBe(b.webUrl);
+
+    const taken = await control.placeCall({ to: b.phoneNumber, deliverTo: apiUrl, durationSeconds: 5 });
+    expect(streamUrlOf(taken.deliveries[0]!.body ?? '')).toBe(`${b.webUrl.replace(/^http/, 'ws')}media-stream`);
+    await callResult(h, taken.callSid);
   });
 });

@@ -46,7 +46,7 @@ export function devApiProxy(apiUrl: string): Record<string, ProxyOptions> {
         changeOrigin: false,
         xfwd: true,
         configure: forwardOnlyThePeerAddress,
-        // Telephony media streams use WebSockets.
+        // Upgrades pass through with the same headers (no API route takes one since media streams go to bots).
         ws: true,
       } satisfies ProxyOptions,
     ]),

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { createRequestHandler } from '@remix-run/express';
-import { installGlobals } from '@remix-run/node';
+import { createRequestHandler } from '@react-router/express';
 import compression from 'compression';
 import express from 'express';
 import morgan from 'morgan';
 
 /**
- * The production web server (`npm run start:web`, after `npm run web:build`): what `remix-serve` sets up, plus the
- * one thing remix-serve cannot do, handing loaders and actions the browser's TCP peer address
+ * The production web server (`npm run start:web`, after `npm run web:build`): what `react-router-serve` sets up, plus
+ * the one thing it cannot do, handing loaders and actions the browser's TCP peer address
  * (`context.clientAddress`, see app/load-context.ts). The same-origin API proxy sends it on as X-Forwarded-For,
  * which the API's rate limits trust from this hop only. Listens on HOST (all interfaces if unset) and PORT (3000).
  *
@@ -21,9 +20,8 @@ import morgan from 'morgan';
 process.env.NODE_ENV ??= 'production';
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 const clientDir = path.join(webDir, 'build/client');
+// Node 24's own fetch, Request and Response are what the server build expects: no globals to install.
 const build = await import(pathToFileURL(path.join(webDir, 'build/server/index.js')).href);
-// As remix-serve does: the fetch, Request and Response the server build expects.
-installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
 const app = express();
 app.disable('x-powered-by');

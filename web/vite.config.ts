@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { vitePlugin as remix } from '@remix-run/dev';
+import { reactRouter } from '@react-router/dev/vite';
 import autoprefixer from 'autoprefixer';
 import tailwindcss from 'tailwindcss';
 import { defineConfig } from 'vite';
@@ -10,36 +10,31 @@ import tsconfigPaths from 'vite-tsconfig-paths';
 import { devApiProxy } from './dev-api-proxy';
 
 /**
- * Vite + Remix config for the VoicePlane web UI.
+ * Vite + React Router (framework mode) config for the VoicePlane web UI.
  *
  * Run from the repository root:
- *   remix vite:dev   --config web/vite.config.ts
- *   remix vite:build --config web/vite.config.ts
+ *   react-router dev   --config web/vite.config.ts
+ *   react-router build --config web/vite.config.ts
  *
- * `remix vite:build` forces Vite's `root` to REMIX_ROOT or the current working
- * directory (a `root` set here would be ignored), so none is set and every
- * path below is absolute, anchored at this file. With the commands above the
- * Vite/Remix root is the repository root, and the server build expects to be
- * started from there too: `node web/server.mjs` (`npm run start:web`).
+ * The React Router CLI takes this file's folder (web/) as its project root and Vite root: it reads
+ * web/react-router.config.ts (app directory web/app, build output web/build/{client,server}) and the routes
+ * from web/app/routes.ts. Everything the app reads outside web/ (../contracts, the repository's node_modules)
+ * and the repository-root .env stay reachable through `server.fs.allow`, `envDir` and `cacheDir` below. The
+ * server build is started with `node web/server.mjs` (`npm run start:web`).
  */
 
-// Enables single-fetch types for loaders/actions (`useLoaderData<typeof loader>`).
-declare module '@remix-run/node' {
-  interface Future {
-    v3_singleFetch: true;
-  }
-}
-
 const webRoot = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.dirname(webRoot);
 
-/** What the browser imports from node_modules: the Remix client entry's needs and the routes'. */
+/** What the browser imports from node_modules: the React Router client entry's needs and the routes'. */
 const BROWSER_DEPENDENCIES = [
   'react',
   'react-dom',
   'react-dom/client',
   'react/jsx-runtime',
   'react/jsx-dev-runtime',
-  '@remix-run/react',
+  'react-router',
+  'react-router/dom',
   'recharts',
 ];
 
@@ -54,13 +49,17 @@ export default defineConfig(() => {
   const appDirectory = path.join(webRoot, 'app');
 
   return {
-    // Where Vite keeps its pre-bundled dependencies (default node_modules/.vite); a test sets a fresh one.
-    cacheDir: process.env.VITE_CACHE_DIR || undefined,
+    // Where Vite keeps its pre-bundled dependencies (the repository's node_modules/.vite); a test sets a fresh one.
+    cacheDir: process.env.VITE_CACHE_DIR || path.join(repoRoot, 'node_modules/.vite'),
+    // The repository-root .env, as before the Vite root moved to web/ (React Router loads it for the server too).
+    envDir: repoRoot,
     publicDir: path.join(webRoot, 'public'),
     server: {
       port,
       strictPort: true,
       proxy: devApiProxy(apiUrl),
+      // The Vite root is web/; the app also imports ../contracts and the repository's node_modules.
+      fs: { allow: [repoRoot] },
     },
     // Pre-bundle every browser dependency when the dev server starts. Otherwise Vite meets some (recharts) only
     // when a page first imports them, bundles again and reloads that page; modules loaded before and after the
@@ -77,24 +76,6 @@ export default defineConfig(() => {
         plugins: [tailwindcss({ config: path.join(webRoot, 'tailwind.config.ts') }), autoprefixer()],
       },
     },
-    plugins: [
-      remix({
-        appDirectory,
-        buildDirectory: path.join(webRoot, 'build'),
-        future: {
-          v3_fetcherPersist: true,
-          v3_relativeSplatPath: true,
-          v3_throwAbortReason: true,
-          v3_singleFetch: true,
-          v3_lazyRouteDiscovery: true,
-          // v3_routeConfig stays OFF: it requires app/routes.ts built with
-          // @remix-run/route-config + @remix-run/fs-routes, which are not
-          // dependencies of this project. File-system routes in app/routes/
-          // (the default convention) are used instead.
-          v3_routeConfig: false,
-        },
-      }),
-      tsconfigPaths({ root: webRoot }),
-    ],
+    plugins: [reactRouter(), tsconfigPaths({ root: webRoot })],
   };
 });

@@ -4,7 +4,6 @@ import { parseEnv } from '../../config/env';
 import { SIMULATOR_AUTH_TOKEN } from '../../config/simulator-credentials';
 import { keyFromSecret } from '../../domain/auth/tokens';
 import { createSecretBox } from '../../domain/secrets/secret-box';
-import { mediaStreamKey } from '../../domain/telephony/media-stream-token';
 import { botSigningSecret } from '../../domain/usage/bot-signature';
 import { createCallClient } from '../../temporal/call-client';
 import { createInvoicingClient } from '../../temporal/invoicing-client';
@@ -38,7 +37,6 @@ export async function startBenchApi(
     telephony: {
       authToken: SIMULATOR_AUTH_TOKEN,
       webhookBase: TEST_WEBHOOK_BASE,
-      mediaStreamKey: mediaStreamKey(TEST_SECRET),
       routeCacheMs: parseEnv({}).CALL_ROUTE_CACHE,
     },
     stripeWebhooks: createStripeWebhookVerifier({ simulatorUrl: platform.sim.url }),

@@ -21,6 +21,8 @@ export const Bot = defineEntity({
     twilioNumber: p.text().nullable(),
     twilioNumberSid: p.text().nullable(),
     herokuAppName: p.text().nullable(),
+    /** The app's web URL (Heroku's `web_url`); calls stream to `<appUrl>media-stream`. Null until provisioned. */
+    appUrl: p.text().nullable(),
     sttProvider: p.text().default('google'),
     ttsProvider: p.text().default('elevenlabs'),
     config: p.json<Record<string, unknown>>().onCreate(() => ({})),

@@ -18,6 +18,7 @@ import { Migration20261206000000 } from './Migration20261206000000';
 import { Migration20261207000000 } from './Migration20261207000000';
 import { Migration20261209000000 } from './Migration20261209000000';
 import { Migration20261210000000 } from './Migration20261210000000';
+import { Migration20261211000000 } from './Migration20261211000000';
 
 /** Every migration in order; listed explicitly so the same list works under tsx, Jest and a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207000000', class: Migration20261207000000 },
   { name: 'Migration20261209000000', class: Migration20261209000000 },
   { name: 'Migration20261210000000', class: Migration20261210000000 },
+  { name: 'Migration20261211000000', class: Migration20261211000000 },
 ];

@@ -15,6 +15,7 @@ export const toBotView = (bot: Bot, viewer: Actor): BotView => ({
   greeting: bot.greeting,
   phoneNumber: bot.twilioNumber ?? null,
   herokuAppName: bot.herokuAppName ?? null,
+  appUrl: bot.appUrl ?? null,
   createdAt: bot.createdAt.toISOString(),
   updatedAt: bot.updatedAt.toISOString(),
 });

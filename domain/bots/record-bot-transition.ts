@@ -38,6 +38,7 @@ export function applyBotTransition(
     bot.twilioNumber = null;
     bot.twilioNumberSid = null;
     bot.herokuAppName = null;
+    bot.appUrl = null;
   }
   if (change.resources) {
     bot.herokuAppName = change.resources.appName;

@@ -1,7 +1,7 @@
 import { createCallRouteCache } from './call-route-cache';
 import type { CallRoute } from './resolve-call-route';
 
-const bot = (tenantId: string) => ({ id: `bot-${tenantId}`, tenantId, greeting: 'Hallo', locale: 'de-AT' });
+const bot = (tenantId: string) => ({ id: `bot-${tenantId}`, tenantId, locale: 'de-AT' });
 
 describe('call route cache', () => {
   let now = 0;
@@ -14,7 +14,11 @@ describe('call route cache', () => {
   beforeEach(() => {
     now = 1_000;
     lookups = [];
-    answer = async (calledNumber) => ({ kind: 'connect', bot: bot(`tenant-of-${calledNumber}`) });
+    answer = async (calledNumber) => ({
+      kind: 'connect',
+      bot: bot(`tenant-of-${calledNumber}`),
+      appUrl: `https://app-of-${calledNumber}.example.com/`,
+    });
   });
 
   it('shares one look-up between concurrent webhooks for a number, per number', async () => {

@@ -10,7 +10,6 @@ import { isOverPlanLimit } from '../usage/plan-limits';
 export interface RoutedBot {
   id: string;
   tenantId: string;
-  greeting: string;
   locale: string;
 }
 
@@ -23,15 +22,17 @@ export type CallRefusalReason =
   'tenant_suspended' | 'tenant_inactive' | 'bot_unavailable' | 'over_plan_limit' | 'payment_overdue';
 
 export type CallRoute =
-  | { kind: 'connect'; bot: RoutedBot }
-  | { kind: 'refuse'; reason: CallRefusalReason; bot: RoutedBot }
+  /** `appUrl`: the web URL of the bot's app, whose runtime takes the call's media stream. */
+  | { kind: 'connect'; bot: RoutedBot; appUrl: string }
+  /** `appUrlMissing`: a ready bot provisioned before its app's URL was recorded (backfill-bot-app-urls). */
+  | { kind: 'refuse'; reason: CallRefusalReason; bot: RoutedBot; appUrlMissing?: true }
   | { kind: 'unroutable' };
 
 interface RouteRow {
   bot_id: string;
   tenant_id: string;
-  greeting: string;
   locale: string;
+  app_url: string | null;
   bot_status: string;
   tenant_status: TenantStatus;
   verified_at: Date | null;
@@ -49,7 +50,7 @@ interface RouteRow {
 export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string): Promise<CallRoute> {
   const rows = await inScope(deps.orm, { system: 'call-routing' }, (em) =>
     em.execute<RouteRow[]>(
-      `select b.id as bot_id, b.tenant_id, b.greeting, b.locale, b.status as bot_status,
+      `select b.id as bot_id, b.tenant_id, b.locale, b.app_url, b.status as bot_status,
               t.status as tenant_status, t.verified_at, s.status as subscription_status, s.past_due_since,
               s.suspended_at,
               p.monthly_minute_cap,
@@ -69,12 +70,14 @@ export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string)
   );
   const row = rows[0];
   if (!row) return { kind: 'unroutable' };
-  const bot = { id: row.bot_id, tenantId: row.tenant_id, greeting: row.greeting, locale: row.locale };
+  const bot = { id: row.bot_id, tenantId: row.tenant_id, locale: row.locale };
   if (row.tenant_status === 'suspended') return { kind: 'refuse', reason: 'tenant_suspended', bot };
   if (!tenantAcceptsWebhooks({ status: row.tenant_status, verifiedAt: row.verified_at })) {
     return { kind: 'refuse', reason: 'tenant_inactive', bot };
   }
   if (row.bot_status !== 'ready') return { kind: 'refuse', reason: 'bot_unavailable', bot };
+  // Without its app's URL the call could only be silent: refused like a bot that is not ready.
+  if (!row.app_url) return { kind: 'refuse', reason: 'bot_unavailable', bot, appUrlMissing: true };
   // A tenant without a subscription (made outside onboarding) has no plan, so neither check applies.
   const at = (value: Date | string | null) => (value === null ? null : new Date(value));
   const standing = { pastDueSince: at(row.past_due_since), suspendedAt: at(row.suspended_at) };
@@ -84,5 +87,5 @@ export async function resolveCallRoute(deps: { orm: Orm }, calledNumber: string)
   if (isOverPlanLimit(Number(row.used_minutes), { monthlyMinuteCap: row.monthly_minute_cap })) {
     return { kind: 'refuse', reason: 'over_plan_limit', bot };
   }
-  return { kind: 'connect', bot };
+  return { kind: 'connect', bot, appUrl: row.app_url };
 }

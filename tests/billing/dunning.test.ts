@@ -85,6 +85,7 @@ describe('dunning', () => {
         voice: 'elevenlabs:Rachel',
         greeting: 'Grüß Gott!',
         twilioNumber: number,
+        appUrl: 'https://vp-front-desk.herokuapp.com/',
       });
       await em.flush();
     });

@@ -48,6 +48,7 @@ describe('plans, subscriptions and plan gates', () => {
         voice: 'elevenlabs:Rachel',
         greeting: 'Grüß Gott!',
         twilioNumber: status === 'ready' ? `+4315${randomInt(10_000_000, 99_999_999)}` : null,
+        appUrl: status === 'ready' ? 'https://vp-plans-bot.herokuapp.com/' : null,
       });
       await em.flush();
       return bot;

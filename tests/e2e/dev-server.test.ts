@@ -25,10 +25,14 @@ function postThroughDevProxy(url: string, headers: Record<string, string>): Prom
   });
 }
 
-/** Asks the dev server's /telephony proxy for a WebSocket with `headers`; settles on whatever answer comes. */
+/**
+ * Asks the dev server's /telephony proxy for a WebSocket with `headers`; settles on whatever answer comes. The API
+ * serves no WebSocket itself (calls stream to each bot's app), but the proxy forwards upgrades on its paths, so
+ * what it sends on with one still matters; the stand-in API takes any path.
+ */
 function upgradeThroughDevProxy(url: string, headers: Record<string, string>): Promise<void> {
   return new Promise((resolve) => {
-    const request = http.request(`${url}/telephony/media`, {
+    const request = http.request(`${url}/telephony/upgrade-probe`, {
       headers: {
         connection: 'Upgrade',
         upgrade: 'websocket',

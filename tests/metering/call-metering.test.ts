@@ -35,6 +35,7 @@ describe('call metering from Twilio webhooks', () => {
   let apiUrl: string;
   let world: Awaited<ReturnType<typeof makeWorld>>;
   let phoneNumber: string;
+  let herokuAppName: string;
 
   beforeAll(async () => {
     sim = await startTestSimulator();
@@ -45,7 +46,7 @@ describe('call metering from Twilio webhooks', () => {
       callTiming: { counterGraceMs: 200, finalizeAfterMs: 1_500 },
     });
     apiUrl = await h.app.listen({ port: 0, host: '127.0.0.1' });
-    ({ world, phoneNumber } = await worldWithReadyBot(h));
+    ({ world, phoneNumber, herokuAppName } = await worldWithReadyBot(h));
   }, 120_000);
   afterAll(async () => {
     await h.close();
@@ -59,8 +60,10 @@ describe('call metering from Twilio webhooks', () => {
     const placed = await call({ durationSeconds: 75 });
     const voice = placed.deliveries[0]!;
     expect(voice.httpStatus).toBe(200);
-    expect(voice.body).toContain('<Connect><Stream url="ws://localhost:3000/telephony/media">');
-    expect(voice.body).toContain('<Say language="de-AT">');
+    // The bot's own runtime takes the stream and greets the caller in the bot's voice: no <Say> here.
+    const streamUrl = `${sim.url.replace(/^http/, 'ws')}/sim-apps/${herokuAppName}/media-stream`;
+    expect(voice.body).toContain(`<Connect><Stream url="${streamUrl}">`);
+    expect(voice.body).not.toContain('<Say');
     expect(placed.deliveries.slice(1).map((d) => d.httpStatus)).toEqual([204, 204, 204]);
 
     expect(await callResult(h, placed.callSid)).toEqual({ status: 'completed', minutes: 2 });

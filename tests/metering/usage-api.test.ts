@@ -1,18 +1,16 @@
-import WebSocket from 'ws';
-import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { Plan, Tenant } from '../../db/entities';
 import { insertUsageOnce } from '../../domain/usage/insert-usage-once';
 import { inScope } from '../../db/scope';
 import { botSigningSecret, signBotRequest } from '../../domain/usage/bot-signature';
-import { mediaStreamKey, signMediaStream } from '../../domain/telephony/media-stream-token';
 import { simControl } from '../../sim/sim-control';
 import type { RunningSimulator } from '../../sim/start-simulator';
-import { createHarness, TEST_SECRET, TEST_WEBHOOK_BASE, type Harness } from '../support/harness';
+import { createHarness, TEST_SECRET, type Harness } from '../support/harness';
 import { makeWorld, subscribeTenant } from '../support/factories';
 import { startTestSimulator } from '../support/test-simulator';
 import { callResult, usageOfCall, worldWithReadyBot } from './metering-support';
 
-describe('usage API, bot reports and media streams', () => {
+// The call's media stream goes to the bot's own runtime; tests/voice-bot-runtime.test.ts covers it.
+describe('usage API, bot reports and call refusals', () => {
   let sim: RunningSimulator;
   let control: ReturnType<typeof simControl>;
   let h: Harness;
@@ -218,98 +216,5 @@ describe('usage API, bot reports and media streams', () => {
     const taken = await control.placeCall({ to: bots[1]!.phoneNumber, deliverTo: apiUrl, durationSeconds: 5 });
     expect(taken.deliveries[0]!.body).toContain('<Connect>');
     await callResult(h, taken.callSid);
-  });
-
-  const openMediaStream = async () => {
-    const wsUrl = `${apiUrl.replace('http', 'ws')}/telephony/media`;
-    const publicUrl = `${TEST_WEBHOOK_BASE.replace('http', 'ws')}/telephony/media`;
-    const socket = new WebSocket(wsUrl, {
-      headers: { 'x-twilio-signature': getExpectedTwilioSignature('simulator', publicUrl, {}) },
-    });
-    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    return { closed, send: (message: object) => socket.send(JSON.stringify(message)) };
-  };
-  const streamKey = mediaStreamKey(TEST_SECRET);
-
-  it('accepts a media stream carrying its call’s signed token, counts its messages, and closes an unsigned one', async () => {
-    const { closed, send } = await openMediaStream();
-    const token = signMediaStream(streamKey, { callSid: 'CA1', botId: bots[0]!.id });
-    send({ event: 'connected', protocol: 'Call', version: '1.0.0' });
-    send({
-      event: 'start',
-      streamSid: 'MZ1',
-      start: { callSid: 'CA1', customParameters: { botId: bots[0]!.id, token } },
-    });
-    for (let i = 0; i < 5; i += 1)
-      send({ event: 'media', streamSid: 'MZ1', media: { payload: Buffer.from('audio').toString('base64') } });
-    send({ event: 'stop', streamSid: 'MZ1' });
-    expect(await closed).toBe(1000);
-
-    const unsigned = new WebSocket(`${apiUrl.replace('http', 'ws')}/telephony/media`);
-    const code = await new Promise<number>((resolve) => unsigned.once('close', (c) => resolve(c)));
-    expect(code).toBe(1008);
-  });
-
-  it.each([
-    ['without a token', () => undefined],
-    ['with a token of another call', () => signMediaStream(streamKey, { callSid: 'CA2', botId: bots[0]!.id })],
-    ['with a token for another bot', () => signMediaStream(streamKey, { callSid: 'CA1', botId: bots[1]!.id })],
-    [
-      'with an expired token',
-      () => signMediaStream(streamKey, { callSid: 'CA1', botId: bots[0]!.id }, Date.now() - 3_600_000),
-    ],
-    ['with a token signed by another key', () => signMediaStream('other-key', { callSid: 'CA1', botId: bots[0]!.id })],
-  ])('closes a signed-upgrade media stream whose start comes %s (1008)', async (_name, token) => {
-    const { closed, send } = await openMediaStream();
-    send({
-      event: 'start',
-      streamSid: 'MZ2',
-      start: { callSid: 'CA1', customParameters: { botId: bots[0]!.id, token: token() } },
-    });
-    expect(await closed).toBe(1008);
-  });
-
-  it('opens one stream per token: a replayed start is closed (1008)', async () => {
-    const token = signMediaStream(streamKey, { callSid: 'CA7', botId: bots[0]!.id });
-    const start = {
-      event: 'start',
-      streamSid: 'MZ7',
-      start: { callSid: 'CA7', customParameters: { botId: bots[0]!.id, token } },
-    };
-    const first = await openMediaStream();
-    first.send(start);
-    first.send({ event: 'stop', streamSid: 'MZ7' });
-    expect(await first.closed).toBe(1000);
-    const replay = await openMediaStream();
-    replay.send(start);
-    expect(await replay.closed).toBe(1008);
-  });
-
-  it('closes a validly signed stream whose tenant has been deactivated since (1008)', async () => {
-    const world = worlds[1]!;
-    await inScope(h.orm, { system: 'test' }, (em) =>
-      em.nativeUpdate(Tenant, { id: world.tenant.id }, { status: 'suspended' }),
-    );
-    try {
-      const token = signMediaStream(streamKey, { callSid: 'CA8', botId: bots[1]!.id });
-      const stream = await openMediaStream();
-      stream.send({
-        event: 'start',
-        streamSid: 'MZ8',
-        start: { callSid: 'CA8', customParameters: { botId: bots[1]!.id, token } },
-      });
-      expect(await stream.closed).toBe(1008);
-    } finally {
-      await inScope(h.orm, { system: 'test' }, (em) =>
-        em.nativeUpdate(Tenant, { id: world.tenant.id }, { status: 'active' }),
-      );
-    }
-  });
-
-  it('closes a media stream that sends audio before a verified start (1008)', async () => {
-    const { closed, send } = await openMediaStream();
-    send({ event: 'media', streamSid: 'MZ3', media: { payload: Buffer.from('audio').toString('base64') } });
-    expect(await closed).toBe(1008);
   });
 });

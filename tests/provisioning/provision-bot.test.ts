@@ -73,6 +73,8 @@ describe('bot provisioning saga', () => {
     expect(ready).toMatchObject({ status: 'ready', herokuAppName: expect.stringMatching(/^vp-/) });
     const { apps, numbers } = simResourcesOf(await control.state(), bot);
     expect(apps).toHaveLength(1);
+    // Where Twilio streams the bot's calls: the app's own web URL, as Heroku reports it.
+    expect(ready.appUrl).toBe(apps[0]!.web_url);
     expect(apps[0]!.config_vars).toMatchObject({ TENANT_ID: world.tenant.id, BOT_ID: bot.id });
     expect(apps[0]!.formation).toEqual([expect.objectContaining({ type: 'web', quantity: 1 })]);
     expect(numbers).toHaveLength(1);
@@ -144,7 +146,7 @@ describe('bot provisioning saga', () => {
       expect(failedStep.lastError).toEqual(expect.any(String));
 
       const botView = (await h.app.inject({ url: `/api/bots/${bot.id}`, headers: admin() })).json();
-      expect(botView).toMatchObject({ status: 'failed', phoneNumber: null, failureReason: job.error });
+      expect(botView).toMatchObject({ status: 'failed', phoneNumber: null, appUrl: null, failureReason: job.error });
       expect(botView.failureReason).toContain(`${step}:`);
       expect(await transitionsOf(bot.id)).toEqual([
         {
@@ -252,7 +254,7 @@ describe('bot provisioning saga', () => {
     expect(deleted.json().workflowId).toBe(`deprovision-bot-${bot.id}`);
     expect((await finishedJob(h, admin(), bot.id)).status).toBe('done');
     const view = (await h.app.inject({ url: `/api/bots/${bot.id}`, headers: admin() })).json();
-    expect(view).toMatchObject({ status: 'deprovisioned', phoneNumber: null, herokuAppName: null });
+    expect(view).toMatchObject({ status: 'deprovisioned', phoneNumber: null, herokuAppName: null, appUrl: null });
     expect((await transitionsOf(bot.id)).map((t) => [t.from, t.to, t.cause])).toEqual([
       ['provisioning', 'ready', 'provisioned'],
       ['ready', 'deprovisioning', 'delete'],

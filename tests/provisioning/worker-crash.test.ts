@@ -66,5 +66,6 @@ describe('provisioning survives a worker crash', () => {
     } finally {
       await kill(second);
     }
-  });
+    // Two worker processes start and one dies: on a loaded machine that alone can take most of a minute.
+  }, 180_000);
 });

@@ -24,7 +24,6 @@ import { SIMULATOR_AUTH_TOKEN } from '../../config/simulator-credentials';
 import { createCallClient } from '../../temporal/call-client';
 import type { CallLifecycleInput } from '../../workflows/call-lifecycle';
 import { botSigningSecret } from '../../domain/usage/bot-signature';
-import { mediaStreamKey } from '../../domain/telephony/media-stream-token';
 import { startInboxRelay, type InboxRelay } from '../../domain/webhook-inbox/relay-loop';
 import { createStripeBillingProvider } from '../../activities/adapters/stripe-billing';
 import { createInvoicingClient } from '../../temporal/invoicing-client';
@@ -269,7 +268,6 @@ export async function createHarness(
       telephony: {
         authToken: SIMULATOR_AUTH_TOKEN,
         webhookBase: TEST_WEBHOOK_BASE,
-        mediaStreamKey: mediaStreamKey(TEST_SECRET),
         routeCacheMs: options.callRouteCacheMs ?? 0,
       },
       // The simulator's public signing secret, as in development.

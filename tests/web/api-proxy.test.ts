@@ -30,8 +30,11 @@ function countingBody(totalBytes: number) {
   return { stream, pulled: () => pulled };
 }
 
+/** Node's fetch needs `duplex: 'half'` for a streamed body; the DOM library's RequestInit type has no such field. */
+const streamed = (init: RequestInit): RequestInit => ({ ...init, duplex: 'half' }) as RequestInit;
+
 const post = (body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
-  new Request('http://web.test/api/support/tickets', { method: 'POST', headers, body, duplex: 'half' });
+  new Request('http://web.test/api/support/tickets', streamed({ method: 'POST', headers, body }));
 
 /** The web server's same-origin /api proxy against a stand-in API that records what reaches it. */
 describe('proxyToApi', () => {
@@ -95,11 +98,10 @@ describe('proxyToApi', () => {
 
   it('lets a post-call audio webhook past the portal limit, up to its own', async () => {
     const audio = (bytes: number) =>
-      new Request('http://web.test/api/webhooks/elevenlabs/0123abcd', {
-        method: 'POST',
-        body: countingBody(bytes).stream,
-        duplex: 'half',
-      });
+      new Request(
+        'http://web.test/api/webhooks/elevenlabs/0123abcd',
+        streamed({ method: 'POST', body: countingBody(bytes).stream }),
+      );
 
     const recording = await proxyToApi(audio(4 * MAX_REQUEST_BODY_BYTES));
     const tooLong = await proxyToApi(audio(MAX_POST_CALL_WEBHOOK_BYTES + CHUNK_BYTES));

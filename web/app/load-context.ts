@@ -1,5 +1,5 @@
 /** What `web/server.mjs` (`npm run start:web`) gives every loader and action as `context`. */
-declare module '@remix-run/node' {
+declare module 'react-router' {
   interface AppLoadContext {
     /**
      * The browser's TCP peer address. Absent under the Vite dev server, whose own proxy answers the API paths

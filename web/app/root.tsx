@@ -1,5 +1,4 @@
-import type { LinksFunction, MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, type LinksFunction, type MetaFunction } from 'react-router';
 import type { ReactNode } from 'react';
 
 import { BrandFavicon, useBrand, useBrandedDocumentTitle } from '~/components/brand-head';

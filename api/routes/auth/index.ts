@@ -22,7 +22,7 @@ import { startSignupCheckout } from '../../../domain/tenants/start-signup-checko
 import { verifyTenantEmail } from '../../../domain/tenants/verify-tenant-email';
 import { getMe } from '../../../domain/users/get-me';
 import type { AppDeps } from '../../app-deps';
-import { clientKey } from '../../client-address';
+import { signInRateLimit } from './sign-in-rate-limit';
 import { actorOf } from '../../plugins/auth';
 import { noBody, responds } from '../../responses';
 import {
@@ -53,15 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         response: responds({ 200: SignedIn }),
       },
       config: {
-        rateLimit: {
-          // Per client address (the real one: only the web proxy's X-Forwarded-For is trusted); guesses spread
-          // over many addresses meet the per-account backoff in signIn instead.
-          max: deps.loginRateLimitPerMinute,
-          timeWindow: '1 minute',
-          keyGenerator: (request) => clientKey(request.ip),
-          errorResponseBuilder: (_request, context) =>
-            new AppError('rate_limited', `Too many sign-in attempts; try again in ${context.after}`),
-        },
+        rateLimit: signInRateLimit(deps),
       },
     },
     async (request, reply) => {
@@ -137,11 +129,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         response: responds({ 202: RegistrationAccepted }),
       },
       config: {
-        rateLimit: {
-          max: deps.loginRateLimitPerMinute,
-          timeWindow: '1 minute',
-          keyGenerator: (request) => clientKey(request.ip),
-        },
+        rateLimit: signInRateLimit(deps),
       },
     },
     async (request, reply) => {

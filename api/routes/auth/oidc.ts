@@ -10,7 +10,7 @@ import { startOidcLogin } from '../../../domain/auth/oidc/start-oidc-login';
 import { verifyOidcCallback } from '../../../domain/auth/oidc/verify-oidc-callback';
 import { AppError } from '../../../domain/errors/app-error';
 import type { AppDeps } from '../../app-deps';
-import { clientKey } from '../../client-address';
+import { signInRateLimit } from './sign-in-rate-limit';
 import { noBody, responds } from '../../responses';
 import { setDeviceCookie, setSessionCookies } from '../../session-cookies';
 
@@ -24,11 +24,7 @@ const FLOW_PATH = '/api/auth/oidc';
  */
 export const oidcAuthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const tags = ['auth'];
-  const rateLimit = {
-    max: deps.loginRateLimitPerMinute,
-    timeWindow: '1 minute',
-    keyGenerator: (request: FastifyRequest) => clientKey(request.ip),
-  };
+  const rateLimit = signInRateLimit(deps);
 
   const toLogin = (reply: FastifyReply, code: OidcLoginError) =>
     reply.header('cache-control', 'no-store').redirect(`${deps.publicBaseUrl}/login?error=${code}`);

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors/app-error';
-import { signMediaStream } from '../../../domain/telephony/media-stream-token';
+import { botMediaStreamUrl } from '../../../domain/telephony/bot-media-stream-url';
 import { signBotStreamToken } from '../../../domain/telephony/bot-stream-token';
 import { createCallRouteCache } from '../../../domain/telephony/call-route-cache';
 import { resolveCallRoute } from '../../../domain/telephony/resolve-call-route';
@@ -12,7 +12,6 @@ import { recordInboundEvent } from '../../../domain/webhook-inbox/record-inbound
 import type { AppDeps } from '../../app-deps';
 import { noBody, responds } from '../../responses';
 import { CallParams } from './call-params';
-import { mediaStreamRoute } from './media-stream';
 import { acceptTwilioForms, verifyTwilioSignature } from './twilio-webhook';
 
 const REFUSALS = {
@@ -33,7 +32,6 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
   const routeOf = createCallRouteCache((calledNumber) => resolveCallRoute(deps, calledNumber), {
     ttlMs: deps.telephony.routeCacheMs,
   });
-  const streamUrl = `${deps.telephony.webhookBase.replace(/^http/, 'ws')}/telephony/media`;
 
   // The called number alone decides bot and tenant; an unknown number is logged and refused, never guessed.
   const route = async (request: FastifyRequest, params: CallParams) => {
@@ -93,21 +91,24 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
       const routed = await route(request, params);
       reply.type('text/xml');
       if (routed.kind === 'refuse') {
+        if (routed.appUrlMissing) {
+          // Provisioned before app URLs were recorded: `npm run bots:backfill-app-urls` fills it in.
+          request.log.warn({ botId: routed.bot.id }, 'bot_without_app_url');
+        }
         request.log.info({ callSid: params.CallSid, reason: routed.reason }, 'call_refused');
         return refuseCallTwiml(REFUSALS[routed.reason as keyof typeof REFUSALS], routed.bot.locale);
       }
+      const streamUrl = botMediaStreamUrl(routed.appUrl);
       await inbox(params, routed.bot.tenantId, 'voice', {
         kind: 'signal',
         start: toCallStart(params, routed.bot.tenantId, routed.bot.id),
         event: { status: params.CallStatus, durationSeconds: null, at: new Date().toISOString() },
       });
+      // The bot's own runtime takes the audio and greets the caller (runtime/voice-bot/).
       return connectToBotTwiml({
-        greeting: routed.bot.greeting,
-        language: routed.bot.locale,
         streamUrl,
         botId: routed.bot.id,
         callSid: params.CallSid,
-        streamToken: signMediaStream(deps.telephony.mediaStreamKey, { callSid: params.CallSid, botId: routed.bot.id }),
         botStreamToken: signBotStreamToken(deps.botSecret(routed.bot.id), params.CallSid),
       });
     },
@@ -141,6 +142,4 @@ export const telephonyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
       return reply.status(204).send(null);
     },
   );
-
-  await app.register(mediaStreamRoute, { deps });
 };

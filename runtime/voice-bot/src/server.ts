@@ -1,13 +1,13 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { VoiceBotHealth } from '../../../contracts/voice-bot-runtime';
+import { BOT_MEDIA_STREAM_PATH, type VoiceBotHealth } from '../../../contracts/voice-bot-runtime';
 import { createStreamHandler, type Logger } from './call-session';
 import { readBotConfig, type BotConfig } from './bot-config';
 import { selectAdapters } from './speech/select-adapters';
 import type { SpeechAdapters } from './speech/ports';
 
-export const MEDIA_STREAM_PATH = '/media-stream';
+export const MEDIA_STREAM_PATH = `/${BOT_MEDIA_STREAM_PATH}`;
 
 export interface VoiceBotOptions {
   port: number;

@@ -19,9 +19,10 @@ export const overflowingElements = `(() => {
 
 /**
  * What a client-side navigation to the customer dashboard does first: import its route module, which draws its
- * charts with recharts. Gives the module's export names.
+ * charts with recharts. Gives the module's export names. The dev server's Vite root is web/ (React Router's CLI
+ * takes the config file's folder), so app modules are served from /app/.
  */
-export const importDashboardRoute = `import('/web/app/routes/app._index/route.tsx').then((module) => Object.keys(module))`;
+export const importDashboardRoute = `import('/app/routes/app._index/route.tsx').then((module) => Object.keys(module))`;
 
 /** The call page's player has read the recording's header: its duration in seconds (0 until then). */
 export const callAudioDuration = `(() => {

@@ -10,6 +10,7 @@ const SOURCES = [
   path.join(WEB, 'app'),
   path.join(WEB, 'public'),
   path.join(WEB, 'vite.config.ts'),
+  path.join(WEB, 'react-router.config.ts'),
   path.join(WEB, 'tailwind.config.ts'),
 ];
 const LOCK = path.join(os.tmpdir(), 'voiceplane-web-build.lock');
@@ -31,8 +32,8 @@ const isFresh = () => {
 
 function build(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const cli = path.join(ROOT, 'node_modules/@remix-run/dev/dist/cli.js');
-    const child = spawn(process.execPath, [cli, 'vite:build', '--config', 'web/vite.config.ts'], {
+    const cli = path.join(ROOT, 'node_modules/@react-router/dev/bin.js');
+    const child = spawn(process.execPath, [cli, 'build', '--config', 'web/vite.config.ts'], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,7 +43,7 @@ function build(): Promise<void> {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`remix vite:build failed (exit ${code}):\n${output}`)),
+      code === 0 ? resolve() : reject(new Error(`react-router build failed (exit ${code}):\n${output}`)),
     );
   });
 }

@@ -1,4 +1,4 @@
-import { Form, Link, NavLink, useLocation, useNavigation } from '@remix-run/react';
+import { Form, Link, NavLink, useLocation, useNavigation } from 'react-router';
 import { useEffect, useState, type ReactNode } from 'react';
 
 import type { Me } from '@contracts/auth';

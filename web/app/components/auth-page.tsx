@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from 'react-router';
 import type { FormEvent, ReactNode } from 'react';
 
 import type { PublicBranding } from '@contracts/branding';

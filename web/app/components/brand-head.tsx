@@ -1,4 +1,4 @@
-import { useLocation, useMatches } from '@remix-run/react';
+import { useLocation, useMatches } from 'react-router';
 import { useEffect } from 'react';
 
 import type { PublicBranding } from '@contracts/branding';

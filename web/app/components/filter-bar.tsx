@@ -1,4 +1,4 @@
-import { Form, useSubmit } from '@remix-run/react';
+import { Form, useSubmit } from 'react-router';
 import type { ReactNode } from 'react';
 
 import { Button } from './ui/button';

@@ -1,4 +1,4 @@
-import { useNavigate, useRevalidator } from '@remix-run/react';
+import { useNavigate, useRevalidator } from 'react-router';
 import { useEffect, useRef, useState } from 'react';
 
 import type { JobView } from '@contracts/jobs';

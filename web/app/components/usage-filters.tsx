@@ -1,4 +1,4 @@
-import { Form, useSubmit } from '@remix-run/react';
+import { Form, useSubmit } from 'react-router';
 import { useState } from 'react';
 
 import type { TenantView } from '@contracts/tenants';

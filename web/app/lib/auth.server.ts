@@ -1,4 +1,4 @@
-import { redirect } from '@remix-run/node';
+import { redirect } from 'react-router';
 
 import { createApi, forbidden } from './api.server';
 import type { Me } from '@contracts/auth';

@@ -1,4 +1,4 @@
-import { data } from '@remix-run/node';
+import { data } from 'react-router';
 
 import { createApi } from './api.server';
 import { formFailure, text } from './forms.server';

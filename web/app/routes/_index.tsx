@@ -1,5 +1,11 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
+import {
+  Link,
+  useLoaderData,
+  useRevalidator,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from 'react-router';
 import type { ReactNode } from 'react';
 
 import { StatusBadge } from '~/components/StatusBadge';

@@ -1,5 +1,4 @@
-import type { MetaFunction } from '@remix-run/node';
-import { redirectDocument, type ClientLoaderFunctionArgs } from '@remix-run/react';
+import { redirectDocument, type ClientLoaderFunctionArgs, type MetaFunction } from 'react-router';
 
 import { Spinner } from '~/components/ui/spinner';
 import { loginPath, safeRedirect } from '~/lib/safe-redirect';

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import type { LoaderFunctionArgs } from 'react-router';
 
 import { createApi, settle, uuidFilter } from '~/lib/api.server';
 import { assertMay, getMe } from '~/lib/auth.server';

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type LoaderFunctionArgs } from 'react-router';
 
 import { getMe } from '~/lib/auth.server';
 import { homeFor } from '~/lib/roles';

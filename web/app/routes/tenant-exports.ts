@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from 'react-router';
 
 import { createApi, notFound, settle, uuidFilter } from '~/lib/api.server';
 import { assertMay, getMe } from '~/lib/auth.server';

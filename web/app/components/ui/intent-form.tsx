@@ -1,4 +1,4 @@
-import { Form, useNavigation, type FormProps } from '@remix-run/react';
+import { Form, useNavigation, type FormProps } from 'react-router';
 import type { ReactNode } from 'react';
 
 import type { FormFailure } from '~/lib/forms.server';

@@ -1,4 +1,4 @@
-import { Link, useLocation } from '@remix-run/react';
+import { Link, useLocation } from 'react-router';
 
 import type { Page } from '@contracts/page';
 import { formatNumber } from '~/lib/format';

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from 'react-router';
 
 import type { InvoiceRunPeriodView } from '@contracts/billing-admin';
 import { INVOICE_RUN_STATUSES } from '@contracts/invoice-run-status';

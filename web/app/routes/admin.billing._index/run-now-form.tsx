@@ -1,4 +1,4 @@
-import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useNavigation } from 'react-router';
 
 import { Alert } from '~/components/ui/alert';
 import { Button } from '~/components/ui/button';

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from 'react-router';
 
 import type { TenantInvoiceRunView } from '@contracts/billing-admin';
 import { ExternalLink } from '~/components/external-link';

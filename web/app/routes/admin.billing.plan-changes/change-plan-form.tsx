@@ -1,4 +1,4 @@
-import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useNavigation } from 'react-router';
 
 import type { PlanView } from '@contracts/billing';
 import { Alert } from '~/components/ui/alert';

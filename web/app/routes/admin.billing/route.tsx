@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from '@remix-run/react';
+import { NavLink, Outlet } from 'react-router';
 
 import { PageHeader } from '~/components/ui/page-header';
 

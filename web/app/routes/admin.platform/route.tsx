@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 
 import { CallVolumeChart } from '~/components/call-volume-chart';
 import { Card, CardHeader } from '~/components/ui/card';

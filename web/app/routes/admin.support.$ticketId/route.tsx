@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 
 import { PriorityBadge, TicketStatusBadge } from '~/components/status-badges';
 import { ReplyForm, TicketThread, useTicketUpdate } from '~/components/ticket-thread';

@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 
 import { FilterBar, TenantFilter } from '~/components/filter-bar';
 import { TicketTable } from '~/components/ticket-table';

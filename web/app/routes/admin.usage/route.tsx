@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 
 import { UsageChartCard, UsageTable, UsageTotalsCards } from '~/components/usage-charts';
 import { UsageFilters } from '~/components/usage-filters';

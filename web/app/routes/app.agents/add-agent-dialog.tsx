@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from '@remix-run/react';
+import { Form, Link, useNavigation } from 'react-router';
 import { useEffect, useRef } from 'react';
 
 import type { AgentValidationView } from '@contracts/agents';

@@ -1,4 +1,4 @@
-import { Form, useNavigation } from '@remix-run/react';
+import { Form, useNavigation } from 'react-router';
 
 import type { AgentList, AgentView } from '@contracts/agents';
 import { Button } from '~/components/ui/button';

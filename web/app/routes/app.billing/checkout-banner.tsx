@@ -1,4 +1,4 @@
-import { useRevalidator } from '@remix-run/react';
+import { useRevalidator } from 'react-router';
 import { useEffect, useState } from 'react';
 
 import { Alert } from '~/components/ui/alert';

@@ -1,4 +1,4 @@
-import { Form, useNavigation } from '@remix-run/react';
+import { Form, useNavigation } from 'react-router';
 
 import type { PlanView } from '@contracts/billing';
 import { PlanFee, PlanFeatureList } from '~/components/plan-features';

@@ -1,4 +1,4 @@
-import { Form, useNavigation } from '@remix-run/react';
+import { Form, useNavigation } from 'react-router';
 
 import type { BrandingImageView } from '@contracts/branding';
 import { ASSET_CONTENT_TYPES, MAX_ASSET_BYTES } from '@contracts/branding-rules';

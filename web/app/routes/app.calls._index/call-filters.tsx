@@ -1,4 +1,4 @@
-import { Form, Link, useSubmit } from '@remix-run/react';
+import { Form, Link, useSubmit } from 'react-router';
 import type { InputHTMLAttributes } from 'react';
 
 import { CALL_LOG_STATUSES } from '@contracts/call-status';

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Link } from 'react-router';
 
 import type { CallLogView } from '@contracts/call-logs';
 import { OutcomeBadge } from '~/components/call-badges';

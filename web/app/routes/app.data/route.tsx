@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from 'react-router';
 
 import { TenantExportPanel } from '~/components/tenant-export-panel';
 import { PageHeader } from '~/components/ui/page-header';

@@ -1,4 +1,4 @@
-import { Form, useNavigation } from '@remix-run/react';
+import { Form, useNavigation } from 'react-router';
 
 import type { IntegrationView } from '@contracts/integrations';
 import { Alert } from '~/components/ui/alert';

@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from 'react-router';
 
 import { InvoiceTable } from '~/components/invoice-table';
 import { Card } from '~/components/ui/card';

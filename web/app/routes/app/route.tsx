@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Outlet, useLoaderData } from '@remix-run/react';
+import { Outlet, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 
 import type { BrandingView, PublicBranding } from '@contracts/branding';
 import { AppShell } from '~/components/app-shell';
