@@ -5,7 +5,7 @@ import type { Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import type { SystemActor } from '../auth/actor';
 import { billableMinutes } from '../usage/billable-minutes';
-import { insertUsageOnce } from '../usage/insert-usage-once';
+import { insertUsagesOnce } from '../usage/insert-usage-once';
 import { callUsageKey } from '../usage/usage-keys';
 import { isCallStatus } from './call-log-lifecycle';
 import type { CallStart } from './call-status';
@@ -36,19 +36,21 @@ export async function recordCallOutcome(
     ...Object.entries(outcome.counters).map(([kind, quantity]) => [kind as UsageKind, quantity] as [UsageKind, number]),
   ];
   await inScope(deps.orm, actor, async (em) => {
-    for (const [kind, quantity] of quantities) {
-      if (quantity <= 0) continue;
-      await insertUsageOnce(em, {
-        tenantId: call.tenantId,
-        botId: call.botId,
-        kind,
-        quantity,
-        occurredAt: new Date(call.startedAt),
-        idempotencyKey: callUsageKey(call.callSid, kind),
-        source: 'twilio',
-        callSid: call.callSid,
-      });
-    }
+    await insertUsagesOnce(
+      em,
+      quantities
+        .filter(([, quantity]) => quantity > 0)
+        .map(([kind, quantity]) => ({
+          tenantId: call.tenantId,
+          botId: call.botId,
+          kind,
+          quantity,
+          occurredAt: new Date(call.startedAt),
+          idempotencyKey: callUsageKey(call.callSid, kind),
+          source: 'twilio',
+          callSid: call.callSid,
+        })),
+    );
     const log = await em.findOne(
       CallLog,
       { provider: 'twilio', externalCallId: call.callSid },
