@@ -394,17 +394,7 @@ async function runPlatform(
 
   const scanner = createLeakScanner(tenants.map((tenant) => tenant.markers));
   // One context per tenant, shared by its users: a ticket one opens is one the others may open and answer.
-  const contexts = new Map(
-    tenants.map((tenant) => [
-      tenant.spec.key,
-      {
-        ticketIds: [...tenant.ticketIds],
-        replyableTicketIds: [...tenant.replyableTicketIds],
-        callLogIds: tenant.callLogIds,
-        tenantWord: tenant.spec.word,
-      },
-    ]),
-  );
+  const contexts = new Map(tenants.map((tenant) => [tenant.spec.key, tenantContext(tenant)]));
   const leaks: Leak[] = [];
   let leakCount = 0;
   let scanned = 0;
@@ -466,16 +456,20 @@ async function runPlatform(
   };
 }
 
-/** Each route alone, on a customer admin's session of the first tenant (route-cost.ts), before the load. */
-async function measureOneAtATime(api: NodeService, tenant: BenchTenant, sessions: Session[]): Promise<RouteCost[]> {
-  const admin = sessions.find((session) => session.tenant === tenant && session.role === 'customer_admin')!;
-  const context: PortalContext = {
-    role: admin.role,
-    tenantWord: tenant.spec.word,
+/** What a tenant's pages link to, copied: tickets opened during the run are added to the copy. */
+function tenantContext(tenant: BenchTenant): Omit<PortalContext, 'role'> {
+  return {
     ticketIds: [...tenant.ticketIds],
     replyableTicketIds: [...tenant.replyableTicketIds],
     callLogIds: tenant.callLogIds,
+    tenantWord: tenant.spec.word,
   };
+}
+
+/** Each route alone, on a customer admin's session of the first tenant (route-cost.ts), before the load. */
+async function measureOneAtATime(api: NodeService, tenant: BenchTenant, sessions: Session[]): Promise<RouteCost[]> {
+  const admin = sessions.find((session) => session.tenant === tenant && session.role === 'customer_admin')!;
+  const context: PortalContext = { ...tenantContext(tenant), role: admin.role };
   const started = Date.now();
   const costs = await measureRouteCosts(api, { headers: admin.headers, context }, ROUTE_COST_REQUESTS);
   console.log(
