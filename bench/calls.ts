@@ -7,6 +7,9 @@ import { simControl } from '../sim/sim-control';
 import { startBenchApi } from './support/bench-api';
 import { startBenchPlatform } from './support/bench-platform';
 import { startFloor } from './floor/floor';
+import { describeCoreSplit, splitCores } from './support/core-split';
+import { meterParts } from './support/cpu-meter';
+import { postgresCpuSeconds, processCpuSeconds, threadCpuSeconds } from './support/process-cpu';
 import { percentile } from './support/bench-stack';
 import { callDuration, closedLoop, openLoop, type LoadTarget } from './support/load';
 
@@ -18,9 +21,18 @@ const MAX_SECONDS = 600;
 
 type Mode = { kind: 'burst'; calls: number } | { kind: 'open'; rate: number; seconds: number };
 
-/** `--rate N --seconds S` selects the open loop (bounded); without them, the closed burst of BENCH_CALLS. */
-function parseMode(): Mode {
-  const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' } } });
+/**
+ * `--rate N --seconds S` selects the open loop (bounded); without them, the closed burst of BENCH_CALLS.
+ * `--shared-cores` leaves every process on every core instead of giving Temporal one of its own.
+ */
+function parseOptions(): { mode: Mode; sharedCores: boolean } {
+  const { values } = parseArgs({
+    options: { rate: { type: 'string' }, seconds: { type: 'string' }, 'shared-cores': { type: 'boolean' } },
+  });
+  return { mode: parseMode(values), sharedCores: values['shared-cores'] === true };
+}
+
+function parseMode(values: { rate?: string; seconds?: string }): Mode {
   if (values.rate === undefined && values.seconds === undefined) {
     if (!Number.isInteger(CALLS) || CALLS < 1) throw new Error(`BENCH_CALLS must be a positive integer`);
     return { kind: 'burst', calls: CALLS };
@@ -49,7 +61,7 @@ const row = (label: string, floor: string, platform: string, platformOverFloor =
  * `-- --rate N --seconds S`: a fixed arrival rate for a fixed time. Prints ack latency, throughput, backlog and a
  * correctness line.
  */
-async function main(mode: Mode): Promise<void> {
+async function main(mode: Mode, sharedCores: boolean): Promise<void> {
   // Worker and inbox relay in a process of their own, as in production.
   // The simulated Twilio (the load generator) in a process of its own too: this process is the API alone.
   const platform = await startBenchPlatform('Bench calls', {
@@ -86,11 +98,14 @@ async function main(mode: Mode): Promise<void> {
     },
     metered: () => inScope(orm, { system: 'bench' }, (em) => em.count(CallLog, { tenantId, endedAt: { $ne: null } })),
   };
+  const split = sharedCores ? null : splitCores(platform.processes.temporal);
+  console.log(describeCoreSplit(split));
   const floor = await startFloor({
     client,
     temporalAddress: platform.temporalAddress,
     counterGraceMs: COUNTER_GRACE_MS,
   });
+  const measure = <T extends { calls: number }>(run: () => Promise<T>) => measureCpu<T>(platform.processes, run);
 
   // The floor runs first, alone, then stops; then the platform gets the same load on the same server.
   let placedCalls: number;
@@ -98,9 +113,9 @@ async function main(mode: Mode): Promise<void> {
     console.log(
       `placing ${mode.calls} concurrent calls: raw floor first, then the platform (${numbers.length} bots, signed webhooks)…`,
     );
-    const floorRun = await closedLoop(floor.target, mode.calls);
+    const floorRun = await measure(() => closedLoop(floor.target, mode.calls));
     await floor.stop();
-    const run = await closedLoop(platformTarget, mode.calls);
+    const run = await measure(() => closedLoop(platformTarget, mode.calls));
     placedCalls = mode.calls;
     console.log();
     row('', 'raw floor', 'platform', 'platform/floor');
@@ -116,12 +131,13 @@ async function main(mode: Mode): Promise<void> {
       `${floorRun.finished}/${floorRun.calls} in ${floorRun.elapsedS.toFixed(1)} s`,
       `${run.finished}/${run.calls} in ${run.elapsedS.toFixed(1)} s`,
     );
+    cpuRows(floorRun, run);
   } else {
     const { rate, seconds } = mode;
     console.log(`open loop: ${rate} calls/s for ${seconds} s, raw floor first, then the platform…`);
-    const floorRun = await openLoop(floor.target, rate, seconds);
+    const floorRun = await measure(() => openLoop(floor.target, rate, seconds));
     await floor.stop();
-    const run = await openLoop(platformTarget, rate, seconds);
+    const run = await measure(() => openLoop(platformTarget, rate, seconds));
     placedCalls = run.calls;
     console.log();
     row('', 'raw floor', 'platform', 'platform/floor');
@@ -154,6 +170,7 @@ async function main(mode: Mode): Promise<void> {
       `${floorRun.finished}/${floorRun.calls} in ${floorRun.drainS.toFixed(1)} s`,
       `${run.finished}/${run.calls} in ${run.drainS.toFixed(1)} s`,
     );
+    cpuRows(floorRun, run);
   }
 
   const recorded = await inScope(orm, { system: 'bench' }, async (em) => {
@@ -182,14 +199,14 @@ async function main(mode: Mode): Promise<void> {
   if (!correct || !floorCorrect) process.exit(1);
 }
 
-let mode: Mode;
+let options: ReturnType<typeof parseOptions>;
 try {
-  mode = parseMode();
+  options = parseOptions();
 } catch (error) {
   console.error(`bench:calls: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
 }
-main(mode).catch((error: unknown) => {
+main(options.mode, options.sharedCores).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
@@ -201,4 +218,65 @@ function ackRows(floor: { acks: number[]; failed: number }, platform: { acks: nu
     row(`ack p${p} (signal | webhook)`, ms(atFloor), ms(atPlatform), ratio(atPlatform, atFloor));
   }
   row('acks', `${floor.acks.length} (${floor.failed} failed)`, `${platform.acks.length} (${platform.failed} not 2xx)`);
+}
+
+type CpuPart = 'temporal' | 'postgres' | 'worker' | 'simulator' | 'bench';
+type Measured<T> = T & { cpu: Record<CpuPart, number>; wallS: number; workerThreads: string };
+
+/**
+ * A run with the CPU seconds of each part of the stack over it: the Temporal server, PostgreSQL, the worker and
+ * relay process, the simulated Twilio, and this process (the API, or the floor's worker, and the load driver).
+ */
+async function measureCpu<T extends { calls: number }>(
+  processes: { worker: number | null; simulator: number | null; temporal: number[]; postgresDataDir: string | null },
+  run: () => Promise<T>,
+): Promise<Measured<T>> {
+  const ofProcess = (pid: number | null) => () => (pid === null ? 0 : processCpuSeconds(pid));
+  const meter = meterParts<CpuPart>({
+    temporal: () => processes.temporal.reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
+    postgres: () => (processes.postgresDataDir ? postgresCpuSeconds(processes.postgresDataDir) : 0),
+    worker: ofProcess(processes.worker),
+    simulator: ofProcess(processes.simulator),
+    bench: () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1e6;
+    },
+  });
+  const threads = () => (processes.worker === null ? new Map<string, number>() : threadCpuSeconds(processes.worker));
+  const threadsBefore = threads();
+  const started = Date.now();
+  const result = await run();
+  const cpu = meter.stop();
+  const wallS = (Date.now() - started) / 1000;
+  const workerThreads = [...threads()]
+    .map(([name, seconds]) => ({ name, cores: (seconds - (threadsBefore.get(name) ?? 0)) / wallS }))
+    .filter((thread) => thread.cores >= 0.01)
+    .sort((a, b) => b.cores - a.cores)
+    .map((thread) => `${thread.name} ${thread.cores.toFixed(2)}`)
+    .join(', ');
+  return { ...result, cpu, wallS, workerThreads };
+}
+
+/** Cores each part used over the run (arrivals and drain) and CPU ms per call, floor beside platform. */
+function cpuRows(floor: Measured<{ calls: number }>, platform: Measured<{ calls: number }>): void {
+  const cores = (run: Measured<{ calls: number }>, part: CpuPart) => (run.cpu[part] / run.wallS).toFixed(2);
+  const labels: Record<CpuPart, string> = {
+    temporal: 'Temporal server',
+    postgres: 'PostgreSQL',
+    worker: 'worker + relay',
+    simulator: 'simulated Twilio',
+    bench: 'API | floor worker + driver',
+  };
+  console.log('CPU, cores over the run:');
+  for (const part of Object.keys(labels) as CpuPart[]) {
+    row(`  ${labels[part]}`, cores(floor, part), cores(platform, part));
+  }
+  const perCall = (run: Measured<{ calls: number }>, parts: CpuPart[]) =>
+    (parts.reduce((sum, part) => sum + run.cpu[part], 0) / run.calls) * 1000;
+  console.log(`  worker + relay by thread (platform): ${platform.workerThreads || '–'}`);
+  const all = Object.keys(labels) as CpuPart[];
+  const [floorTemporal, platformTemporal] = [perCall(floor, ['temporal']), perCall(platform, ['temporal'])];
+  row('Temporal CPU per call', ms(floorTemporal), ms(platformTemporal), ratio(platformTemporal, floorTemporal));
+  const [floorAll, platformAll] = [perCall(floor, all), perCall(platform, all)];
+  row('all CPU per call', ms(floorAll), ms(platformAll), ratio(platformAll, floorAll));
 }

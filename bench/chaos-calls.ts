@@ -123,7 +123,7 @@ async function main(options: Options): Promise<void> {
       target,
       tenantId,
       actor,
-      processes: { worker: null, temporal: [] },
+      processes: { worker: null, simulator: null, temporal: [], postgresDataDir: null },
       stop: async () => undefined,
     },
     { counterGraceMs: COUNTER_GRACE_MS },

@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { buildActivityDeps } from '../activities/build-deps';
 import { loadRuntime, onShutdown } from '../config/runtime';
@@ -11,7 +12,7 @@ import { createConversationClient } from './conversation-client';
 import { createConversationSyncClient } from './conversation-sync-client';
 import { createDunningClient } from './dunning-client';
 import { ensureInvoicingSchedule } from './invoicing-schedule';
-import { connectTemporalClient, type TemporalTarget } from './client';
+import type { TemporalTarget } from './client';
 import { ensureSearchAttributes } from './ensure-search-attributes';
 import { createWorker } from './worker';
 
@@ -27,7 +28,9 @@ async function main(): Promise<void> {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     uiUrl: env.TEMPORAL_UI_URL,
   };
-  const client = await connectTemporalClient(target);
+  // One native connection for the worker and the relay's client: the relay's signals go through the SDK core's
+  // gRPC (Rust) instead of a second, JavaScript gRPC stack on the worker's event loop.
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   await ensureSearchAttributes(client, env.TEMPORAL_NAMESPACE);
   // Development prints mails (verification links) to the console; production never logs their content.
   const log = env.APP_ENV === 'production' ? () => undefined : (line: string) => console.log(`[mail] ${line}`);
@@ -82,7 +85,6 @@ async function main(): Promise<void> {
   console.log(`worker polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   await worker.run();
   await relay.stop();
-  await client.connection.close();
   await connection.close();
   await orm.close();
   await database.stop();

@@ -36,8 +36,9 @@ export async function startBenchPlatform(
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const stack = await startBenchStack({ dataDir: options.dataDir });
   const simulatorOptions = { appSetupDelayMs: 300, numberExchange: String(100_000 + (Date.now() % 900_000)) };
-  const sim = options.simulatorProcess
-    ? remoteSimulator(await startSimulatorProcess(simulatorOptions))
+  const simulatorProcess = options.simulatorProcess ? await startSimulatorProcess(simulatorOptions) : null;
+  const sim = simulatorProcess
+    ? remoteSimulator(simulatorProcess)
     : await startSimulator({ port: 0, ...simulatorOptions });
   const { connection, client, target } = await seedAndConnect(stack);
   const worker = options.relay
@@ -67,8 +68,13 @@ export async function startBenchPlatform(
     target,
     tenantId,
     actor,
-    /** The worker's process id (null when it runs in this process) and the Temporal dev server's. */
-    processes: { worker: worker.pid, temporal: temporalPids },
+    /** Process ids (null: in this process) of the worker and simulator, the Temporal server's, PostgreSQL's data. */
+    processes: {
+      worker: worker.pid,
+      simulator: simulatorProcess?.pid ?? null,
+      temporal: temporalPids,
+      postgresDataDir: stack.postgresDataDir,
+    },
     async stop() {
       await worker.stop();
       await connection.close();

@@ -16,15 +16,16 @@ export async function startBenchStack(options: { dataDir?: string } = {}): Promi
   databaseUrl: string;
   temporalAddress: string;
   taskQueue: string;
+  /** The embedded cluster's data directory (null with BENCH_DATABASE_URL), for its CPU figures. */
+  postgresDataDir: string | null;
   stop(): Promise<void>;
 }> {
   const stops: (() => Promise<void>)[] = [];
   let databaseUrl = process.env.BENCH_DATABASE_URL;
+  let postgresDataDir: string | null = null;
   if (!databaseUrl) {
-    const db = await startEmbeddedPostgres({
-      dataDir: path.resolve(options.dataDir ?? '.data/bench-postgres'),
-      port: await getFreePort(),
-    });
+    postgresDataDir = path.resolve(options.dataDir ?? '.data/bench-postgres');
+    const db = await startEmbeddedPostgres({ dataDir: postgresDataDir, port: await getFreePort() });
     stops.push(() => db.stop());
     databaseUrl = db.url;
   }
@@ -46,6 +47,7 @@ export async function startBenchStack(options: { dataDir?: string } = {}): Promi
     databaseUrl,
     temporalAddress: `127.0.0.1:${port}`,
     taskQueue: `bench-${randomUUID()}`,
+    postgresDataDir,
     async stop() {
       await orm.close();
       for (const stop of stops.reverse()) await stop();

@@ -52,3 +52,13 @@ export function startCpuMeter(probes: CpuProbes): { stop(): CpuSpent } {
     },
   };
 }
+
+/** CPU seconds each named part spends between start and `stop()`, from readers of its cumulative CPU seconds. */
+export function meterParts<Part extends string>(readers: Record<Part, () => number>): { stop(): Record<Part, number> } {
+  const parts = Object.keys(readers) as Part[];
+  const before = parts.map((part) => readers[part]());
+  return {
+    stop: () =>
+      Object.fromEntries(parts.map((part, n) => [part, readers[part]() - before[n]!])) as Record<Part, number>,
+  };
+}

@@ -80,3 +80,8 @@ export function threadCpuSeconds(pid: number): Map<string, number> {
   }
   return byName;
 }
+
+/** A process's parent pid (null once it is gone or without /proc). */
+export function processParent(pid: number): number | null {
+  return stat(pid)?.ppid ?? null;
+}

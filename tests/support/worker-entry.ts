@@ -1,6 +1,6 @@
 // A worker (and optionally the inbox relay) in its own process, so a test can kill it the way a crash would
 // (SIGKILL, no shutdown) and a benchmark can keep it off the API's event loop.
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { startInboxRelay } from '../../domain/webhook-inbox/relay-loop';
 import { createCallClient } from '../../temporal/call-client';
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   });
   const running = worker.run();
   if (relayTiming) {
-    const client = new Client({ connection: await Connection.connect({ address: temporalAddress }) });
+    // The relay's Temporal calls share the worker's native connection, as in `temporal/worker-main.ts`.
+    const client = new Client({ connection });
     const target = { address: temporalAddress, namespace: 'default', taskQueue, uiUrl: '' };
     const relay = startInboxRelay({
       orm,
