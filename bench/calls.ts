@@ -265,7 +265,7 @@ function cpuRows(floor: Measured<{ calls: number }>, platform: Measured<{ calls:
     postgres: 'PostgreSQL',
     worker: 'worker + relay',
     simulator: 'simulated Twilio',
-    bench: 'API | floor worker + driver',
+    bench: 'API or floor worker',
   };
   console.log('CPU, cores over the run:');
   for (const part of Object.keys(labels) as CpuPart[]) {
