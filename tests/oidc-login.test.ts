@@ -7,7 +7,7 @@ import { AuditLog, EmailOutbox, RefreshSession, Tenant, User } from '../db/entit
 import { inScope } from '../db/scope';
 import { oidcCallbackUrl } from '../domain/auth/oidc/oidc-relying-party';
 import { onboardingWorkflowId } from '../domain/tenants/onboarding-steps';
-import { WORKFLOWS_PATH } from '../temporal/worker';
+import { platformWorkflows } from './support/workflow-bundle';
 import { PREVERIFIED_EMAIL_PATCH } from '../workflows/tenant-onboarding';
 import { cookieHeader, cookiesFrom } from './support/cookies';
 import { eventually } from './support/eventually';
@@ -185,7 +185,7 @@ describe('sign-in with OpenID Connect', () => {
     expect(encoded(history).includes(PREVERIFIED_EMAIL_PATCH)).toBe(true);
     if (process.env.RECORD_HISTORIES) writeFileSync(FIXTURE, encoded(history));
     await expect(
-      Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, onboardingWorkflowId(tenantId)),
+      Worker.runReplayHistory(platformWorkflows(), history, onboardingWorkflowId(tenantId)),
     ).resolves.toBeUndefined();
 
     expect(user.passwordHash).toBeNull();
@@ -283,7 +283,7 @@ describe('onboarding replay of the committed identity-provider history', () => {
     const history = temporal.api.history.v1.History.decode(readFileSync(FIXTURE));
     expect(activitiesIn(history)).not.toContain('sendVerificationEmail');
     expect(encoded(history).includes(PREVERIFIED_EMAIL_PATCH)).toBe(true);
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
   });
 });
 

@@ -12,7 +12,7 @@ import { simControl } from '../sim/sim-control';
 import type { RunningSimulator } from '../sim/start-simulator';
 import { createOnboardingClient } from '../temporal/onboarding-client';
 import { createProvisioningClient } from '../temporal/provisioning-client';
-import { WORKFLOWS_PATH } from '../temporal/worker';
+import { platformWorkflows } from './support/workflow-bundle';
 import { simResourcesOf } from './provisioning/provisioning-support';
 import { createHarness, FAST_TIMING, type Harness } from './support/harness';
 import { startTestSimulator } from './support/test-simulator';
@@ -127,7 +127,7 @@ describe('removal of a tenant that never verified its email', () => {
     const history = await handle.fetchHistory();
     if (process.env.RECORD_HISTORIES) writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());
     await expect(
-      Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, onboardingWorkflowId(tenantId)),
+      Worker.runReplayHistory(platformWorkflows(), history, onboardingWorkflowId(tenantId)),
     ).resolves.toBeUndefined();
   });
 
@@ -150,6 +150,6 @@ describe('removal of a tenant that never verified its email', () => {
   ])('replays the committed history of %s', async (_name, fixture) => {
     expect(existsSync(fixture)).toBe(true);
     const history = temporal.api.history.v1.History.decode(readFileSync(fixture));
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
   });
 });

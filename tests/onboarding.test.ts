@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { AuditLog, BillingAccount, EmailOutbox, Subscription, Tenant, User } from '../db/entities';
 import { inScope } from '../db/scope';
 import { onboardingWorkflowId } from '../domain/tenants/onboarding-steps';
-import { WORKFLOWS_PATH } from '../temporal/worker';
+import { platformWorkflows } from './support/workflow-bundle';
 import { createHarness, type Harness } from './support/harness';
 import { bearerFor, makeTenant, makeUser } from './support/factories';
 import { eventually } from './support/eventually';
@@ -142,7 +142,7 @@ describe('tenant onboarding workflow', () => {
     const history = await handle.fetchHistory();
     if (process.env.RECORD_HISTORIES) writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());
     await expect(
-      Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, onboardingWorkflowId(registered.tenant.id)),
+      Worker.runReplayHistory(platformWorkflows(), history, onboardingWorkflowId(registered.tenant.id)),
     ).resolves.toBeUndefined();
   });
 });
@@ -150,7 +150,7 @@ describe('tenant onboarding workflow', () => {
 describe('tenant onboarding replay of the committed history', () => {
   it('replays a history recorded with an earlier build of the workflow', async () => {
     const history = temporal.api.history.v1.History.decode(readFileSync(FIXTURE));
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
   });
 });
 

@@ -12,7 +12,7 @@ import { onboardingWorkflowId } from '../domain/tenants/onboarding-steps';
 import type { RunningSimulator } from '../sim/start-simulator';
 import { stripeClientFor } from '../sim/stripe/sdk-client';
 import { stripeSimControl } from '../sim/stripe/stripe-control';
-import { WORKFLOWS_PATH } from '../temporal/worker';
+import { platformWorkflows } from './support/workflow-bundle';
 import { SIGNUP_PAYMENT_PATCH } from '../workflows/tenant-onboarding';
 import { eventually } from './support/eventually';
 import { bearerFor, makeTenant, makeUser } from './support/factories';
@@ -230,7 +230,7 @@ describe('sign-up with plan choice', () => {
     expect(encoded(history).includes(SIGNUP_PAYMENT_PATCH)).toBe(true);
     if (process.env.RECORD_HISTORIES) writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());
     await expect(
-      Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, onboardingWorkflowId(tenant.id)),
+      Worker.runReplayHistory(platformWorkflows(), history, onboardingWorkflowId(tenant.id)),
     ).resolves.toBeUndefined();
   });
 
@@ -278,6 +278,6 @@ describe('paid sign-up onboarding replay of the committed history', () => {
     const history = temporal.api.history.v1.History.decode(readFileSync(FIXTURE));
     // Recorded on the new path: the run carries the payment patch's marker.
     expect(encoded(history).includes(SIGNUP_PAYMENT_PATCH)).toBe(true);
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
   });
 });

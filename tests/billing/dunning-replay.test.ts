@@ -6,7 +6,7 @@ import { Subscription } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import { dunningWorkflowId } from '../../domain/billing/dunning-port';
 import { createDunningClient } from '../../temporal/dunning-client';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
+import { platformWorkflows } from '../support/workflow-bundle';
 import { eventually } from '../support/eventually';
 import { makeTenant, makeUser, subscribeTenant } from '../support/factories';
 import { createHarness, type Harness } from '../support/harness';
@@ -46,14 +46,12 @@ describe('dunning workflow determinism', () => {
 
     const history = await handle.fetchHistory();
     if (process.env.RECORD_HISTORIES) writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());
-    await expect(
-      Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, handle.workflowId),
-    ).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history, handle.workflowId)).resolves.toBeUndefined();
   });
 
   it('replays a dunning history recorded with an earlier build', async () => {
     expect(existsSync(FIXTURE)).toBe(true);
     const history = temporal.api.history.v1.History.decode(readFileSync(FIXTURE));
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
   });
 });

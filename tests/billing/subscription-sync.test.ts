@@ -17,7 +17,7 @@ import { rateUsage, withoutMonthlyFee } from '../../domain/billing/rate-usage';
 import type { RunningSimulator } from '../../sim/start-simulator';
 import { stripeClientFor } from '../../sim/stripe/sdk-client';
 import { stripeSimControl } from '../../sim/stripe/stripe-control';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
+import { platformWorkflows } from '../support/workflow-bundle';
 import type { ChangeStripePlanResult } from '../../workflows/change-stripe-plan';
 import { eventually } from '../support/eventually';
 import { bearerFor, makeTenant, makeUser, subscribeTenant } from '../support/factories';
@@ -298,9 +298,7 @@ describe('Stripe subscription sync', () => {
 
     const history = await handle.fetchHistory();
     if (process.env.RECORD_HISTORIES) writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());
-    await expect(
-      Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, handle.workflowId),
-    ).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history, handle.workflowId)).resolves.toBeUndefined();
 
     const down = await change('starter');
     expect(down.json()).toMatchObject({ stripeFollowUp: 'cancel' });
@@ -316,7 +314,7 @@ describe('Stripe subscription sync', () => {
   it('replays a changeStripePlan history recorded with an earlier build', async () => {
     expect(existsSync(FIXTURE)).toBe(true);
     const history = temporal.api.history.v1.History.decode(readFileSync(FIXTURE));
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
   });
 
   it('leaves the monthly fee off the platform invoice when a Stripe subscription collects it (the fee rule)', async () => {

@@ -6,7 +6,7 @@ import { createStripeBillingProvider } from '../../activities/adapters/stripe-bi
 import { BillingAccount } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import type { RunningSimulator } from '../../sim/start-simulator';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
+import { platformWorkflows } from '../support/workflow-bundle';
 import { invoiceTenant, invoiceWorkflowId } from '../../workflows/invoice-tenant';
 import { monthlyInvoicing } from '../../workflows/monthly-invoicing';
 import { makeTenant, subscribeTenant } from '../support/factories';
@@ -75,15 +75,13 @@ describe('invoicing workflows determinism', () => {
       if (process.env.RECORD_HISTORIES) {
         writeFileSync(FIXTURES[name], temporal.api.history.v1.History.encode(history).finish());
       }
-      await expect(
-        Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, handle.workflowId),
-      ).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory(platformWorkflows(), history, handle.workflowId)).resolves.toBeUndefined();
     }
   });
 
   it.each(Object.entries(FIXTURES))('replays a %s history recorded with an earlier build', async (_name, file) => {
     expect(existsSync(file)).toBe(true);
     const history = temporal.api.history.v1.History.decode(readFileSync(file));
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { AuditLog } from '../../db/entities';
 import { inScope } from '../../db/scope';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
+import { platformWorkflows } from '../support/workflow-bundle';
 import { simControl } from '../../sim/sim-control';
 import type { RunningSimulator } from '../../sim/start-simulator';
 import { WorkflowFailedError } from '@temporalio/client';
@@ -123,9 +123,9 @@ describe('call metering from Twilio webhooks', () => {
     await callResult(h, placed.callSid);
     const history = await h.client.workflow.getHandle(`call-${placed.callSid}`).fetchHistory();
     if (process.env.RECORD_HISTORIES) writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
     const recorded = temporal.api.history.v1.History.decode(readFileSync(FIXTURE));
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, recorded)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), recorded)).resolves.toBeUndefined();
   });
 
   it('takes a call’s waiting statuses in one signal, in order, and replays that history', async () => {
@@ -157,9 +157,9 @@ describe('call metering from Twilio webhooks', () => {
     if (process.env.RECORD_HISTORIES) {
       writeFileSync(BATCHED_FIXTURE, temporal.api.history.v1.History.encode(history).finish());
     }
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
     const recorded = temporal.api.history.v1.History.decode(readFileSync(BATCHED_FIXTURE));
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, recorded)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), recorded)).resolves.toBeUndefined();
   });
 
   it('does not bill minutes of a call that ended busy or unanswered', async () => {

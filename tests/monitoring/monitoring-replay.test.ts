@@ -3,7 +3,7 @@ import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { createConversationSyncClient } from '../../temporal/conversation-sync-client';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
+import { platformWorkflows } from '../support/workflow-bundle';
 import {
   bodyOf,
   conversationResult,
@@ -47,13 +47,13 @@ describe('monitoring workflows determinism', () => {
       if (process.env.RECORD_HISTORIES) {
         writeFileSync(FIXTURES[name], temporal.api.history.v1.History.encode(history).finish());
       }
-      await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, id)).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory(platformWorkflows(), history, id)).resolves.toBeUndefined();
     }
   });
 
   it.each(Object.entries(FIXTURES))('replays a %s history recorded with an earlier build', async (_name, file) => {
     expect(existsSync(file)).toBe(true);
     const history = temporal.api.history.v1.History.decode(readFileSync(file));
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ import type { RunningSimulator } from '../../sim/start-simulator';
 import { createConversationClient } from '../../temporal/conversation-client';
 import { createSyncSchedulePause } from '../../temporal/conversation-sync-client';
 import { createOffboardingClient, createTenantWorkflowStops } from '../../temporal/offboarding-client';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
+import { platformWorkflows } from '../support/workflow-bundle';
 import type { OffboardingTiming } from '../../workflows/offboard-tenant';
 import { bearerFor, makeUser } from '../support/factories';
 import { activityDeps, createHarness, FAST_TIMING, testTemporalAddress, type Harness } from '../support/harness';
@@ -172,7 +172,7 @@ describe('tenant offboarding', () => {
     if (process.env.RECORD_HISTORIES)
       writeFileSync(PATCHED_FIXTURE, temporal.api.history.v1.History.encode(history).finish());
     await expect(
-      Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, offboardingWorkflowId(a.tenant.id)),
+      Worker.runReplayHistory(platformWorkflows(), history, offboardingWorkflowId(a.tenant.id)),
     ).resolves.toBeUndefined();
   });
 
@@ -183,7 +183,7 @@ describe('tenant offboarding', () => {
     expect(existsSync(fixture)).toBe(true);
     const history = temporal.api.history.v1.History.decode(readFileSync(fixture));
     await expect(
-      Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, 'offboard-tenant-replay'),
+      Worker.runReplayHistory(platformWorkflows(), history, 'offboard-tenant-replay'),
     ).resolves.toBeUndefined();
   });
 
@@ -237,7 +237,7 @@ describe('tenant offboarding', () => {
         },
       ]),
     );
-    const worker = await Worker.create({ connection, taskQueue, activities: injected, workflowsPath: WORKFLOWS_PATH });
+    const worker = await Worker.create({ connection, taskQueue, activities: injected, ...platformWorkflows() });
     const running = worker.run();
     try {
       const offboarding = createOffboardingClient(client, { ...h.target, taskQueue }, TIMING);

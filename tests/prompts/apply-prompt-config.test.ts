@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { simControl } from '../../sim/sim-control';
 import type { RunningSimulator } from '../../sim/start-simulator';
 import { createPromptConfigClient } from '../../temporal/prompt-config-client';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
+import { platformWorkflows } from '../support/workflow-bundle';
 import { applyPromptConfigWorkflowId, type ApplyPromptConfigResult } from '../../workflows/apply-prompt-config';
 import { createBotVia, finishedJob, simResourcesOf } from '../provisioning/provisioning-support';
 import { makeWorld } from '../support/factories';
@@ -119,14 +119,12 @@ describe('applyPromptConfig', () => {
     if (process.env.RECORD_HISTORIES) {
       writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());
     }
-    await expect(
-      Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, workflowId),
-    ).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history, workflowId)).resolves.toBeUndefined();
   });
 
   it('replays a rollout history recorded with an earlier build', async () => {
     expect(existsSync(FIXTURE)).toBe(true);
     const history = temporal.api.history.v1.History.decode(readFileSync(FIXTURE));
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import type { RunningSimulator } from '../../sim/start-simulator';
 import { startTestSimulator } from '../support/test-simulator';
 import { simControl } from '../../sim/sim-control';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
+import { platformWorkflows } from '../support/workflow-bundle';
 import { createHarness, type Harness } from '../support/harness';
 import { makeWorld } from '../support/factories';
 import { createBotVia, finishedJob } from './provisioning-support';
@@ -43,15 +43,13 @@ describe('provisionBot determinism', () => {
       if (process.env.RECORD_HISTORIES && workflowId === ok.job.workflowId) {
         writeFileSync(FIXTURE, temporal.api.history.v1.History.encode(history).finish());
       }
-      await expect(
-        Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, workflowId),
-      ).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory(platformWorkflows(), history, workflowId)).resolves.toBeUndefined();
     }
   });
 
   it('replays a provisioning history recorded with an earlier build', async () => {
     expect(existsSync(FIXTURE)).toBe(true);
     const history = temporal.api.history.v1.History.decode(readFileSync(FIXTURE));
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory(platformWorkflows(), history)).resolves.toBeUndefined();
   });
 });

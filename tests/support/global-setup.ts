@@ -1,15 +1,18 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres';
 import { createOrm, migrateToLatest } from '../../db/orm';
 import { seed } from '../../domain/seed';
 import { findOrObtainTemporalCli } from '../../temporal/cli';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../../temporal/search-attributes';
+import { WORKFLOWS_PATH } from '../../temporal/worker';
 import { getFreePort } from './free-port';
 import { TEST_ADMIN } from './test-constants';
+import { WORKFLOW_BUNDLE_ENV } from './workflow-bundle';
 
 type Teardown = () => Promise<void>;
 declare global {
@@ -19,10 +22,12 @@ declare global {
 /**
  * Starts the real infrastructure once for the whole run: PostgreSQL (embedded, or TEST_DATABASE_URL) with a
  * freshly migrated schema, and the Temporal dev server from the project's own CLI (or TEST_TEMPORAL_ADDRESS).
+ * Meanwhile it bundles the platform's workflows once for every worker and replay of the run.
  */
 export default async function globalSetup(): Promise<void> {
   const teardown: Teardown[] = [];
   globalThis.__voiceplaneTeardown = teardown;
+  const bundled = bundleWorkflowsOnce(teardown);
 
   let databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
@@ -61,6 +66,18 @@ export default async function globalSetup(): Promise<void> {
     teardown.push(() => env.teardown());
     process.env.TEST_TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
   }
+  await bundled;
+}
+
+/** The workflows' bundle in a folder of this run's own, its path in TEST_WORKFLOW_BUNDLE for the test processes. */
+async function bundleWorkflowsOnce(teardown: Teardown[]): Promise<void> {
+  if (process.env[WORKFLOW_BUNDLE_ENV]) return;
+  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const dir = await mkdtemp(path.join(tmpdir(), 'voiceplane-workflows-'));
+  teardown.push(() => rm(dir, { recursive: true, force: true }));
+  const codePath = path.join(dir, 'workflows.js');
+  await writeFile(codePath, code);
+  process.env[WORKFLOW_BUNDLE_ENV] = codePath;
 }
 
 async function resetSchema(url: string): Promise<void> {

@@ -7,6 +7,7 @@ import { createCallClient } from '../../temporal/call-client';
 import { createConversationClient } from '../../temporal/conversation-client';
 import { createOrm } from '../../db/orm';
 import { createWorker } from '../../temporal/worker';
+import { sharedWorkflowBundle } from './workflow-bundle';
 import { activityDeps } from './harness';
 
 async function main(): Promise<void> {
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     namespace: 'default',
     taskQueue,
     deps: activityDeps(orm, mailer, simulatorUrl),
+    bundle: sharedWorkflowBundle(),
   });
   const running = worker.run();
   if (relayTiming) {

@@ -9,7 +9,7 @@ import { inScope } from '../../db/scope';
 import { createDiskAudioStore } from '../../activities/adapters/audio-store-disk';
 import { exportArchiveKey } from '../../domain/tenant-export/export-keys';
 import { EXPORT_TABLES } from '../../domain/tenant-export/export-tables';
-import { WORKFLOWS_PATH } from '../../temporal/worker';
+import { platformWorkflows } from '../support/workflow-bundle';
 import { exportProgressQuery, tenantExportExpiryWorkflowId } from '../../workflows/export-tenant';
 import { eventually } from '../support/eventually';
 import { makeMonitoredAgent, makeWorld, subscribeTenant } from '../support/factories';
@@ -308,12 +308,10 @@ describe('tenant data export', () => {
       const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
       const file = path.join(FIXTURES, fixture);
       if (process.env.RECORD_HISTORIES) writeFileSync(file, temporal.api.history.v1.History.encode(history).finish());
-      await expect(
-        Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, workflowId),
-      ).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory(platformWorkflows(), history, workflowId)).resolves.toBeUndefined();
       expect(existsSync(file)).toBe(true);
       const recorded = temporal.api.history.v1.History.decode(readFileSync(file));
-      await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, recorded)).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory(platformWorkflows(), recorded)).resolves.toBeUndefined();
     }
   }, 60_000);
 });
