@@ -1,7 +1,17 @@
-/** Jest: SWC transform; one global setup starts real PostgreSQL and a real Temporal dev server for all suites. */
+/**
+ * Jest: SWC transform; one global setup starts real PostgreSQL and a real Temporal dev server for all suites.
+ * With `--coverage`, SWC's istanbul plugin instruments only the files coverage is collected from (V8's precise
+ * coverage slowed every suite several times over, the SDK and ORM included).
+ */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2023' } }] },
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      { jsc: { target: 'es2023' }, experimental: { customCoverageInstrumentation: { enabled: true } } },
+    ],
+  },
+  collectCoverageFrom: ['{domain,activities,workflows,api}/**/*.ts', '!**/*.test.ts'],
   testMatch: ['<rootDir>/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/web/', '/.data/'],
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/web/build/'],
