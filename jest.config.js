@@ -1,7 +1,8 @@
 /**
  * Jest: SWC transform; one global setup starts real PostgreSQL and a real Temporal dev server for all suites.
  * With `--coverage`, SWC's istanbul plugin instruments only the files coverage is collected from (V8's precise
- * coverage slowed every suite several times over, the SDK and ORM included).
+ * coverage slowed every suite several times over, the SDK and ORM included), and the global setup instruments the
+ * workflows' bundle.
  */
 module.exports = {
   testEnvironment: 'node',
@@ -11,7 +12,8 @@ module.exports = {
       { jsc: { target: 'es2023' }, experimental: { customCoverageInstrumentation: { enabled: true } } },
     ],
   },
-  collectCoverageFrom: ['{domain,activities,workflows,api}/**/*.ts', '!**/*.test.ts'],
+  // Workflows are counted from the instrumented bundle they run from (tests/support/workflow-coverage.ts).
+  collectCoverageFrom: ['{domain,activities,api}/**/*.ts', '!**/*.test.ts'],
   testMatch: ['<rootDir>/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/web/', '/.data/'],
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/web/build/'],
@@ -19,7 +21,10 @@ module.exports = {
   moduleNameMapper: { '^@contracts/(.*)$': '<rootDir>/contracts/$1' },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  setupFilesAfterEnv: ['<rootDir>/tests/support/fail-on-console-error.ts'],
+  setupFilesAfterEnv: [
+    '<rootDir>/tests/support/fail-on-console-error.ts',
+    '<rootDir>/tests/support/collect-workflow-coverage.ts',
+  ],
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   testTimeout: 60_000,
   maxWorkers: 2,

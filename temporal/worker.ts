@@ -14,7 +14,8 @@ export async function createWorker(options: {
   namespace: string;
   taskQueue: string;
   deps: ProcessActivityDeps;
-  bundle?: WorkerOptions['workflowBundle'];
+  /** Where the workflows come from (a prebuilt bundle, with any sinks it reports through); default: the source. */
+  workflows?: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'sinks'>;
 }): Promise<Worker> {
   // Activities that start or pause workflows (the conversation sync) do it over the worker's own connection.
   const client = new Client({ connection: options.connection, namespace: options.namespace });
@@ -28,7 +29,7 @@ export async function createWorker(options: {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities({ ...options.deps, ...ports }),
-    ...(options.bundle ? { workflowBundle: options.bundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(options.workflows ?? { workflowsPath: WORKFLOWS_PATH }),
     shutdownGraceTime: '5 seconds',
   });
 }

@@ -218,7 +218,9 @@ describe('webhook inbox', () => {
 
   it('loses no acknowledged event when the API process is killed right after a burst of acks', async () => {
     const calls = Array.from({ length: 25 }, (_, n) => ({ callSid: newSid(), seconds: 30 + n * 7 }));
-    const first = await startApiProcess(h.target.taskQueue);
+    // As in production the acknowledging API relays nothing itself, so every acknowledged event is still pending
+    // when it dies, and only the relay that comes up afterwards can deliver it.
+    const first = await startApiProcess(h.target.taskQueue, { relay: false });
     const send = (url: string, body: Record<string, string>) =>
       fetch(`${first.url}${url}`, {
         method: 'POST',
@@ -236,8 +238,7 @@ describe('webhook inbox', () => {
     const pendingAtKill = (await Promise.all(calls.map(({ callSid }) => rowsOf(callSid))))
       .flat()
       .filter((row) => row.status === 'pending').length;
-    // The restart, not the killed process, has to deliver them (typically most of the burst).
-    expect(pendingAtKill).toBeGreaterThan(0);
+    expect(pendingAtKill).toBe(calls.length * 2);
 
     const second = await startApiProcess(h.target.taskQueue);
     try {

@@ -13,6 +13,7 @@ import { WORKFLOWS_PATH } from '../../temporal/worker';
 import { getFreePort } from './free-port';
 import { TEST_ADMIN } from './test-constants';
 import { WORKFLOW_BUNDLE_ENV } from './workflow-bundle';
+import { INSTRUMENTED_BUNDLE_ENV, workflowCoverage } from './workflow-coverage';
 
 type Teardown = () => Promise<void>;
 declare global {
@@ -24,10 +25,10 @@ declare global {
  * freshly migrated schema, and the Temporal dev server from the project's own CLI (or TEST_TEMPORAL_ADDRESS).
  * Meanwhile it bundles the platform's workflows once for every worker and replay of the run.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { collectCoverage: boolean }): Promise<void> {
   const teardown: Teardown[] = [];
   globalThis.__voiceplaneTeardown = teardown;
-  const bundled = bundleWorkflowsOnce(teardown);
+  const bundled = bundleWorkflowsOnce(teardown, globalConfig.collectCoverage);
 
   let databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
@@ -69,10 +70,19 @@ export default async function globalSetup(): Promise<void> {
   await bundled;
 }
 
-/** The workflows' bundle in a folder of this run's own, its path in TEST_WORKFLOW_BUNDLE for the test processes. */
-async function bundleWorkflowsOnce(teardown: Teardown[]): Promise<void> {
+/**
+ * The workflows' bundle in a folder of this run's own, its path in TEST_WORKFLOW_BUNDLE for the test processes;
+ * instrumented for istanbul when the run collects coverage.
+ */
+async function bundleWorkflowsOnce(teardown: Teardown[], instrument: boolean): Promise<void> {
   if (process.env[WORKFLOW_BUNDLE_ENV]) return;
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const options = { workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') };
+  if (instrument) {
+    // The plugin instruments only where a coverage map exists; the test files' own is made by their transform.
+    (globalThis as { __coverage__?: object }).__coverage__ ??= {};
+    process.env[INSTRUMENTED_BUNDLE_ENV] = '1';
+  }
+  const { code } = await bundleWorkflowCode(instrument ? workflowCoverage.augmentBundleOptions(options) : options);
   const dir = await mkdtemp(path.join(tmpdir(), 'voiceplane-workflows-'));
   teardown.push(() => rm(dir, { recursive: true, force: true }));
   const codePath = path.join(dir, 'workflows.js');

@@ -40,7 +40,7 @@ import { createPromptConfigClient } from '../../temporal/prompt-config-client';
 import type { ProcessActivityDeps } from '../../activities';
 import type { ProvisioningTiming } from '../../workflows/saga/provisioning-timing';
 import { createWorker } from '../../temporal/worker';
-import { sharedWorkflowBundle } from './workflow-bundle';
+import { platformWorkflows } from './workflow-bundle';
 import { createDiskAudioStore } from '../../activities/adapters/audio-store-disk';
 import type { AudioStore } from '../../domain/conversations/audio-store';
 import { createConversationSyncClient } from '../../temporal/conversation-sync-client';
@@ -222,7 +222,7 @@ export async function createHarness(
       namespace: target.namespace,
       taskQueue: target.taskQueue,
       deps: activityDeps(orm, mailer, options.simulatorUrl ?? UNREACHABLE, { url: options.elevenLabsUrl, audio }),
-      bundle: sharedWorkflowBundle(),
+      workflows: platformWorkflows(),
     });
     running = worker.run();
   };
