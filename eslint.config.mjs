@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import globals from 'globals';
+import security from 'eslint-plugin-security';
 import { dependencyMapBlocks } from './eslint.dependency-map.mjs';
 
 /** Contract files that build zod schemas: the browser takes their types only, so zod stays out of its bundle. */
@@ -27,6 +28,21 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Security lint (seed 003 S7.3). Off: object-injection, which flags every typed index (hundreds, none reachable
+  // with a caller's key), and non-literal file names, which here come from configuration or are checked
+  // (audio-store-disk keeps keys inside its folder).
+  security.configs.recommended,
+  {
+    rules: {
+      'security/detect-object-injection': 'off',
+      'security/detect-non-literal-fs-filename': 'off',
+    },
+  },
+  // Tests, benches, scripts and simulators build patterns from their own inputs, never from a caller's.
+  {
+    files: ['tests/**', 'bench/**', 'scripts/**', 'sim/**', '**/*.test.ts'],
+    rules: { 'security/detect-unsafe-regex': 'off', 'security/detect-non-literal-regexp': 'off' },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

@@ -43,6 +43,7 @@ export const EnvSchema = z.object({
   PUBLIC_BASE_DOMAIN: optionalString.pipe(
     z
       .string()
+      // eslint-disable-next-line security/detect-unsafe-regex -- linear: the dot that starts a label is not in its class
       .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'a lowercase domain name, e.g. voiceplane.app')
       .optional(),
   ),

@@ -4,6 +4,7 @@ import { BOT_STATUSES } from './bot-status';
 import { JobView } from './jobs';
 import { patchBody } from './patch-body';
 
+// eslint-disable-next-line security/detect-unsafe-regex -- linear: one optional region, no repetition
 export const Locale = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a locale such as de-AT or en-US');
 
 const BotName = z.string().trim().min(2).max(80);

@@ -5,6 +5,7 @@ export const MAX_DEPTH = 32;
 
 const NUL = '\u0000';
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const EVERY_UNPAIRED_SURROGATE = new RegExp(UNPAIRED_SURROGATE, 'g');
 
 /** Why PostgreSQL would refuse this text, or null when it can be stored. */
 function textProblem(text: string): string | null {
@@ -15,9 +16,7 @@ function textProblem(text: string): string | null {
 
 /** A key as it may appear in an error path: the offending characters spelled out, so the answer stays valid text. */
 const printable = (key: string) =>
-  key
-    .replaceAll(NUL, '\\u0000')
-    .replace(new RegExp(UNPAIRED_SURROGATE.source, 'g'), (char) => `\\u${char.charCodeAt(0).toString(16)}`);
+  key.replaceAll(NUL, '\\u0000').replace(EVERY_UNPAIRED_SURROGATE, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
 
 /**
  * The first string (value or object key) in `value` that PostgreSQL cannot store as text, or nesting deeper than

@@ -75,12 +75,23 @@ describe('checkBrandingImage', () => {
     ['a javascript link', '<svg><a href="javascript:alert(1)"><rect/></a></svg>'],
     ['foreign content', '<svg><foreignObject><div/></foreignObject></svg>'],
     ['an entity declaration', '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "y">]><svg></svg>'],
+    ['a DOCTYPE after comments', '<!-- a --> <!-- b --><!DOCTYPE svg><svg></svg>'],
     ['an external url() in a style', '<svg><rect style="fill:url(https://evil.example/p)"/></svg>'],
     ['a stylesheet import', '<svg><style>@import "https://evil.example/a.css";</style></svg>'],
   ])('refuses an SVG with %s', (_name, text) => {
     const error = refusal(() => checkBrandingImage('logo', 'image/svg+xml', svg(text)));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/^The SVG is refused/);
+  });
+
+  // With a pattern that backtracks these would not finish (2^100 ways to split the comments; quadratic in the
+  // 512 KB a logo may hold): a regression hangs the suite rather than passing.
+  it('tells an SVG root from hostile comment, DOCTYPE and declaration runs without backtracking', () => {
+    expect(sniffImageType(svg('<!---->'.repeat(100) + 'x'))).toBeNull();
+    expect(sniffImageType(svg('<!---->'.repeat(70_000) + '<svg/>'))).toBe('image/svg+xml');
+    expect(sniffImageType(svg('<!-- <svg> -->x<svg/>'))).toBeNull();
+    expect(sniffImageType(svg('<!DOCTYPE' + ' '.repeat(500_000)))).toBeNull();
+    expect(sniffImageType(svg('<?xml ' + '?'.repeat(500_000)))).toBeNull();
   });
 
   it('folds parameters and case of the declared type', () => {

@@ -44,6 +44,15 @@ describe('anonymising a conversation', () => {
     expect(maskText('My PIN is 4 4 1 2 and I was born 1.2.1980')).toBe('My PIN is [number] and I was born [phone]');
   });
 
+  // Unbounded, a run of a million characters without an address would be rescanned from every start (about 20
+  // minutes of CPU): a regression hangs the suite rather than passing.
+  it('masks in linear time: long runs without an address or a number stay as they are', () => {
+    const run = 'a'.repeat(1_000_000);
+    expect(maskText(run)).toBe(run);
+    expect(maskText(`${run}@example.org`)).toBe(`${'a'.repeat(1_000_000 - 64)}[email]`);
+    expect(maskText('x1'.repeat(500_000))).toBe('x1'.repeat(500_000));
+  });
+
   it('is idempotent: masking masked text changes nothing', () => {
     const once = maskText('Reach me on 0664/1234567, anna@example.com', ['Anna']);
     expect(maskText(once, ['Anna'])).toBe(once);
