@@ -37,12 +37,15 @@ function detailOf(body: unknown): { code: string | null; message: string | null 
   };
 }
 
-/** `retry-after` in seconds or as an HTTP date; null when absent or unreadable. */
+/**
+ * `retry-after` in seconds or as an HTTP date; null when absent or unreadable. An HTTP date names its weekday and
+ * month, so only text with letters is read as one: V8's lenient parser takes `-5` or `5-1` for dates in 2001.
+ */
 function retryAfterMs(value: string | null | undefined, now = Date.now()): number | null {
   if (!value) return null;
   const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : null;
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 

@@ -71,3 +71,46 @@ describe('ElevenLabs post-call webhooks', () => {
     });
   });
 });
+
+describe('ElevenLabs post-call webhooks: partial bodies', () => {
+  const event = (type: string, data?: Record<string, unknown>) =>
+    JSON.stringify({ type, event_timestamp: 1_700_000_000, ...(data ? { data } : {}) });
+
+  it('refuses an audio or initiation failure event without data, naming the missing field', () => {
+    expect(() => readPostCallEvent(event('post_call_audio'))).toThrow('data.conversation_id is missing');
+    expect(() => readPostCallEvent(event('call_initiation_failure'))).toThrow('data.conversation_id is missing');
+    expect(() => readPostCallEvent(event('call_initiation_failure', { conversation_id: 'conv_1' }))).toThrow(
+      'data.agent_id is missing',
+    );
+  });
+
+  it('reads an initiation failure without reason or telephony metadata as an unknown failure', () => {
+    expect(
+      readPostCallEvent(event('call_initiation_failure', { conversation_id: 'conv_1', agent_id: 'agent_1' })),
+    ).toEqual({
+      type: 'call_initiation_failure',
+      eventAt: new Date(1_700_000_000_000),
+      conversationId: 'conv_1',
+      agentId: 'agent_1',
+      reason: 'unknown',
+      telephony: null,
+      sipStatusCode: null,
+    });
+  });
+
+  it('reads a SIP leg’s status code given as a string, and drops one that is not a whole number', () => {
+    const failure = (body: Record<string, unknown>) =>
+      readPostCallEvent(
+        event('call_initiation_failure', {
+          conversation_id: 'conv_1',
+          agent_id: 'agent_1',
+          failure_reason: 'busy',
+          metadata: { type: 'sip', body },
+        }),
+      );
+    expect(failure({ sip_status_code: '486' })).toMatchObject({ reason: 'busy', telephony: 'sip', sipStatusCode: 486 });
+    expect(failure({ SipResponseCode: 480 })).toMatchObject({ sipStatusCode: 480 });
+    expect(failure({ sip_status_code: 'Busy Here' })).toMatchObject({ sipStatusCode: null });
+    expect(failure({ sip_status_code: null })).toMatchObject({ sipStatusCode: null });
+  });
+});

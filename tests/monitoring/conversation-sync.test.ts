@@ -4,6 +4,7 @@ import { AuditLog, CallLog, Integration } from '../../db/entities';
 import { inScope } from '../../db/scope';
 import { simControl } from '../../sim/sim-control';
 import { apiKeyContext } from '../../domain/integrations/sealed-contexts';
+import { keyFingerprint } from '../../domain/integrations/key-fingerprint';
 import { createSecretBox } from '../../domain/secrets/secret-box';
 import { createConversationSyncClient } from '../../temporal/conversation-sync-client';
 import { createConversationSyncActivities } from '../../activities/conversation-sync';
@@ -237,6 +238,43 @@ describe('ElevenLabs conversation sync', () => {
 
     expect(scheduleCalls).toEqual([`pause ${tenant.tenantId}`]);
     expect(await integrationOf(tenant.tenantId)).toMatchObject({ status: 'error' });
+  });
+
+  it('resumes the schedule it just paused when a new key was saved while it paused', async () => {
+    const tenant = await monitoredTenant(m);
+    const refusedKey = keyFingerprint((await integrationOf(tenant.tenantId)).secretCiphertext);
+    const scheduleCalls: string[] = [];
+    const saveNewKey = async () => {
+      const { apiKey } = await m.elevenlabs.createKey(tenant.accountId);
+      const sealed = createSecretBox(TEST_SECRET).seal(apiKey, apiKeyContext(tenant.integrationId));
+      await inScope(m.h.orm, { system: 'test' }, (em) =>
+        em.nativeUpdate(Integration, { id: tenant.integrationId }, { status: 'active', secretCiphertext: sealed }),
+      );
+    };
+    const activities = createConversationSyncActivities({
+      ...activityDeps(
+        m.h.orm,
+        createLogMailer(() => undefined),
+        m.sim.url,
+        { url: `${m.sim.url}/elevenlabs` },
+      ),
+      conversations: { deliver: async () => undefined },
+      syncSchedules: {
+        // The tenant's save lands after the first look found the refused key still held, before the pause.
+        pause: async (tenantId) => {
+          scheduleCalls.push(`pause ${tenantId}`);
+          await saveNewKey();
+        },
+        resume: async (tenantId, note) => void scheduleCalls.push(`resume ${tenantId}: ${note}`),
+      },
+    });
+
+    await activities.pauseConversationSync({ tenantId: tenant.tenantId, note: 'refused', keyFingerprint: refusedKey });
+
+    expect(scheduleCalls).toEqual([
+      `pause ${tenant.tenantId}`,
+      `resume ${tenant.tenantId}: The ElevenLabs key was replaced`,
+    ]);
   });
 
   it('waits as long as a 429 asks, shows the run under way, then finds what is there', async () => {
