@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { testTemporalAddress } from './harness';
+import { platformWorkflows } from './workflow-bundle';
+
+/** Activities a test writes itself: any name the workflow under test calls, in any shape it is called with. */
+export type StandInActivities = Record<string, (...args: never[]) => Promise<unknown>>;
+
+export interface StandInWorker {
+  client: Client;
+  taskQueue: string;
+}
+
+/** The failures these tests inject would otherwise fill the output as warnings. */
+function quietTemporalLogs(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  } catch {
+    // Installed already (by a harness or an earlier test in this file).
+  }
+}
+
+/**
+ * Runs `body` with a worker of the platform's workflows on a task queue of its own, whose activities are the
+ * given stand-ins: the workflow's orchestration (retries, failures, compensation, progress) is what is under test,
+ * driven into paths no real provider can be made to take on demand.
+ */
+export async function withStandInWorker<T>(
+  activities: StandInActivities,
+  body: (worker: StandInWorker) => Promise<T>,
+): Promise<T> {
+  quietTemporalLogs();
+  const taskQueue = `stand-in-${randomUUID()}`;
+  const connection = await NativeConnection.connect({ address: testTemporalAddress() });
+  const client = new Client({ connection: await Connection.connect({ address: testTemporalAddress() }) });
+  try {
+    const worker = await Worker.create({ connection, taskQueue, activities, ...platformWorkflows() });
+    return await worker.runUntil(body({ client, taskQueue }));
+  } finally {
+    await client.connection.close();
+    await connection.close();
+  }
+}
