@@ -30,12 +30,19 @@ export async function openExportDownload(
   const key = row.storageKey ?? exportArchiveKey(row.id);
   const size = await deps.audio.size(key);
   if (size === null) throw new AppError('gone', 'The archive is no longer kept; request a new export');
-  await inScope(deps.orm, { tenantId: row.tenantId }, async (em) => {
-    await auditExport(em, input.actor ?? { system: 'download-link' }, 'tenant_export.downloaded', row, { bytes: size });
-    await em.flush();
-  });
   const body = await deps.audio.read(key);
   if (!body) throw new AppError('gone', 'The archive is no longer kept; request a new export');
+  // Audited once the archive is open, so a link that finds it gone records no download.
+  try {
+    await inScope(deps.orm, { tenantId: row.tenantId }, async (em) => {
+      const actor = input.actor ?? { system: 'download-link' };
+      await auditExport(em, actor, 'tenant_export.downloaded', row, { bytes: size });
+      await em.flush();
+    });
+  } catch (error) {
+    body.destroy();
+    throw error;
+  }
   const day = (row.finishedAt ?? row.createdAt).toISOString().slice(0, 10);
   return { body, size, fileName: `tenant-export-${row.tenantId.slice(0, 8)}-${day}.zip` };
 }

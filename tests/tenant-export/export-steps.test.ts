@@ -360,6 +360,7 @@ describe('tenant export steps', () => {
       await expect(
         openExportDownload({ orm, audio: vanishing }, { exportId, token, actor: null }),
       ).rejects.toMatchObject({ code: 'gone' });
+      expect((await actionsOf(exportId)).map(({ action }) => action)).not.toContain('tenant_export.downloaded');
     });
 
     it('answers 409 to the right token while the export is not ready', async () => {
