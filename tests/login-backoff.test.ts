@@ -1,6 +1,6 @@
 import { createOrm, type Orm } from '../db/orm';
 import { inScope } from '../db/scope';
-import { claimLoginAttempt, MAX_LOGIN_DELAY_MS } from '../domain/auth/login-backoff';
+import { claimLoginAttempt, MAX_LOGIN_DELAY_MS, recordLoginFailure } from '../domain/auth/login-backoff';
 import { testDatabaseUrl } from './support/harness';
 
 describe('claiming sign-in attempts (login_throttles)', () => {
@@ -37,5 +37,15 @@ describe('claiming sign-in attempts (login_throttles)', () => {
     const now = new Date();
     expect((await claim(key, 5, now)).claimed).toBe(true);
     expect(await claim(key, 5, now)).toEqual({ claimed: false, retryAt: new Date(now.getTime() + MAX_LOGIN_DELAY_MS) });
+  });
+
+  it('counts a failure recorded while the account waits, and moves its wait on', async () => {
+    const key = `record-${Date.now()}`;
+    const now = new Date();
+    for (let i = 0; i < 3; i += 1) expect((await claim(key, 3, now)).claimed).toBe(true);
+    expect(await claim(key, 3, now)).toEqual({ claimed: false, retryAt: new Date(now.getTime() + 4_000) });
+    // A known device's wrong password is counted although the account is not due: the next wait doubles.
+    await inScope(orm, { system: 'test' }, (em) => recordLoginFailure(em, key, 3, now));
+    expect(await claim(key, 3, now)).toEqual({ claimed: false, retryAt: new Date(now.getTime() + 8_000) });
   });
 });

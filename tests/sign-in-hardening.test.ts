@@ -1,3 +1,5 @@
+import { Tenant } from '../db/entities';
+import { inScope } from '../db/scope';
 import { limitPasswordWork } from '../domain/auth/password';
 import { createHarness, type Harness } from './support/harness';
 import { makeTenant, makeUser, type TestUser } from './support/factories';
@@ -33,6 +35,12 @@ describe('sign-in: real client addresses, per-account backoff, bounded password 
         ...(options.cookie ? { cookie: options.cookie } : {}),
       },
       payload: { email: options.email ?? user.email, password },
+    });
+
+  const setTenantStatus = (tenantId: string, status: Tenant['status']) =>
+    inScope(h.orm, { system: 'test' }, async (em) => {
+      (await em.findOneOrFail(Tenant, { id: tenantId })).status = status;
+      await em.flush();
     });
 
   it('ignores X-Forwarded-For from a client that is not the proxy: varying it does not escape the limit', async () => {
@@ -123,6 +131,29 @@ describe('sign-in: real client addresses, per-account backoff, bounded password 
     expect(stranger.statusCode).toBe(429);
     const owner = await attempt(user.password, { from: '203.0.113.161', cookie: cookieHeader({ vp_device: device }) });
     expect(owner.statusCode).toBe(200);
+  });
+
+  it('counts wrong passwords from a known device against the account, so they slow strangers too', async () => {
+    const first = await attempt(user.password, { from: '203.0.113.40' });
+    const device = cookieHeader({ vp_device: cookiesFrom(first.headers['set-cookie']).vp_device! });
+    for (let i = 0; i < 3; i += 1) {
+      // The known device is never delayed, but each of its failures counts.
+      expect((await attempt('wrong-password', { from: '203.0.113.41', cookie: device })).statusCode).toBe(401);
+    }
+    expect((await attempt(user.password, { from: '203.0.113.42' })).statusCode).toBe(429);
+    expect((await attempt(user.password, { from: '203.0.113.41', cookie: device })).statusCode).toBe(200);
+  });
+
+  it('does not count a known device refused for its suspended organisation as a guess', async () => {
+    const first = await attempt(user.password, { from: '203.0.113.45' });
+    const device = cookieHeader({ vp_device: cookiesFrom(first.headers['set-cookie']).vp_device! });
+    await setTenantStatus(user.tenantId!, 'suspended');
+    for (let i = 0; i < 4; i += 1) {
+      expect((await attempt(user.password, { from: '203.0.113.46', cookie: device })).statusCode).toBe(403);
+    }
+    await setTenantStatus(user.tenantId!, 'active');
+    // Four refusals counted as failures would have made a stranger's browser wait by now.
+    expect((await attempt(user.password, { from: '203.0.113.47' })).statusCode).toBe(200);
   });
 
   it('caps concurrent password hashing: a flood gets quick 503s instead of queueing without end', async () => {

@@ -1,11 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { getFreePort } from '../../tests/support/free-port';
 import { startS3Simulator, type RunningS3Simulator } from '../../sim/s3/s3-simulator';
 import { audioKeyFor, audioPrefixFor, type AudioStore } from '../../domain/conversations/audio-store';
 import { createDiskAudioStore } from './audio-store-disk';
-import { createS3AudioStore, S3RequestError } from './audio-store-s3';
+import { createS3AudioStore, S3RequestError, type S3AudioStoreConfig } from './audio-store-s3';
 
 const TENANT = '6f1c3f0e-8d4b-4c39-9a51-0c5f3f6b2a10';
 
@@ -173,5 +176,202 @@ describe('S3 audio store against a store that checks signatures', () => {
       status: 404,
       code: 'NoSuchBucket',
     });
+  });
+});
+
+describe('S3 audio store against an S3-compatible service that answers badly', () => {
+  interface Seen {
+    method: string;
+    url: string;
+    range: string | undefined;
+    body: string;
+  }
+  let answer: (request: Seen, response: ServerResponse) => void;
+  let seen: Seen[];
+  let server: Server;
+  let endpoint: string;
+  const storeAt = (url: string, more: Partial<S3AudioStoreConfig> = {}) =>
+    createS3AudioStore({
+      endpoint: url,
+      bucket: 'recordings',
+      region: 'eu-central-1',
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: 'secret',
+      ...more,
+    });
+  const xml = (response: ServerResponse, status: number, body: string) => {
+    response.writeHead(status, { 'content-type': 'application/xml' });
+    response.end(body);
+  };
+  const s3Error = (code: string, message: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+  const listing = (keys: string[], more = '') =>
+    `<ListBucketResult>${keys.map((key) => `<Contents><Key>${key}</Key><Size>1</Size></Contents>`).join('')}${more}</ListBucketResult>`;
+  const key = audioKeyFor(TENANT, 'conv_bad');
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const entry = {
+          method: request.method!,
+          url: request.url!,
+          range: request.headers.range,
+          body: Buffer.concat(chunks).toString(),
+        };
+        seen.push(entry);
+        answer(entry, response);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  beforeEach(() => {
+    seen = [];
+    answer = (_, response) => xml(response, 500, s3Error('InternalError', 'unexpected request'));
+  });
+
+  it('refuses keys with empty or dot segments before sending anything', async () => {
+    // URL parsing would rewrite them, so the path sent would not be the path signed.
+    const store = storeAt(endpoint);
+    await expect(store.put(`${TENANT}//x.mp3`, recording)).rejects.toThrow('not storable in S3');
+    await expect(store.read(`${TENANT}/./x.mp3`)).rejects.toThrow('not storable in S3');
+    await expect(store.remove(`../${TENANT}/x.mp3`)).rejects.toThrow('not storable in S3');
+    await expect(store.removePrefix(`${TENANT}/../`)).rejects.toThrow('not storable in S3');
+    expect(seen).toEqual([]);
+  });
+
+  it('reports a service that does not answer as an error without a status, naming the key or the bucket', async () => {
+    const store = storeAt(`http://127.0.0.1:${await getFreePort()}`);
+    const put = store.put(key, recording);
+    await expect(put).rejects.toBeInstanceOf(S3RequestError);
+    await expect(put).rejects.toMatchObject({ status: null, code: null, message: expect.stringContaining(key) });
+    await expect(store.removePrefix(`${TENANT}/`)).rejects.toMatchObject({
+      status: null,
+      message: expect.stringMatching(/^S3 GET \(bucket\): no answer/),
+    });
+  });
+
+  it('gives up when the response headers do not come within the timeout', async () => {
+    answer = () => undefined; // holds the request open
+    await expect(storeAt(endpoint, { timeoutMs: 100 }).size(key)).rejects.toMatchObject({
+      name: 'S3RequestError',
+      status: null,
+      message: expect.stringContaining(`S3 HEAD ${key}: no answer`),
+    });
+  });
+
+  it('refuses a Content-Length it cannot represent exactly', async () => {
+    answer = (_, response) => {
+      response.writeHead(200, { 'content-length': '9007199254740993' });
+      response.end();
+    };
+    await expect(storeAt(endpoint).size(key)).rejects.toMatchObject({
+      status: 200,
+      message: expect.stringContaining('no usable Content-Length'),
+    });
+  });
+
+  it("fails a read the service refuses, with S3's code and message", async () => {
+    answer = (_, response) => xml(response, 503, s3Error('SlowDown', 'Please reduce your request rate.'));
+    const read = storeAt(endpoint).read(key);
+    await expect(read).rejects.toMatchObject({ status: 503, code: 'SlowDown' });
+    await expect(read).rejects.toThrow('Please reduce your request rate.');
+  });
+
+  it('fails a ranged read answered with the whole object instead of the range', async () => {
+    answer = (_, response) => {
+      response.writeHead(200, { 'content-length': String(recording.length) });
+      response.end(recording);
+    };
+    await expect(storeAt(endpoint).read(key, { start: 10, end: 19 })).rejects.toMatchObject({
+      status: 200,
+      message: expect.stringContaining('the range was not honoured'),
+    });
+    expect(seen.map(({ method, range }) => `${method} ${range}`)).toEqual(['GET bytes=10-19']);
+  });
+
+  it('takes a 404 on delete as already gone, but fails on a refusal', async () => {
+    answer = (_, response) => xml(response, 404, s3Error('NoSuchKey', 'gone'));
+    await expect(storeAt(endpoint).remove(key)).resolves.toBeUndefined();
+    answer = (_, response) => xml(response, 403, s3Error('AccessDenied', 'Access Denied'));
+    await expect(storeAt(endpoint).remove(key)).rejects.toMatchObject({ status: 403, code: 'AccessDenied' });
+  });
+
+  it('fails removing a folder when the listing is refused, and deletes nothing', async () => {
+    answer = (_, response) => xml(response, 403, s3Error('AccessDenied', 'Access Denied'));
+    await expect(storeAt(endpoint).removePrefix(`${TENANT}/`)).rejects.toMatchObject({
+      status: 403,
+      code: 'AccessDenied',
+      message: expect.stringContaining(`${TENANT}/ (list)`),
+    });
+    expect(seen.map(({ method }) => method)).toEqual(['GET']);
+  });
+
+  it('fails removing a folder when DeleteObjects is refused', async () => {
+    answer = (request, response) =>
+      request.method === 'GET'
+        ? xml(response, 200, listing([`${TENANT}/a.mp3`, `${TENANT}/b.mp3`]))
+        : xml(response, 500, s3Error('InternalError', 'We encountered an internal error.'));
+    await expect(storeAt(endpoint).removePrefix(`${TENANT}/`)).rejects.toMatchObject({
+      status: 500,
+      code: 'InternalError',
+      message: expect.stringContaining(`${TENANT}/a.mp3 … (delete 2)`),
+    });
+  });
+
+  it('fails removing a folder when DeleteObjects reports a key it could not delete, naming the key', async () => {
+    answer = (request, response) =>
+      request.method === 'GET'
+        ? xml(response, 200, listing([`${TENANT}/a.mp3`, `${TENANT}/b&amp;c.mp3`]))
+        : xml(
+            response,
+            200,
+            `<DeleteResult><Error><Key>${TENANT}/b&amp;c.mp3</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error></DeleteResult>`,
+          );
+    await expect(storeAt(endpoint).removePrefix(`${TENANT}/`)).rejects.toMatchObject({
+      status: 200,
+      code: 'AccessDenied',
+      message: `S3 DeleteObjects: ${TENANT}/b&c.mp3 not deleted (AccessDenied)`,
+    });
+  });
+
+  it('decodes character references in listed keys and escapes them again for DeleteObjects', async () => {
+    // Keys arrive XML-encoded; a numeric reference (decimal or hex) is the same character as its entity.
+    answer = (request, response) =>
+      request.method === 'GET'
+        ? xml(response, 200, listing([`${TENANT}/a&#38;b.mp3`, `${TENANT}/c&#x27;d.mp3`, `${TENANT}/e&nbsp;f.mp3`]))
+        : xml(response, 200, '<DeleteResult></DeleteResult>');
+    await expect(storeAt(endpoint).removePrefix(`${TENANT}/`)).resolves.toBe(3);
+    const deleted = [...seen[1]!.body.matchAll(/<Key>([^<]*)<\/Key>/g)].map((match) => match[1]);
+    // An entity XML does not define stays as written, its ampersand escaped like any other.
+    expect(deleted).toEqual([`${TENANT}/a&#38;b.mp3`, `${TENANT}/c&#39;d.mp3`, `${TENANT}/e&#38;nbsp;f.mp3`]);
+  });
+
+  it('asks for the next page with the continuation token and stops when a truncated page has none', async () => {
+    answer = (request, response) => {
+      if (request.method === 'POST') return xml(response, 200, '<DeleteResult></DeleteResult>');
+      const next = new URL(request.url, endpoint).searchParams.get('continuation-token');
+      if (next === null) {
+        return xml(
+          response,
+          200,
+          listing(
+            [`${TENANT}/1.mp3`],
+            '<IsTruncated>true</IsTruncated><NextContinuationToken>t&amp;2</NextContinuationToken>',
+          ),
+        );
+      }
+      return xml(response, 200, listing([`${TENANT}/2.mp3`], '<IsTruncated>true</IsTruncated>'));
+    };
+    await expect(storeAt(endpoint).removePrefix(`${TENANT}/`)).resolves.toBe(2);
+    const lists = seen.filter(({ method }) => method === 'GET').map(({ url }) => new URL(url, endpoint).searchParams);
+    expect(lists.map((query) => query.get('continuation-token'))).toEqual([null, 't&2']);
+    expect(lists[0]!.toString()).toBe(`list-type=2&max-keys=1000&prefix=${encodeURIComponent(`${TENANT}/`)}`);
   });
 });

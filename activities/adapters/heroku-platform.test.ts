@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { simControl } from '../../sim/sim-control';
 import { startSimulator, type RunningSimulator } from '../../sim/start-simulator';
 import { createHerokuPlatform, type HerokuPlatform } from './heroku-platform';
@@ -149,5 +151,88 @@ describe('Heroku platform adapter against the simulator', () => {
   it('points at the real API and herokuapp.com when an API key is configured', () => {
     const real = createHerokuPlatform({ apiKey: 'key', simulatorUrl: sim.url });
     expect(real.healthUrl('vp-bot-real')).toBe('https://vp-bot-real.herokuapp.com/health');
+  });
+});
+
+describe('Heroku platform adapter against a Heroku API with unusual answers', () => {
+  let answer: (method: string, path: string) => { status: number; type?: string; body: string };
+  let server: Server;
+  let herokuApi: HerokuPlatform;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      request.resume();
+      const { status, type = 'application/json', body } = answer(request.method!, request.url!);
+      response.writeHead(status, { 'content-type': type, connection: 'close' });
+      response.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    herokuApi = createHerokuPlatform({ simulatorUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("maps a gateway's HTML error page to a retryable error with its status and no code", async () => {
+    answer = () => ({ status: 502, type: 'text/html', body: '<html><body>Bad Gateway</body></html>' });
+    const error = await rejection(herokuApi.findApp('vp-bot-1'));
+    expect(error).toMatchObject({
+      message: 'heroku: Expected response to be successful, got 502',
+      status: 502,
+      code: null,
+      retryable: true,
+    });
+  });
+
+  it('keeps the id of a 422 without a message and does not take it for a taken name', async () => {
+    answer = () => ({ status: 422, body: JSON.stringify({ id: 'invalid_params' }) });
+    const error = await rejection(herokuApi.createAppSetup({ appName: 'VP Bot', sourceTarballUrl: TARBALL }));
+    expect(error).toMatchObject({ status: 422, code: 'invalid_params', retryable: false });
+  });
+
+  it('fails a success answer whose body is not JSON, without a status', async () => {
+    answer = (method, path) =>
+      method === 'GET' && path === '/heroku/app-setups/setup-1'
+        ? { status: 200, type: 'text/html', body: '<html>maintenance</html>' }
+        : { status: 404, body: '{}' };
+    const error = await rejection(herokuApi.getAppSetup('setup-1'));
+    expect(error).toMatchObject({ status: null, code: null, retryable: true });
+  });
+});
+
+describe('Heroku platform adapter with an API key', () => {
+  let proxy: Server;
+  let connects: string[];
+  const saved = { host: process.env.HEROKU_HTTP_PROXY_HOST, port: process.env.HEROKU_HTTP_PROXY_PORT };
+
+  beforeAll(async () => {
+    connects = [];
+    // heroku-client tunnels through this proxy when HEROKU_HTTP_PROXY_HOST is set: it sees where a request goes.
+    proxy = createServer();
+    proxy.on('connect', (request: { url: string }, socket: Socket) => {
+      connects.push(request.url);
+      socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    process.env.HEROKU_HTTP_PROXY_HOST = '127.0.0.1';
+    process.env.HEROKU_HTTP_PROXY_PORT = String((proxy.address() as AddressInfo).port);
+  });
+  afterAll(async () => {
+    for (const [name, value] of [
+      ['HEROKU_HTTP_PROXY_HOST', saved.host],
+      ['HEROKU_HTTP_PROXY_PORT', saved.port],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await new Promise((resolve) => proxy.close(resolve));
+  });
+
+  it('calls api.heroku.com over TLS, and a refused tunnel is a retryable network error', async () => {
+    const real = createHerokuPlatform({ apiKey: 'key', simulatorUrl: 'http://sim.invalid', requestTimeoutMs: 5_000 });
+    const error = await rejection(real.findApp('vp-bot-real'));
+    expect(error).toMatchObject({ status: null, code: 'ECONNRESET', retryable: true });
+    expect(connects).toEqual(['api.heroku.com:443']);
   });
 });

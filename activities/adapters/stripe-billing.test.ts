@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { simControl } from '../../sim/sim-control';
 import { startSimulator, type RunningSimulator } from '../../sim/start-simulator';
 import { stripeSimControl } from '../../sim/stripe/stripe-control';
@@ -257,5 +259,153 @@ describe('Stripe billing adapter (against the simulator)', () => {
     expect(() => createStripeBillingProvider({ secretKey: 'sk_live_x', simulatorUrl: sim.url })).toThrow(
       /both a secret key and a webhook secret/,
     );
+  });
+});
+
+describe('Stripe billing adapter against a Stripe API with unusual answers', () => {
+  interface Seen {
+    method: string;
+    path: string;
+    form: URLSearchParams;
+  }
+  let answer: (request: Seen) => { status: number; body: unknown };
+  let seen: Seen[];
+  let server: Server;
+  let stripeApi: BillingProvider;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const entry = {
+          method: request.method!,
+          path: request.url!,
+          form: new URLSearchParams(Buffer.concat(chunks).toString()),
+        };
+        seen.push(entry);
+        const { status, body } = answer(entry);
+        response.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+        response.end(typeof body === 'string' ? body : JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    stripeApi = createStripeBillingProvider({
+      simulatorUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      timeoutMs: 10_000,
+    });
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  beforeEach(() => {
+    seen = [];
+  });
+
+  const subscriptionBody = (items: unknown[]) => ({
+    id: 'sub_1',
+    object: 'subscription',
+    customer: 'cus_1',
+    status: 'active',
+    items: { object: 'list', data: items, has_more: false },
+    cancel_at_period_end: false,
+    metadata: {},
+  });
+
+  it('fails a Checkout Session that comes back without a url, and sends no metadata it was not given', async () => {
+    answer = () => ({ status: 200, body: { id: 'cs_1', object: 'checkout.session', url: null, status: 'open' } });
+    const created = stripeApi.createCheckoutSession({
+      idempotencyKey: 'checkout-no-url',
+      customerId: 'cus_1',
+      priceId: PRO,
+      successUrl: 'https://app.test/ok',
+      cancelUrl: 'https://app.test/cancel',
+      clientReferenceId: 't1',
+    });
+    await expect(created).rejects.toBeInstanceOf(ProviderError);
+    await expect(created).rejects.toMatchObject({ message: 'stripe: Checkout Session without a url', status: null });
+    const [request] = seen;
+    expect(request).toMatchObject({ method: 'POST', path: '/v1/checkout/sessions' });
+    expect([...request!.form.keys()].filter((name) => /metadata|subscription_data/.test(name))).toEqual([]);
+    expect(request!.form.get('line_items[0][price]')).toBe(PRO);
+  });
+
+  it('adds the new price as an item to a subscription that has none, instead of replacing one', async () => {
+    const item = { id: 'si_new', price: { id: 'price_new' }, quantity: 1, current_period_end: 1_767_225_600 };
+    answer = ({ method }) => ({ status: 200, body: subscriptionBody(method === 'GET' ? [] : [item]) });
+    const updated = await stripeApi.updateSubscriptionPrice({
+      idempotencyKey: 'price-1',
+      subscriptionId: 'sub_1',
+      priceId: 'price_new',
+      prorate: true,
+    });
+    expect(updated.items).toEqual([{ id: 'si_new', priceId: 'price_new', quantity: 1 }]);
+    const update = seen.find(({ method }) => method === 'POST')!;
+    expect(Object.fromEntries(update.form)).toEqual({
+      'items[0][price]': 'price_new',
+      proration_behavior: 'create_prorations',
+    });
+  });
+
+  it('sends optional invoice fields only when given: description, metadata, auto-advance, status filter', async () => {
+    const invoice = {
+      id: 'in_1',
+      object: 'invoice',
+      customer: 'cus_1',
+      status: 'draft',
+      collection_method: 'send_invoice',
+      created: 1_767_225_600,
+      status_transitions: {},
+    };
+    answer = ({ path }) => ({
+      status: 200,
+      body: path.startsWith('/v1/invoices?') ? { object: 'list', data: [invoice], has_more: false } : invoice,
+    });
+    await stripeApi.createInvoice({
+      idempotencyKey: 'inv-optional',
+      customerId: 'cus_1',
+      currency: 'EUR',
+      collection: { method: 'send_invoice', daysUntilDue: 14 },
+      autoAdvance: false,
+      pendingItems: 'exclude',
+      description: 'January',
+      metadata: { period: '2026-01' },
+    });
+    await stripeApi.finalizeInvoice('in_1', { idempotencyKey: 'fin-1', autoAdvance: false });
+    expect(await stripeApi.listInvoices({ customerId: 'cus_1', status: 'draft' })).toMatchObject([{ id: 'in_1' }]);
+    await stripeApi.listInvoices({ customerId: 'cus_1' });
+
+    const [create, finalize, list, listAll] = seen;
+    expect(Object.fromEntries(create!.form)).toMatchObject({
+      currency: 'eur',
+      days_until_due: '14',
+      description: 'January',
+      'metadata[period]': '2026-01',
+    });
+    expect(Object.fromEntries(finalize!.form)).toEqual({ auto_advance: 'false' });
+    const queryOf = (request: Seen) => Object.fromEntries(new URL(request.path, 'http://x').searchParams);
+    expect(queryOf(list!)).toEqual({ customer: 'cus_1', status: 'draft', limit: '100' });
+    expect(queryOf(listAll!)).toEqual({ customer: 'cus_1', limit: '100' });
+  });
+
+  it('throws a provider error for a payment that failed other than by a declined card', async () => {
+    answer = () => ({
+      status: 404,
+      body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such invoice' } },
+    });
+    const paid = stripeApi.payInvoice('in_gone', { idempotencyKey: 'pay-gone' });
+    await expect(paid).rejects.toBeInstanceOf(ProviderError);
+    await expect(paid).rejects.toMatchObject({ status: 404, code: 'resource_missing', retryable: false });
+  });
+
+  it('names the status of an outage answered without a message, and treats it as retryable', async () => {
+    answer = () => ({ status: 503, body: { error: { type: 'api_error' } } });
+    await expect(stripeApi.getInvoice('in_1')).rejects.toMatchObject({
+      message: 'stripe: HTTP 503',
+      status: 503,
+      code: 'api_error',
+      retryable: true,
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { simControl } from '../../sim/sim-control';
 import { startSimulator, type RunningSimulator } from '../../sim/start-simulator';
 import { recordCall } from '../../sim/twilio/state';
@@ -148,5 +150,151 @@ describe('Twilio numbers adapter against the simulator', () => {
     expect(() => createTwilioNumbers({ accountSid: SIMULATOR_ACCOUNT_SID, simulatorUrl: sim.url })).toThrow(
       /both an account sid and an auth token/,
     );
+  });
+});
+
+/** Builds a client while the SDK's region variables are set (the SDK reads them once, when it is created). */
+function withRegion<T>(create: () => T): T {
+  const saved = { region: process.env.TWILIO_REGION, edge: process.env.TWILIO_EDGE };
+  process.env.TWILIO_REGION = 'ie1';
+  process.env.TWILIO_EDGE = 'dublin';
+  try {
+    return create();
+  } finally {
+    for (const [name, value] of [
+      ['TWILIO_REGION', saved.region],
+      ['TWILIO_EDGE', saved.edge],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+describe('Twilio numbers adapter against a Twilio API with unusual answers', () => {
+  let answer: (path: string) => { status: number; type?: string; body: string };
+  let server: Server;
+  let twilioApi: TwilioNumbers;
+  const accountPath = `/twilio/2010-04-01/Accounts/${SIMULATOR_ACCOUNT_SID}`;
+  const simulatorOfFake = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const { status, type = 'application/json', body } = answer(request.url!);
+      response.writeHead(status, { 'content-type': type, connection: 'close' });
+      response.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    twilioApi = createTwilioNumbers({ simulatorUrl: simulatorOfFake() });
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('reads a number without webhooks as null urls, not empty strings', async () => {
+    const sid = `PN${'a'.repeat(32)}`;
+    answer = (path) => ({
+      status: path === `${accountPath}/IncomingPhoneNumbers/${sid}.json` ? 200 : 404,
+      body: JSON.stringify({
+        sid,
+        account_sid: SIMULATOR_ACCOUNT_SID,
+        phone_number: '+4315550001',
+        voice_url: '',
+        status_callback: null,
+      }),
+    });
+    expect(await twilioApi.fetchNumber(sid)).toEqual({
+      sid,
+      phoneNumber: '+4315550001',
+      voiceUrl: null,
+      statusCallback: null,
+    });
+  });
+
+  it('keeps talking to the simulator when TWILIO_REGION and TWILIO_EDGE move the SDK to a regional host', async () => {
+    const paths: string[] = [];
+    answer = (path) => {
+      paths.push(path);
+      return {
+        status: 200,
+        body: JSON.stringify({ incoming_phone_numbers: [], meta: { key: 'incoming_phone_numbers' } }),
+      };
+    };
+    const regional = withRegion(() => createTwilioNumbers({ simulatorUrl: simulatorOfFake() }));
+    expect(await regional.findByFriendlyName('bot-1')).toBeNull();
+    expect(paths).toEqual([`${accountPath}/IncomingPhoneNumbers.json?FriendlyName=bot-1&PageSize=1`]);
+  });
+
+  it('reads a call still in progress without a duration', async () => {
+    const sid = `CA${'b'.repeat(32)}`;
+    answer = () => ({
+      status: 200,
+      body: JSON.stringify({ sid, status: 'in-progress', duration: null, to: '+4315550001', from: '+4366412345678' }),
+    });
+    expect(await twilioApi.fetchCall(sid)).toEqual({
+      sid,
+      status: 'in-progress',
+      durationSeconds: null,
+      to: '+4315550001',
+      from: '+4366412345678',
+    });
+  });
+
+  it("maps a gateway's HTML error page to a retryable error with its status and no code", async () => {
+    answer = () => ({ status: 502, type: 'text/html', body: '<html><body>Bad Gateway</body></html>' });
+    const error = await rejection(twilioApi.findByFriendlyName('bot-1'));
+    expect(error).toMatchObject({ status: 502, code: null, retryable: true });
+    expect(error.message).toContain('HTTP 502');
+  });
+
+  it('names the HTTP status of an error answered without a message or code', async () => {
+    answer = () => ({ status: 400, body: '{}' });
+    expect(await rejection(twilioApi.searchAvailableLocal('at'))).toMatchObject({
+      message: 'twilio: HTTP 400',
+      status: 400,
+      code: null,
+      retryable: false,
+    });
+  });
+});
+
+describe('Twilio client with credentials', () => {
+  let proxy: Server;
+  let connects: string[];
+  const saved = process.env.HTTP_PROXY;
+
+  beforeAll(async () => {
+    connects = [];
+    // The SDK sends through HTTP_PROXY when it is set: the proxy sees where a request goes, and refuses it.
+    proxy = createServer();
+    proxy.on('connect', (request: { url: string }, socket: import('node:net').Socket) => {
+      connects.push(request.url);
+      socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.HTTP_PROXY;
+    else process.env.HTTP_PROXY = saved;
+    await new Promise((resolve) => proxy.close(resolve));
+  });
+
+  const accountSid = `AC${'1'.repeat(32)}`;
+  const credentials = { accountSid, authToken: 'token', simulatorUrl: 'http://sim.invalid', timeoutMs: 5_000 };
+
+  it('calls the real Twilio API under the configured account, not the simulator', async () => {
+    expect(createTwilioClient(credentials).accountSid).toBe(accountSid);
+    // The proxy's refusal comes back as the answer: a provider error like any other.
+    const error = await rejection(createTwilioNumbers(credentials).fetchNumber(`PN${'c'.repeat(32)}`));
+    expect(error.status).toBe(403);
+    expect(connects).toEqual(['api.twilio.com:443']);
+  });
+
+  it('calls the regional host TWILIO_REGION and TWILIO_EDGE name', async () => {
+    const numbers = withRegion(() => createTwilioNumbers(credentials));
+    await rejection(numbers.fetchCall(`CA${'d'.repeat(32)}`));
+    expect(connects.at(-1)).toBe('api.dublin.ie1.twilio.com:443');
   });
 });

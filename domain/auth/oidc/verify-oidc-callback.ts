@@ -15,7 +15,8 @@ export interface OidcIdentity {
 
 /**
  * Checks the browser's return from the provider against the flow it started with (state, then the code exchange
- * with the PKCE verifier; openid-client validates the ID token: signature, issuer, audience, expiry, nonce) and
+ * with the PKCE verifier; openid-client validates the ID token's issuer, audience, expiry and nonce, and, as OIDC
+ * Core 3.1.3.7 allows for a token received straight from the token endpoint over TLS, not its signature) and
  * reads the identity. Only an address the provider marks `email_verified: true` is accepted.
  */
 export async function verifyOidcCallback(
@@ -78,6 +79,8 @@ async function providerCall<T>(what: string, call: () => Promise<T>): Promise<T>
     const unreachable =
       cause instanceof TypeError ||
       (cause instanceof Error && ['AbortError', 'TimeoutError'].includes(cause.name)) ||
+      // openid-client wraps a request's timeout or abort in its own error.
+      (cause instanceof oidc.ClientError && ['OAUTH_TIMEOUT', 'OAUTH_ABORT'].includes(cause.code ?? '')) ||
       (cause instanceof oidc.ClientError && cause.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' && isServerError(cause));
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new OidcLoginFailure(unreachable ? 'oidc_unavailable' : 'oidc_failed', `OpenID Connect ${what}: ${reason}`, {

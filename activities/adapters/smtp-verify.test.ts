@@ -1,0 +1,51 @@
+import { getFreePort } from '../../tests/support/free-port';
+import { startScriptedSmtp, type ScriptedSmtpOptions } from '../../tests/support/scripted-smtp';
+import { SmtpVerifyError, verifySmtp } from './smtp-verify';
+
+let stop: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stop?.();
+  stop = undefined;
+});
+async function serverUrl(options: ScriptedSmtpOptions, credentials = '') {
+  const smtp = await startScriptedSmtp(options);
+  stop = smtp.stop;
+  return `smtp://${credentials}127.0.0.1:${smtp.port}`;
+}
+const failureOf = (promise: Promise<void>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the verification to fail');
+    },
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(SmtpVerifyError);
+      return error as SmtpVerifyError;
+    },
+  );
+
+describe('verifySmtp', () => {
+  it('passes for a server that greets and accepts the login', async () => {
+    await expect(verifySmtp(await serverUrl({ auth: 'accept' }, 'mailer:pw@'), 5_000)).resolves.toBeUndefined();
+  });
+
+  it('reports refused credentials as login_refused with the server’s code', async () => {
+    const error = await failureOf(verifySmtp(await serverUrl({ auth: 'refuse' }, 'mailer:wrong@'), 5_000));
+    expect(error).toMatchObject({ failure: 'login_refused', responseCode: 535, message: 'smtp: login_refused (535)' });
+  });
+
+  it('reports a server out of service as refused with its code', async () => {
+    const error = await failureOf(verifySmtp(await serverUrl({ greeting: 'refuse' }), 5_000));
+    expect(error).toMatchObject({ failure: 'refused', responseCode: 554, message: 'smtp: refused (554)' });
+  });
+
+  it('reports nothing listening as no_connection', async () => {
+    const error = await failureOf(verifySmtp(`smtp://127.0.0.1:${await getFreePort()}`, 5_000));
+    expect(error).toMatchObject({ failure: 'no_connection', responseCode: null });
+  });
+
+  it('keeps the server’s URL and credentials out of the error', async () => {
+    const url = await serverUrl({ auth: 'refuse' }, 'mailer:s3cret@');
+    const error = await failureOf(verifySmtp(url, 5_000));
+    expect(`${error.message} ${error.stack}`).not.toMatch(/s3cret|127\.0\.0\.1/);
+  });
+});
