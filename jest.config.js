@@ -15,10 +15,9 @@ module.exports = {
   // Workflows are counted from the instrumented bundle they run from (tests/support/workflow-coverage.ts).
   collectCoverageFrom: ['{domain,activities,api}/**/*.ts', '!**/*.test.ts'],
   coverageReporters: ['json-summary', 'json', 'text-summary'],
-  // The launch gate (seed 003 S7.2, issue 13) asks 85 % of lines and branches over domain/, activities/,
-  // workflows/ and api/. Lines hold it; branches are enforced at the level reached (docs/audits/ has the figures),
-  // so coverage cannot fall while the rest is written. `npm run test:coverage` runs it (CI does).
-  coverageThreshold: { global: { lines: 85, branches: 81 } },
+  // The launch gate (seed 003 S7.2, issue 13): 85 % of lines and branches over domain/, activities/, workflows/
+  // and api/ together. `npm run test:coverage` runs it (CI does); docs/audits/ has the figures.
+  coverageThreshold: { global: { lines: 85, branches: 85 } },
   testMatch: ['<rootDir>/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/web/', '/.data/'],
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/web/build/'],

@@ -169,7 +169,9 @@ export function createS3AudioStore(config: S3AudioStoreConfig): AudioStore {
       const response = await send('HEAD', key, {});
       if (response.status === 404) return null;
       if (!response.ok) throw await failure('HEAD', key, response);
-      const length = Number(response.headers.get('content-length'));
+      const header = response.headers.get('content-length');
+      // A missing header must not read as 0 (Number(null)): the object would look empty.
+      const length = header === null || header.trim() === '' ? Number.NaN : Number(header);
       if (!Number.isSafeInteger(length) || length < 0) {
         throw new S3RequestError(`S3 HEAD ${key}: no usable Content-Length`, response.status, null);
       }

@@ -277,6 +277,17 @@ describe('S3 audio store against an S3-compatible service that answers badly', (
     });
   });
 
+  it('refuses a HEAD answer without Content-Length rather than reading the object as empty', async () => {
+    answer = (_, response) => {
+      response.writeHead(200, { 'transfer-encoding': 'chunked' });
+      response.end();
+    };
+    await expect(storeAt(endpoint).size(key)).rejects.toMatchObject({
+      status: 200,
+      message: expect.stringContaining('no usable Content-Length'),
+    });
+  });
+
   it("fails a read the service refuses, with S3's code and message", async () => {
     answer = (_, response) => xml(response, 503, s3Error('SlowDown', 'Please reduce your request rate.'));
     const read = storeAt(endpoint).read(key);

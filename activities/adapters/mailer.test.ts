@@ -27,6 +27,14 @@ describe('SMTP mailer', () => {
     expect(outcome).toBe('failed');
   });
 
+  it('reports a mail whose only recipient is refused for good as failed, not as an error to retry', async () => {
+    const outcome = await createSmtpMailer(smtp.url, 'noreply@voiceplane.test').send({
+      ...mail,
+      to: 'nobody@tenant.test',
+    });
+    expect(outcome).toBe('failed');
+  });
+
   it('throws when no server answers, so the delivery is retried', async () => {
     const mailer = createSmtpMailer(`smtp://127.0.0.1:${await getFreePort()}`, 'noreply@voiceplane.test');
     await expect(mailer.send(mail)).rejects.toMatchObject({

@@ -21,8 +21,15 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from, ...mail });
-      return info.accepted.length > 0 && info.rejected.length === 0 ? 'sent' : 'failed';
+      try {
+        const info = await transport.sendMail({ from, ...mail });
+        return info.accepted.length > 0 && info.rejected.length === 0 ? 'sent' : 'failed';
+      } catch (error) {
+        // Every recipient refused for good (5xx): nodemailer throws, but a retry would be refused again.
+        const { code, responseCode } = error as { code?: string; responseCode?: number };
+        if (code === 'EENVELOPE' && typeof responseCode === 'number' && responseCode >= 500) return 'failed';
+        throw error;
+      }
     },
   };
 }

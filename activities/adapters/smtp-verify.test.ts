@@ -38,6 +38,11 @@ describe('verifySmtp', () => {
     expect(error).toMatchObject({ failure: 'refused', responseCode: 554, message: 'smtp: refused (554)' });
   });
 
+  it('gives up on a server that never greets after the given time, as a timeout', async () => {
+    const error = await failureOf(verifySmtp(await serverUrl({ greeting: 'silent' }), 200));
+    expect(error).toMatchObject({ failure: 'timeout', responseCode: null });
+  }, 10_000); // nodemailer's own greeting default is 30 s: only the given 200 ms ends it within this limit
+
   it('reports nothing listening as no_connection', async () => {
     const error = await failureOf(verifySmtp(`smtp://127.0.0.1:${await getFreePort()}`, 5_000));
     expect(error).toMatchObject({ failure: 'no_connection', responseCode: null });

@@ -19,11 +19,13 @@ export class SmtpVerifyError extends Error {
  * Throws an SmtpVerifyError; nodemailer's own errors may quote the server, so they stay inside.
  */
 export async function verifySmtp(smtpUrl: string, timeoutMs: number): Promise<void> {
-  const transport = nodemailer.createTransport(smtpUrl, {
+  // Timeouts are transport options (beside the URL); a second argument would only set message defaults.
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
-  } as object);
+  });
   try {
     await transport.verify();
   } catch (error) {

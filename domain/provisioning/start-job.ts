@@ -72,9 +72,10 @@ export async function startJob(
         ? 'Another run for this bot is still in progress'
         : 'The workflow service is unavailable';
     await inScope(deps.orm, { system: 'job-start-failed' }, async (em) => {
-      // A run that started after all (the start timed out late) owns its job from `running` on.
+      // A run that started after all (the start timed out late) owns its job from `running` on, and its bot too.
       const queued = await em.findOne(ProvisioningJob, { id: job.id, status: 'queued' });
-      if (queued) applyJobTransition(em, input.actor, queued, { to: 'error', cause: 'start_failed', reason });
+      if (!queued) return;
+      applyJobTransition(em, input.actor, queued, { to: 'error', cause: 'start_failed', reason });
       await em.flush();
       const bot = input.kind === 'provision' ? await em.findOne(Bot, { id: job.botId }) : null;
       if (bot?.status === 'provisioning') {

@@ -183,4 +183,20 @@ describe('starting a provisioning job the workflow service refuses', () => {
     const [job] = await jobsOf(botId);
     expect(job).toMatchObject({ kind: 'rotate_number', status: 'running', error: null, finishedAt: null });
   });
+
+  it('leaves the bot of a provisioning its run already took over in provisioning, for the run to finish', async () => {
+    const tenant = await makeTenant(orm);
+    const botId = await insertBot(tenant.id, 'failed');
+    const { port } = refusingPort(new Error('start timed out'), async ({ jobId }) => {
+      await read((em) => em.nativeUpdate(ProvisioningJob, { id: jobId }, { status: 'running', startedAt: new Date() }));
+    });
+
+    const error = await failureOf(retryBotProvisioning({ orm, provisioning: port }, { actor, botId }));
+
+    expect(error).toMatchObject({ code: 'unavailable', status: 503 });
+    // Failing it here would refuse the run's own `provisioned` transition and open the door to a second run.
+    expect(await botOf(botId)).toMatchObject({ status: 'provisioning' });
+    const [job] = await jobsOf(botId);
+    expect(job).toMatchObject({ kind: 'provision', status: 'running', error: null });
+  });
 });
