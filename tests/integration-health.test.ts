@@ -7,7 +7,7 @@ import { AuditLog, BillingAccount, Bot, EmailOutbox, Integration } from '../db/e
 import { inScope } from '../db/scope';
 import { simControl } from '../sim/sim-control';
 import { elevenLabsSimControl } from '../sim/elevenlabs/elevenlabs-control';
-import { startFakeSmtp } from './support/fake-smtp';
+import { startScriptedSmtp } from './support/scripted-smtp';
 import { bearerFor, makeMonitoredAgent, makeTenant, makeUser, subscribeTenant } from './support/factories';
 import { createHarness, type Harness } from './support/harness';
 import { startTestSimulator } from './support/test-simulator';
@@ -21,7 +21,7 @@ const CHECK_TIMEOUT_MS = 1_500;
  */
 describe('integration health', () => {
   let sim: Awaited<ReturnType<typeof startTestSimulator>>;
-  let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startScriptedSmtp>>;
   let h: Harness;
   let staff: Headers;
   const logLines: string[] = [];
@@ -29,7 +29,7 @@ describe('integration health', () => {
 
   beforeAll(async () => {
     sim = await startTestSimulator();
-    smtp = await startFakeSmtp();
+    smtp = await startScriptedSmtp();
     h = await createHarness({
       simulatorUrl: sim.url,
       elevenLabsUrl: `${sim.url}/elevenlabs`,
@@ -45,7 +45,7 @@ describe('integration health', () => {
     await sim?.stop();
   });
   afterEach(async () => {
-    smtp.refuse(false);
+    smtp.greet('ok');
     await simControl(sim.url).clearFaults();
   });
 
@@ -210,7 +210,7 @@ describe('integration health', () => {
     await elevenLabsSimControl(sim.url).revokeKey(apiKey);
     await number.release();
     await customerAccount.remove();
-    smtp.refuse(true);
+    smtp.greet('refuse');
 
     const report = await health(admin);
     expect(report.elevenlabs).toMatchObject({

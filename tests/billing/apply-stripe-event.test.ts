@@ -42,9 +42,12 @@ describe('applying Stripe events to a tenant', () => {
           }
         : null;
     });
+  // Entries of one transaction share their time, so the action breaks the tie: the order is the same every run.
   const auditsOf = async (tenantId: string) =>
     (
-      await inScope(orm, { system: 'test' }, (em) => em.find(AuditLog, { tenantId }, { orderBy: { createdAt: 'asc' } }))
+      await inScope(orm, { system: 'test' }, (em) =>
+        em.find(AuditLog, { tenantId }, { orderBy: { createdAt: 'asc', action: 'asc' } }),
+      )
     ).map((entry) => ({ action: entry.action, details: entry.details }));
 
   /** `checkout.session.completed` as the verifier hands it over, read into facts as the inbox keeps them. */

@@ -1,8 +1,10 @@
 import { createServer, type Socket } from 'node:net';
 
+type Greeting = 'ok' | 'refuse' | 'silent';
+
 export interface ScriptedSmtpOptions {
-  /** `ok` greets with 220, `refuse` with 554 (out of service), `silent` never greets. */
-  greeting?: 'ok' | 'refuse' | 'silent';
+  /** `ok` greets with 220, `refuse` with 554 (out of service), `silent` never greets; `greet` changes it later. */
+  greeting?: Greeting;
   /** Advertises AUTH PLAIN; `accept` answers 235, `refuse` 535. */
   auth?: 'accept' | 'refuse';
   /** Recipients answered 550 at RCPT TO. */
@@ -20,7 +22,8 @@ export interface ReceivedMail {
  * MAIL/RCPT/DATA and QUIT, no TLS. It keeps every message it accepted.
  */
 export async function startScriptedSmtp(options: ScriptedSmtpOptions = {}) {
-  const { greeting = 'ok', auth, rejectRecipients = [] } = options;
+  const { auth, rejectRecipients = [] } = options;
+  let greeting = options.greeting ?? 'ok';
   const received: ReceivedMail[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
@@ -80,6 +83,10 @@ export async function startScriptedSmtp(options: ScriptedSmtpOptions = {}) {
     url: `smtp://127.0.0.1:${port}`,
     port,
     received,
+    /** How the next connections are greeted (a server that goes out of service and comes back). */
+    greet(mode: Greeting) {
+      greeting = mode;
+    },
     async stop() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
