@@ -1,3 +1,5 @@
+import cluster from 'node:cluster';
+import { pino, type LoggerOptions } from 'pino';
 import { onShutdown, loadRuntime } from '../config/runtime';
 import { roleBypassesRls } from '../db/check-role';
 import { provideDatabase } from '../db/database-url';
@@ -16,7 +18,7 @@ import { createOffboardingClient } from '../temporal/offboarding-client';
 import { createPromptConfigClient } from '../temporal/prompt-config-client';
 import { SIMULATOR_AUTH_TOKEN } from '../config/simulator-credentials';
 import { botSigningSecret } from '../domain/usage/bot-signature';
-import { elevenLabsApiUrl, simulatorUrl, webhookBase } from '../config/env';
+import { apiWorkerCount, elevenLabsApiUrl, simulatorUrl, webhookBase, type Env } from '../config/env';
 import { providerCredentials, providerMode } from '../config/provider-mode';
 import { limitPasswordWork } from '../domain/auth/password';
 import { secretBoxFromEnv } from '../domain/secrets/secret-box-from-env';
@@ -29,10 +31,13 @@ import { createIntegrationProbes } from '../temporal/integration-probes';
 import { oidcClientConfig } from '../config/oidc';
 import { createOidcRelyingParty, oidcCallbackUrl } from '../domain/auth/oidc/oidc-relying-party';
 import { buildApp } from './app';
+import { startApiCluster } from './api-cluster';
 import { loggerOptions } from '../config/logger';
 
 async function main(): Promise<void> {
   const { env, secrets } = loadRuntime();
+  const workers = apiWorkerCount(env);
+  if (workers > 1 && cluster.isPrimary) return superviseWorkers(env, workers);
   limitPasswordWork({ concurrency: env.PASSWORD_HASH_CONCURRENCY });
   const database = await provideDatabase(env);
   const orm = await createOrm(database.url);
@@ -130,6 +135,29 @@ async function main(): Promise<void> {
     await database.stop();
   });
   await app.listen({ host: env.API_HOST, port: env.API_PORT });
+}
+
+/**
+ * API_WORKERS > 1: this process only supervises. It provides the database (starting the embedded one when
+ * DATABASE_URL is unset, so the workers do not race for it) and forks the workers, which run `main` above.
+ */
+async function superviseWorkers(env: Env, workers: number): Promise<void> {
+  const logger = pino(loggerOptions(env.LOG_LEVEL, { pretty: env.APP_ENV === 'development' }) as LoggerOptions);
+  const database = await provideDatabase(env);
+  const api = startApiCluster({
+    workers,
+    databaseUrl: database.url,
+    log: (level, message) => logger[level](message),
+  });
+  const stop = async () => {
+    await api.stop();
+    await database.stop();
+  };
+  onShutdown(stop);
+  const error = await api.failed;
+  logger.error(error.message);
+  await stop();
+  process.exit(1);
 }
 
 /** Sign-in with OpenID Connect when OIDC_* are set; its callback is reached through the public web origin. */

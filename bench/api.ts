@@ -14,7 +14,7 @@ import { createLeakScanner, type Leak } from './support/leak-scanner';
 import { startNodeService, type NodeService } from './support/node-service';
 import { measureRouteCosts, type RouteCost } from './support/route-cost';
 import { portalRequests, seededRandom, type PortalContext } from './support/portal-mix';
-import { postgresCpuSeconds, processCpuSeconds } from './support/process-cpu';
+import { postgresCpuSeconds, processTreeCpuSeconds } from './support/process-cpu';
 import { driveVirtualUsers, send, type Sample, type VirtualUser } from './support/virtual-users';
 
 /** The seed's launch gate (003 S7.4) as the issue sets it; printed next to the figures, not asserted. */
@@ -76,7 +76,16 @@ function parseArgs(argv: string[]) {
   if (!Number.isInteger(connections) || connections < TENANTS.length)
     throw new Error(`--connections takes a whole number ≥ ${TENANTS.length}`);
   const cpuProfile = argv.includes('--cpu-prof');
-  return { seconds, connections, cpuProfile, warmupSeconds: Math.min(5, Math.max(1, Math.round(seconds / 12))) };
+  // As production would run on this machine: one API process per core (API_WORKERS), and so the floor.
+  const workers = Number(value('--workers') ?? os.availableParallelism());
+  if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers takes a whole number ≥ 1');
+  return {
+    seconds,
+    connections,
+    cpuProfile,
+    workers,
+    warmupSeconds: Math.min(5, Math.max(1, Math.round(seconds / 12))),
+  };
 }
 
 /** Connections per tenant in the seed's 50:50:10 proportion, at least one each. */
@@ -97,7 +106,8 @@ async function main(): Promise<void> {
   const perTenant = splitConnections(args.connections);
   const runId = randomBytes(3).toString('hex');
   console.log(
-    `bench:api — ${args.seconds} s measured (+${args.warmupSeconds} s warm-up), ${args.connections} connections ` +
+    `bench:api — ${args.seconds} s measured (+${args.warmupSeconds} s warm-up), ${args.connections} connections, ` +
+      `${args.workers} API ${args.workers === 1 ? 'process' : 'processes'} ` +
       `(${TENANTS.map((tenant, n) => `${perTenant[n]} ${tenant.key}/${tenant.plan}`).join(' · ')}); ` +
       `${os.cpus().length} CPUs, load average ${os
         .loadavg()
@@ -126,14 +136,14 @@ async function main(): Promise<void> {
         .join('; ')}`,
     );
 
-    const api = await startProductionApi(stack, runId, args.cpuProfile);
+    const api = await startProductionApi(stack, runId, args.cpuProfile, args.workers);
     services.push(api);
     console.log(`production API pid ${api.pid} on ${api.url}; JSON logs → ${path.relative('.', api.logFile)}`);
     const platform = await runPlatform(api, tenants, perTenant, args);
     await api.stop();
     services.splice(services.indexOf(api), 1);
 
-    const floorService = await startFloor(stack.databaseUrl, runId);
+    const floorService = await startFloor(stack.databaseUrl, runId, args.workers);
     services.push(floorService);
     const planIds = await inScope(stack.orm, { system: 'bench' }, async (em) =>
       (await em.find(Plan, {})).map((plan) => plan.id),
@@ -154,7 +164,12 @@ type Stack = Awaited<ReturnType<typeof startBenchStack>>;
  * and an SMTP URL), JSON logs at `info` into a file, the ORM's default pool. The API does not serve the web app
  * (web/server.mjs does, as a process of its own), so the load goes to the API the portal's loaders call.
  */
-async function startProductionApi(stack: Stack, runId: string, cpuProfile: boolean): Promise<NodeService> {
+async function startProductionApi(
+  stack: Stack,
+  runId: string,
+  cpuProfile: boolean,
+  workers: number,
+): Promise<NodeService> {
   const port = await getFreePort();
   const placeholder = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
   const profileDir = path.join(RUN_DIR, runId, 'cpu-profile');
@@ -176,6 +191,7 @@ async function startProductionApi(stack: Stack, runId: string, cpuProfile: boole
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
       API_HOST: '127.0.0.1',
       API_PORT: String(port),
+      API_WORKERS: String(workers),
       PUBLIC_BASE_URL: 'https://portal.bench.invalid',
       SECRET_KEY: randomBytes(32).toString('base64url'),
       SEED_ADMIN_PASSWORD: `Bench-${randomBytes(12).toString('base64url')}-9!`,
@@ -189,7 +205,7 @@ async function startProductionApi(stack: Stack, runId: string, cpuProfile: boole
   });
 }
 
-async function startFloor(databaseUrl: string, runId: string): Promise<NodeService> {
+async function startFloor(databaseUrl: string, runId: string, workers: number): Promise<NodeService> {
   const port = await getFreePort();
   return startNodeService({
     entry: 'bench/support/api-floor-server.ts',
@@ -202,6 +218,7 @@ async function startFloor(databaseUrl: string, runId: string): Promise<NodeServi
       BENCH_FLOOR_DATABASE_URL: databaseUrl,
       BENCH_FLOOR_PORT: String(port),
       BENCH_FLOOR_POOL: '10',
+      BENCH_FLOOR_WORKERS: String(workers),
     },
   });
 }
@@ -311,7 +328,7 @@ function cpuProbe(pid: number) {
   const read = () => {
     const own = process.cpuUsage();
     return {
-      service: processCpuSeconds(pid),
+      service: processTreeCpuSeconds(pid),
       postgres: postgresCpuSeconds(DATA_DIR),
       loadGenerator: (own.user + own.system) / 1e6,
     };
@@ -502,7 +519,9 @@ function printReport(args: ReturnType<typeof parseArgs>, platform: PlatformFigur
   const perSecond = platform.requests / platform.windowSeconds;
   const floorPerSecond = floor.requests / floor.windowSeconds;
   console.log('');
-  console.log(`PLATFORM (production API, ${args.connections} connections, ${platform.windowSeconds.toFixed(1)} s)`);
+  console.log(
+    `PLATFORM (production API, ${args.workers} ${args.workers === 1 ? 'process' : 'processes'}, ${args.connections} connections, ${platform.windowSeconds.toFixed(1)} s)`,
+  );
   console.log(
     `  total ${platform.requests.toLocaleString('en')} requests, ${perSecond.toFixed(1)} req/s; ` +
       `P50 ${platform.latency.p50.toFixed(1)} ms  P95 ${platform.latency.p95.toFixed(1)} ms  P99 ${platform.latency.p99.toFixed(1)} ms`,
@@ -542,7 +561,7 @@ function printReport(args: ReturnType<typeof parseArgs>, platform: PlatformFigur
         : ''),
   );
   console.log(
-    `  CPU: API process ${cores(platform.cpu.service)}, PostgreSQL ${cores(platform.cpu.postgres)}, ` +
+    `  CPU: API ${cores(platform.cpu.service)}, PostgreSQL ${cores(platform.cpu.postgres)}, ` +
       `load generator ${cores(platform.cpu.loadGenerator)}; ` +
       `${((platform.cpu.service * 1000) / perSecond).toFixed(2)} ms of API CPU per request`,
   );
@@ -555,7 +574,7 @@ function printReport(args: ReturnType<typeof parseArgs>, platform: PlatformFigur
   }
   console.log('');
   console.log(
-    `FLOOR (bare Fastify + pg pool 10, one primary-key query, JSON logs, ${args.connections} connections, ${floor.windowSeconds.toFixed(1)} s)`,
+    `FLOOR (bare Fastify + pg pool 10, ${args.workers} ${args.workers === 1 ? 'process' : 'processes'}, one primary-key query, JSON logs, ${args.connections} connections, ${floor.windowSeconds.toFixed(1)} s)`,
   );
   console.log(
     `  ${floor.requests.toLocaleString('en')} requests, ${floorPerSecond.toFixed(1)} req/s; ` +
@@ -563,7 +582,7 @@ function printReport(args: ReturnType<typeof parseArgs>, platform: PlatformFigur
       `non-2xx ${floor.routes.reduce((sum, route) => sum + route.failures, 0)}`,
   );
   console.log(
-    `  CPU: floor process ${cores(floor.cpu.service)}, PostgreSQL ${cores(floor.cpu.postgres)}, ` +
+    `  CPU: floor ${cores(floor.cpu.service)}, PostgreSQL ${cores(floor.cpu.postgres)}, ` +
       `load generator ${cores(floor.cpu.loadGenerator)}`,
   );
   console.log('');

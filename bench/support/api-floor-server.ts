@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { loggerOptions } from '../../config/logger';
@@ -7,9 +8,12 @@ import { loggerOptions } from '../../config/logger';
  * API's logger settings (JSON to stdout, which the bench sends to a file) and one route doing one primary-key
  * query through a pool of the API's size. No auth, no RLS scope, no ORM, no domain layer.
  *
- * Environment: BENCH_FLOOR_DATABASE_URL, BENCH_FLOOR_PORT, BENCH_FLOOR_POOL (default 10, the API's ORM pool).
+ * Environment: BENCH_FLOOR_DATABASE_URL, BENCH_FLOOR_PORT, BENCH_FLOOR_POOL (default 10, the API's ORM pool per
+ * process), BENCH_FLOOR_WORKERS (default 1: processes sharing the port, as the API's API_WORKERS).
  */
 async function main(): Promise<void> {
+  const workers = Number(process.env.BENCH_FLOOR_WORKERS ?? 1);
+  if (workers > 1 && cluster.isPrimary) return supervise(workers);
   const pool = new pg.Pool({
     connectionString: process.env.BENCH_FLOOR_DATABASE_URL,
     max: Number(process.env.BENCH_FLOOR_POOL ?? 10),
@@ -29,6 +33,21 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   await app.listen({ host: '127.0.0.1', port: Number(process.env.BENCH_FLOOR_PORT) });
+}
+
+function supervise(workers: number): void {
+  for (let n = 0; n < workers; n++) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (code !== 0) process.exit(1);
+  });
+  const stop = () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

@@ -38,23 +38,27 @@ export function processCpuSeconds(pid: number): number {
 }
 
 /**
- * CPU seconds a PostgreSQL cluster has used so far: the postmaster (its pid is the first line of
- * `<dataDir>/postmaster.pid`), its live children (backends, background workers) and the children it has reaped.
+ * CPU seconds a process and its children have used so far: its own, its live children's and those of the
+ * children it has reaped (0 when it is gone). A supervisor's workers (PostgreSQL's backends, the API's cluster
+ * workers) count towards it.
  */
-export function postgresCpuSeconds(dataDir: string): number {
-  let postmaster: number;
-  try {
-    postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  } catch {
-    return 0;
-  }
-  const root = stat(postmaster);
+export function processTreeCpuSeconds(pid: number): number {
+  const root = stat(pid);
   if (!root) return 0;
   const children = pids()
     .map(stat)
-    .filter((child) => child?.ppid === postmaster)
+    .filter((child) => child?.ppid === pid)
     .reduce((sum, child) => sum + child!.own, 0);
   return (root.own + root.reaped + children) / TICKS_PER_SECOND;
+}
+
+/** CPU seconds a PostgreSQL cluster has used so far: its postmaster (`<dataDir>/postmaster.pid`) and children. */
+export function postgresCpuSeconds(dataDir: string): number {
+  try {
+    return processTreeCpuSeconds(Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]));
+  } catch {
+    return 0;
+  }
 }
 
 /**

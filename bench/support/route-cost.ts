@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { PORTAL_MIX, seededRandom, type PortalContext } from './portal-mix';
-import { processCpuSeconds } from './process-cpu';
+import { processTreeCpuSeconds } from './process-cpu';
 import { send } from './virtual-users';
 
 const WARM_UP_ROUNDS = 20;
@@ -35,7 +35,7 @@ export async function measureRouteCosts(
         await send(api.url, agent, entry.make(admin.context, random, n), admin.headers);
     }
     for (const [route, entry] of firstOfEachRoute) {
-      const cpuBefore = processCpuSeconds(api.pid);
+      const cpuBefore = processTreeCpuSeconds(api.pid);
       const started = performance.now();
       for (let n = 0; n < perRoute; n += 1) {
         await send(api.url, agent, entry.make(admin.context, random, 1_000 + n), admin.headers);
@@ -43,7 +43,7 @@ export async function measureRouteCosts(
       costs.push({
         route,
         requests: perRoute,
-        cpuMs: ((processCpuSeconds(api.pid) - cpuBefore) * 1000) / perRoute,
+        cpuMs: ((processTreeCpuSeconds(api.pid) - cpuBefore) * 1000) / perRoute,
         wallMs: (performance.now() - started) / perRoute,
       });
     }
