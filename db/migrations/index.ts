@@ -19,6 +19,7 @@ import { Migration20261207000000 } from './Migration20261207000000';
 import { Migration20261209000000 } from './Migration20261209000000';
 import { Migration20261210000000 } from './Migration20261210000000';
 import { Migration20261211000000 } from './Migration20261211000000';
+import { Migration20261212000000 } from './Migration20261212000000';
 
 /** Every migration in order; listed explicitly so the same list works under tsx, Jest and a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -42,4 +43,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261209000000', class: Migration20261209000000 },
   { name: 'Migration20261210000000', class: Migration20261210000000 },
   { name: 'Migration20261211000000', class: Migration20261211000000 },
+  { name: 'Migration20261212000000', class: Migration20261212000000 },
 ];
