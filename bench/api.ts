@@ -15,7 +15,7 @@ import { startNodeService, type NodeService } from './support/node-service';
 import { measureRouteCosts, type RouteCost } from './support/route-cost';
 import { portalRequests, seededRandom, type PortalContext } from './support/portal-mix';
 import { postgresCpuSeconds, processTreeCpuSeconds } from './support/process-cpu';
-import { driveVirtualUsers, send, type Sample, type VirtualUser } from './support/virtual-users';
+import { driveAtRate, driveVirtualUsers, send, type Sample, type VirtualUser } from './support/virtual-users';
 
 /** The seed's launch gate (003 S7.4) as the issue sets it; printed next to the figures, not asserted. */
 const TARGET = { p95Ms: 50, requestsPerSecond: 1_000 };
@@ -79,14 +79,24 @@ function parseArgs(argv: string[]) {
   // As production would run on this machine: one API process per core (API_WORKERS), and so the floor.
   const workers = Number(value('--workers') ?? os.availableParallelism());
   if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers takes a whole number ≥ 1');
+  // Open loop: requests arrive at this rate whatever the answers (default: closed loop, one per connection).
+  const rate = value('--rate') === undefined ? null : Number(value('--rate'));
+  if (rate !== null && !(rate > 0)) throw new Error('--rate takes a number of requests per second > 0');
   return {
     seconds,
     connections,
     cpuProfile,
     workers,
+    rate,
     warmupSeconds: Math.min(5, Math.max(1, Math.round(seconds / 12))),
   };
 }
+
+/** How the load arrives: closed loop over the connections, or open loop at a rate over that many sessions. */
+const loadShape = (args: { connections: number; rate: number | null }): string =>
+  args.rate === null
+    ? `${args.connections} connections`
+    : `open loop at ${args.rate} req/s over ${args.connections} sessions`;
 
 /** Connections per tenant in the seed's 50:50:10 proportion, at least one each. */
 function splitConnections(total: number): number[] {
@@ -106,7 +116,7 @@ async function main(): Promise<void> {
   const perTenant = splitConnections(args.connections);
   const runId = randomBytes(3).toString('hex');
   console.log(
-    `bench:api — ${args.seconds} s measured (+${args.warmupSeconds} s warm-up), ${args.connections} connections, ` +
+    `bench:api — ${args.seconds} s measured (+${args.warmupSeconds} s warm-up), ${loadShape(args)}, ` +
       `${args.workers} API ${args.workers === 1 ? 'process' : 'processes'} ` +
       `(${TENANTS.map((tenant, n) => `${perTenant[n]} ${tenant.key}/${tenant.plan}`).join(' · ')}); ` +
       `${os.cpus().length} CPUs, load average ${os
@@ -361,7 +371,9 @@ async function drive(
   const all: number[] = [];
   const cpu = cpuProbe(pid);
   const windowStart = setTimeout(cpu.start, args.warmupSeconds * 1000);
-  const { windowSeconds } = await driveVirtualUsers(baseUrl, users, {
+  const driver = args.rate === null ? driveVirtualUsers : driveAtRate;
+  const { windowSeconds } = await driver(baseUrl, users, {
+    rate: args.rate ?? 0,
     warmupSeconds: args.warmupSeconds,
     seconds: args.seconds,
     record(sample) {
@@ -520,7 +532,7 @@ function printReport(args: ReturnType<typeof parseArgs>, platform: PlatformFigur
   const floorPerSecond = floor.requests / floor.windowSeconds;
   console.log('');
   console.log(
-    `PLATFORM (production API, ${args.workers} ${args.workers === 1 ? 'process' : 'processes'}, ${args.connections} connections, ${platform.windowSeconds.toFixed(1)} s)`,
+    `PLATFORM (production API, ${args.workers} ${args.workers === 1 ? 'process' : 'processes'}, ${loadShape(args)}, ${platform.windowSeconds.toFixed(1)} s)`,
   );
   console.log(
     `  total ${platform.requests.toLocaleString('en')} requests, ${perSecond.toFixed(1)} req/s; ` +
@@ -574,7 +586,7 @@ function printReport(args: ReturnType<typeof parseArgs>, platform: PlatformFigur
   }
   console.log('');
   console.log(
-    `FLOOR (bare Fastify + pg pool 10, ${args.workers} ${args.workers === 1 ? 'process' : 'processes'}, one primary-key query, JSON logs, ${args.connections} connections, ${floor.windowSeconds.toFixed(1)} s)`,
+    `FLOOR (bare Fastify + pg pool 10, ${args.workers} ${args.workers === 1 ? 'process' : 'processes'}, one primary-key query, JSON logs, ${loadShape(args)}, ${floor.windowSeconds.toFixed(1)} s)`,
   );
   console.log(
     `  ${floor.requests.toLocaleString('en')} requests, ${floorPerSecond.toFixed(1)} req/s; ` +

@@ -113,3 +113,47 @@ export async function driveVirtualUsers(
   // Requests started just before the end are answered after it; the window runs until the last answer.
   return { windowSeconds: (Math.max(endAt, lastAnswerAt) - measureFrom) / 1000 };
 }
+
+/**
+ * Open loop: requests arrive at `rate` per second whatever the answers, each on the next virtual user's session
+ * in turn (a user may have several in flight, each on a keep-alive connection of its own). A request's latency
+ * counts from when it was due, so a load generator that falls behind cannot hide the wait (no coordinated
+ * omission). Warm-up and measured window as in the closed loop; resolves once every request was answered.
+ */
+export async function driveAtRate(
+  baseUrl: string,
+  users: readonly VirtualUser[],
+  options: { rate: number; warmupSeconds: number; seconds: number; record(sample: Sample): void },
+): Promise<{ windowSeconds: number }> {
+  const agents = users.map(() => new http.Agent({ keepAlive: true }));
+  const startedAt = performance.now();
+  const measureFrom = startedAt + options.warmupSeconds * 1000;
+  const total = Math.round(options.rate * (options.warmupSeconds + options.seconds));
+  const inFlight: Promise<void>[] = [];
+  let lastAnswerAt = measureFrom;
+  const dispatch = (n: number) => {
+    const dueAt = startedAt + (n * 1000) / options.rate;
+    const user = users[n % users.length]!;
+    const request = user.next();
+    const late = performance.now() - dueAt;
+    return send(baseUrl, agents[n % users.length]!, request, user.headers).then((sent) => {
+      const answer = { status: sent.status, body: sent.body, ms: sent.ms + late };
+      user.answered?.(request, answer);
+      if (dueAt >= measureFrom) {
+        options.record({ tenant: user.tenant, request, answer });
+        lastAnswerAt = Math.max(lastAnswerAt, dueAt + answer.ms);
+      }
+    });
+  };
+  try {
+    for (let n = 0; n < total;) {
+      const due = Math.min(total, Math.floor(((performance.now() - startedAt) * options.rate) / 1000) + 1);
+      for (; n < due; n++) inFlight.push(dispatch(n));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5, 1000 / options.rate)));
+    }
+    await Promise.all(inFlight);
+  } finally {
+    for (const agent of agents) agent.destroy();
+  }
+  return { windowSeconds: (Math.max(measureFrom + options.seconds * 1000, lastAnswerAt) - measureFrom) / 1000 };
+}
