@@ -135,6 +135,7 @@ describe('sign-in: real client addresses, per-account backoff, bounded password 
 
   it('counts wrong passwords from a known device against the account, so they slow strangers too', async () => {
     const first = await attempt(user.password, { from: '203.0.113.40' });
+    expect(first.statusCode).toBe(200);
     const device = cookieHeader({ vp_device: cookiesFrom(first.headers['set-cookie']).vp_device! });
     for (let i = 0; i < 3; i += 1) {
       // The known device is never delayed, but each of its failures counts.
@@ -146,6 +147,7 @@ describe('sign-in: real client addresses, per-account backoff, bounded password 
 
   it('does not count a known device refused for its suspended organisation as a guess', async () => {
     const first = await attempt(user.password, { from: '203.0.113.45' });
+    expect(first.statusCode).toBe(200);
     const device = cookieHeader({ vp_device: cookiesFrom(first.headers['set-cookie']).vp_device! });
     await setTenantStatus(user.tenantId!, 'suspended');
     for (let i = 0; i < 4; i += 1) {

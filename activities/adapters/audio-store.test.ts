@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { getFreePort } from '../../tests/support/free-port';
+import { startScriptedHttp } from '../../tests/support/scripted-http';
 import { startS3Simulator, type RunningS3Simulator } from '../../sim/s3/s3-simulator';
 import { audioKeyFor, audioPrefixFor, type AudioStore } from '../../domain/conversations/audio-store';
 import { createDiskAudioStore } from './audio-store-disk';
@@ -188,7 +188,7 @@ describe('S3 audio store against an S3-compatible service that answers badly', (
   }
   let answer: (request: Seen, response: ServerResponse) => void;
   let seen: Seen[];
-  let server: Server;
+  let server: Awaited<ReturnType<typeof startScriptedHttp>>;
   let endpoint: string;
   const storeAt = (url: string, more: Partial<S3AudioStoreConfig> = {}) =>
     createS3AudioStore({
@@ -210,27 +210,14 @@ describe('S3 audio store against an S3-compatible service that answers badly', (
   const key = audioKeyFor(TENANT, 'conv_bad');
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const entry = {
-          method: request.method!,
-          url: request.url!,
-          range: request.headers.range,
-          body: Buffer.concat(chunks).toString(),
-        };
-        seen.push(entry);
-        answer(entry, response);
-      });
+    server = await startScriptedHttp(({ method, url, headers, body }, response) => {
+      const entry = { method, url, range: headers.range, body };
+      seen.push(entry);
+      answer(entry, response);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    endpoint = server.url;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => server.close());
   beforeEach(() => {
     seen = [];
     answer = (_, response) => xml(response, 500, s3Error('InternalError', 'unexpected request'));

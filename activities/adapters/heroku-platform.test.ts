@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { simControl } from '../../sim/sim-control';
+import { failureOf } from '../../tests/support/failure-of';
+import { startRefusingProxy, startScriptedHttp } from '../../tests/support/scripted-http';
 import { startSimulator, type RunningSimulator } from '../../sim/start-simulator';
 import { createHerokuPlatform, type HerokuPlatform } from './heroku-platform';
 import { ProviderError } from './provider-error';
@@ -29,16 +29,7 @@ async function setupUntilDone(setupId: string) {
   throw new Error('app setup stayed pending');
 }
 
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(ProviderError);
-      return error as ProviderError;
-    },
-  );
+const rejection = (promise: Promise<unknown>) => failureOf(promise, ProviderError);
 
 describe('Heroku platform adapter against the simulator', () => {
   it('deploys an app that answers its health check once configured and scaled', async () => {
@@ -156,23 +147,18 @@ describe('Heroku platform adapter against the simulator', () => {
 
 describe('Heroku platform adapter against a Heroku API with unusual answers', () => {
   let answer: (method: string, path: string) => { status: number; type?: string; body: string };
-  let server: Server;
+  let server: Awaited<ReturnType<typeof startScriptedHttp>>;
   let herokuApi: HerokuPlatform;
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      request.resume();
-      const { status, type = 'application/json', body } = answer(request.method!, request.url!);
+    server = await startScriptedHttp((request, response) => {
+      const { status, type = 'application/json', body } = answer(request.method, request.url);
       response.writeHead(status, { 'content-type': type, connection: 'close' });
       response.end(body);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    herokuApi = createHerokuPlatform({ simulatorUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    herokuApi = createHerokuPlatform({ simulatorUrl: server.url });
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => server.close());
 
   it("maps a gateway's HTML error page to a retryable error with its status and no code", async () => {
     answer = () => ({ status: 502, type: 'text/html', body: '<html><body>Bad Gateway</body></html>' });
@@ -202,21 +188,14 @@ describe('Heroku platform adapter against a Heroku API with unusual answers', ()
 });
 
 describe('Heroku platform adapter with an API key', () => {
-  let proxy: Server;
-  let connects: string[];
+  let proxy: Awaited<ReturnType<typeof startRefusingProxy>>;
   const saved = { host: process.env.HEROKU_HTTP_PROXY_HOST, port: process.env.HEROKU_HTTP_PROXY_PORT };
 
   beforeAll(async () => {
-    connects = [];
     // heroku-client tunnels through this proxy when HEROKU_HTTP_PROXY_HOST is set: it sees where a request goes.
-    proxy = createServer();
-    proxy.on('connect', (request: { url: string }, socket: Socket) => {
-      connects.push(request.url);
-      socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    proxy = await startRefusingProxy();
     process.env.HEROKU_HTTP_PROXY_HOST = '127.0.0.1';
-    process.env.HEROKU_HTTP_PROXY_PORT = String((proxy.address() as AddressInfo).port);
+    process.env.HEROKU_HTTP_PROXY_PORT = String(proxy.port);
   });
   afterAll(async () => {
     for (const [name, value] of [
@@ -226,13 +205,13 @@ describe('Heroku platform adapter with an API key', () => {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    await new Promise((resolve) => proxy.close(resolve));
+    await proxy.close();
   });
 
   it('calls api.heroku.com over TLS, and a refused tunnel is a retryable network error', async () => {
     const real = createHerokuPlatform({ apiKey: 'key', simulatorUrl: 'http://sim.invalid', requestTimeoutMs: 5_000 });
     const error = await rejection(real.findApp('vp-bot-real'));
     expect(error).toMatchObject({ status: null, code: 'ECONNRESET', retryable: true });
-    expect(connects).toEqual(['api.heroku.com:443']);
+    expect(proxy.connects).toEqual(['api.heroku.com:443']);
   });
 });

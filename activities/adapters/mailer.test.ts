@@ -25,6 +25,8 @@ describe('SMTP mailer', () => {
       to: 'owner@tenant.test, nobody@tenant.test',
     });
     expect(outcome).toBe('failed');
+    // The message went out to the one accepted: the mailer read nodemailer's answer, it did not catch an error.
+    expect(smtp.received.at(-1)?.to).toEqual(['owner@tenant.test']);
   });
 
   it('reports a mail whose only recipient is refused for good as failed, not as an error to retry', async () => {

@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { simControl } from '../../sim/sim-control';
+import { startScriptedHttp } from '../../tests/support/scripted-http';
 import { startSimulator, type RunningSimulator } from '../../sim/start-simulator';
 import { stripeSimControl } from '../../sim/stripe/stripe-control';
 import { startWebhookReceiver } from '../../sim/stripe/webhook-receiver';
@@ -270,37 +269,23 @@ describe('Stripe billing adapter against a Stripe API with unusual answers', () 
   }
   let answer: (request: Seen) => { status: number; body: unknown };
   let seen: Seen[];
-  let server: Server;
+  let server: Awaited<ReturnType<typeof startScriptedHttp>>;
   let stripeApi: BillingProvider;
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const entry = {
-          method: request.method!,
-          path: request.url!,
-          form: new URLSearchParams(Buffer.concat(chunks).toString()),
-        };
-        seen.push(entry);
-        const { status, body } = answer(entry);
-        response.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
-        response.end(typeof body === 'string' ? body : JSON.stringify(body));
-      });
+    server = await startScriptedHttp(({ method, url, body: form }, response) => {
+      const entry = { method, path: url, form: new URLSearchParams(form) };
+      seen.push(entry);
+      const { status, body } = answer(entry);
+      response.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+      response.end(JSON.stringify(body));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    stripeApi = createStripeBillingProvider({
-      simulatorUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      timeoutMs: 10_000,
-    });
+    stripeApi = createStripeBillingProvider({ simulatorUrl: server.url, timeoutMs: 10_000 });
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => server.close());
   beforeEach(() => {
     seen = [];
+    answer = () => ({ status: 500, body: { error: { message: 'unexpected request' } } });
   });
 
   const subscriptionBody = (items: unknown[]) => ({

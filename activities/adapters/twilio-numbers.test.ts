@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { simControl } from '../../sim/sim-control';
+import { failureOf } from '../../tests/support/failure-of';
+import { startRefusingProxy, startScriptedHttp } from '../../tests/support/scripted-http';
 import { startSimulator, type RunningSimulator } from '../../sim/start-simulator';
 import { recordCall } from '../../sim/twilio/state';
 import { ProviderError } from './provider-error';
@@ -20,16 +20,7 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 beforeEach(() => control.reset());
 
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(ProviderError);
-      return error as ProviderError;
-    },
-  );
+const rejection = (promise: Promise<unknown>) => failureOf(promise, ProviderError);
 
 async function buy(friendlyName: string) {
   const [phoneNumber] = await numbers.searchAvailableLocal('AT', { limit: 1 });
@@ -173,24 +164,20 @@ function withRegion<T>(create: () => T): T {
 
 describe('Twilio numbers adapter against a Twilio API with unusual answers', () => {
   let answer: (path: string) => { status: number; type?: string; body: string };
-  let server: Server;
+  let server: Awaited<ReturnType<typeof startScriptedHttp>>;
   let twilioApi: TwilioNumbers;
   const accountPath = `/twilio/2010-04-01/Accounts/${SIMULATOR_ACCOUNT_SID}`;
-  const simulatorOfFake = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const simulatorOfFake = () => `${server.url}/`;
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      const { status, type = 'application/json', body } = answer(request.url!);
+    server = await startScriptedHttp((request, response) => {
+      const { status, type = 'application/json', body } = answer(request.url);
       response.writeHead(status, { 'content-type': type, connection: 'close' });
       response.end(body);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     twilioApi = createTwilioNumbers({ simulatorUrl: simulatorOfFake() });
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => server.close());
 
   it('reads a number without webhooks as null urls, not empty strings', async () => {
     const sid = `PN${'a'.repeat(32)}`;
@@ -260,25 +247,18 @@ describe('Twilio numbers adapter against a Twilio API with unusual answers', () 
 });
 
 describe('Twilio client with credentials', () => {
-  let proxy: Server;
-  let connects: string[];
+  let proxy: Awaited<ReturnType<typeof startRefusingProxy>>;
   const saved = process.env.HTTP_PROXY;
 
   beforeAll(async () => {
-    connects = [];
     // The SDK sends through HTTP_PROXY when it is set: the proxy sees where a request goes, and refuses it.
-    proxy = createServer();
-    proxy.on('connect', (request: { url: string }, socket: import('node:net').Socket) => {
-      connects.push(request.url);
-      socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    proxy = await startRefusingProxy();
+    process.env.HTTP_PROXY = proxy.url;
   });
   afterAll(async () => {
     if (saved === undefined) delete process.env.HTTP_PROXY;
     else process.env.HTTP_PROXY = saved;
-    await new Promise((resolve) => proxy.close(resolve));
+    await proxy.close();
   });
 
   const accountSid = `AC${'1'.repeat(32)}`;
@@ -289,12 +269,12 @@ describe('Twilio client with credentials', () => {
     // The proxy's refusal comes back as the answer: a provider error like any other.
     const error = await rejection(createTwilioNumbers(credentials).fetchNumber(`PN${'c'.repeat(32)}`));
     expect(error.status).toBe(403);
-    expect(connects).toEqual(['api.twilio.com:443']);
+    expect(proxy.connects).toEqual(['api.twilio.com:443']);
   });
 
   it('calls the regional host TWILIO_REGION and TWILIO_EDGE name', async () => {
     const numbers = withRegion(() => createTwilioNumbers(credentials));
     await rejection(numbers.fetchCall(`CA${'d'.repeat(32)}`));
-    expect(connects.at(-1)).toBe('api.dublin.ie1.twilio.com:443');
+    expect(proxy.connects.slice(1)).toEqual(['api.dublin.ie1.twilio.com:443']);
   });
 });

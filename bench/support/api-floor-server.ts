@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { startApiCluster } from '../../api/api-cluster';
 import { loggerOptions } from '../../config/logger';
 
 /**
@@ -35,17 +36,18 @@ async function main(): Promise<void> {
   await app.listen({ host: '127.0.0.1', port: Number(process.env.BENCH_FLOOR_PORT) });
 }
 
+/** Several floor processes on one port, supervised as the API's are (api/api-cluster.ts). */
 function supervise(workers: number): void {
-  for (let n = 0; n < workers; n++) cluster.fork();
-  cluster.on('exit', (worker, code) => {
-    if (code !== 0) process.exit(1);
+  const floor = startApiCluster({
+    workers,
+    databaseUrl: process.env.BENCH_FLOOR_DATABASE_URL ?? '',
+    log: (level, message) => console.log(JSON.stringify({ level, msg: message })),
   });
-  const stop = () => {
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    cluster.on('exit', () => {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-    });
-  };
+  void floor.failed.then((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+  const stop = () => void floor.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

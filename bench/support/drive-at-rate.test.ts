@@ -36,7 +36,10 @@ describe('driveAtRate (open loop)', () => {
       expect(Math.abs(server.hits.get('/a')! - server.hits.get('/b')!)).toBeLessThanOrEqual(1);
       expect(samples).toHaveLength(40);
       expect(samples.every((sample) => sample.answer.status === 200 && sample.answer.ms >= 290)).toBe(true);
+      // Open: the last request was due at 1.475 s and answered 0.3 s later. A closed loop over two users would
+      // need 30 round trips of 0.3 s each.
       expect(windowSeconds).toBeGreaterThanOrEqual(1.25);
+      expect(windowSeconds).toBeLessThan(3);
     } finally {
       await server.close();
     }

@@ -278,6 +278,7 @@ describe('invoicing activities', () => {
         stripeInvoiceNumber: 'VP-0002',
         hostedInvoiceUrl: 'https://pay.test/2',
       });
+      expect(first.finalizedAt).toBeInstanceOf(Date);
       expect(again.finalizedAt).toEqual(first.finalizedAt);
 
       await expect(recordInvoiceFinalized({ orm }, { ...finalized, invoiceId: randomUUID() })).rejects.toMatchObject({

@@ -104,8 +104,9 @@ describe('testing a tenant’s ElevenLabs key', () => {
   it('refuses (409) a verdict about a key that was replaced while it was being checked', async () => {
     const { tenantId, integrationId, actor } = await connected();
     const replaced = box.seal('sk_replacement_key', apiKeyContext(integrationId));
+    const checkedKeys: string[] = [];
     const { deps, follows } = depsWith(async (apiKey) => {
-      expect(apiKey).toBe('sk_original_key');
+      checkedKeys.push(apiKey);
       // The admin saves another key before ElevenLabs answers about the first.
       await inScope(orm, { tenantId }, (em) =>
         em.nativeUpdate(Integration, { id: integrationId }, { secretCiphertext: replaced, status: 'unverified' }),
@@ -116,6 +117,7 @@ describe('testing a tenant’s ElevenLabs key', () => {
       code: 'conflict',
       message: 'The key changed while it was being tested; test the connection again',
     });
+    expect(checkedKeys).toEqual(['sk_original_key']);
     expect(await rowOf(integrationId)).toMatchObject({ status: 'unverified', lastError: null, lastCheckedAt: null });
     expect(await testsAudited(tenantId)).toBe(0);
     expect(follows).toEqual([]);

@@ -7,15 +7,18 @@ import type { BotRelease } from '../../domain/bots/release-tenant-bots';
 import { offboardingProgressQuery, type OffboardingTiming } from '../../workflows/offboard-tenant';
 import { withStandInWorker, type StandInActivities } from '../support/stand-in-worker';
 
-/** Two attempts per step, a short wait between them; bots still provisioning are checked twice. */
+/**
+ * Two attempts per step, a short wait between them; bots still provisioning are checked twice. Only the purge's
+ * timeout is short (one test lets it expire); the others leave a loaded machine room, as attempts are counted.
+ */
 const TIMING: Partial<OffboardingTiming> = {
-  activityTimeoutMs: 1_000,
+  activityTimeoutMs: 10_000,
   purgeTimeoutMs: 1_000,
   stepRetry: { maxAttempts: 2, initialIntervalMs: 50, backoff: 1, maxIntervalMs: 50 },
   botWaitMs: 50,
   botWaitChecks: 2,
   deprovision: {
-    activityTimeoutMs: 1_000,
+    activityTimeoutMs: 10_000,
     providerRetry: { maxAttempts: 2, initialIntervalMs: 50, backoff: 1, maxIntervalMs: 50 },
   },
 };

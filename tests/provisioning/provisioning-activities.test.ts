@@ -1,6 +1,4 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApplicationFailure } from '@temporalio/activity';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
@@ -12,6 +10,8 @@ import { createOrm, type Orm } from '../../db/orm';
 import { inScope } from '../../db/scope';
 import { herokuAppNameFor, numberFriendlyNameFor } from '../../domain/provisioning/provisioning-steps';
 import { makeTenant } from '../support/factories';
+import { failureOf } from '../support/failure-of';
+import { startScriptedHttp } from '../support/scripted-http';
 import { TEST_WEBHOOK_BASE, testDatabaseUrl } from '../support/harness';
 
 const VOICE_URL = `${TEST_WEBHOOK_BASE}/telephony/incoming`;
@@ -45,14 +45,6 @@ function fakeTwilio(overrides: Partial<TwilioNumbers> = {}): TwilioNumbers {
     ...overrides,
   };
 }
-
-const failureOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the activity to fail');
-    },
-    (error: unknown) => error,
-  );
 
 /**
  * The provisioning activities against the real database, with the providers replaced by stand-ins that answer
@@ -222,23 +214,21 @@ describe('provisioning activities', () => {
   });
 
   describe('checkBotHealth', () => {
-    let server: Server;
+    let server: Awaited<ReturnType<typeof startScriptedHttp>>;
     const requested: string[] = [];
 
     beforeAll(async () => {
-      server = createServer((request, response) => {
-        requested.push(request.url ?? '');
+      server = await startScriptedHttp((request, response) => {
+        requested.push(request.url);
         response.writeHead(200).end('ok');
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     });
-    afterAll(() => new Promise((resolve) => server.close(resolve)));
+    afterAll(() => server.close());
 
     it('falls back to the platform’s health URL when Heroku does not list the app', async () => {
-      const { port } = server.address() as AddressInfo;
       const heroku = fakeHeroku({
         findApp: async () => null,
-        healthUrl: (appName) => `http://127.0.0.1:${port}/apps/${appName}/health`,
+        healthUrl: (appName) => `${server.url}/apps/${appName}/health`,
       });
       await expect(activities({ heroku }).checkBotHealth('vp-fallback')).resolves.toBeUndefined();
       expect(requested).toContain('/apps/vp-fallback/health');

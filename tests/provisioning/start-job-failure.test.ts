@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { AuditLog, Bot, ProvisioningJob } from '../../db/entities';
 import { createOrm, type Orm } from '../../db/orm';
-import { inScope } from '../../db/scope';
+import { inScope, type ScopedEm } from '../../db/scope';
+import { failureOf } from '../support/failure-of';
 import type { Actor } from '../../domain/auth/actor';
 import { createBot } from '../../domain/bots/create-bot';
 import { retryBotProvisioning } from '../../domain/bots/retry-bot-provisioning';
@@ -47,18 +48,14 @@ describe('starting a provisioning job the workflow service refuses', () => {
     return { port, starts };
   }
 
-  const read = <T>(work: (em: import('../../db/scope').ScopedEm) => Promise<T>) =>
-    inScope(orm, { system: 'test' }, work);
-  const jobsOf = (botId: string) =>
-    read((em) => em.find(ProvisioningJob, { botId }, { orderBy: { createdAt: 'asc' } }));
+  const read = <T>(work: (em: ScopedEm) => Promise<T>) => inScope(orm, { system: 'test' }, work);
+  /** The bot's one provisioning job (a failed start must not leave a second). */
+  const onlyJobOf = async (botId: string) => {
+    const jobs = await read((em) => em.find(ProvisioningJob, { botId }));
+    expect(jobs).toHaveLength(1);
+    return jobs[0]!;
+  };
   const botOf = (botId: string) => read((em) => em.findOneOrFail(Bot, { id: botId }));
-  const failureOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected the start to fail');
-      },
-      (error: unknown) => error,
-    );
 
   async function insertBot(tenantId: string, status: Bot['status']): Promise<string> {
     const unique = randomInt(1e9, 1e10);
@@ -101,21 +98,20 @@ describe('starting a provisioning job the workflow service refuses', () => {
     expect(starts).toHaveLength(1);
     const bot = await read((em) => em.findOneOrFail(Bot, { tenantId: tenant.id }));
     expect(bot).toMatchObject({ status: 'failed', failureReason: 'The workflow service is unavailable' });
-    const jobs = await jobsOf(bot.id);
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({
+    const job = await onlyJobOf(bot.id);
+    expect(job).toMatchObject({
       id: starts[0]!.jobId,
       kind: 'provision',
       status: 'error',
       error: 'The workflow service is unavailable',
       runId: null,
     });
-    expect(jobs[0]!.finishedAt).toBeInstanceOf(Date);
+    expect(job.finishedAt).toBeInstanceOf(Date);
     // Both changes are audited as the admin's, with the cause saying the start failed.
     const transitions = await read((em) =>
       em.find(AuditLog, {
         action: { $in: ['job.transition', 'bot.transition'] },
-        targetId: { $in: [bot.id, jobs[0]!.id] },
+        targetId: { $in: [bot.id, job.id] },
       }),
     );
     expect(
@@ -142,7 +138,7 @@ describe('starting a provisioning job the workflow service refuses', () => {
       status: 'failed',
       failureReason: 'Another run for this bot is still in progress',
     });
-    const [job] = await jobsOf(botId);
+    const job = await onlyJobOf(botId);
     expect(job).toMatchObject({
       kind: 'provision',
       status: 'error',
@@ -165,7 +161,7 @@ describe('starting a provisioning job the workflow service refuses', () => {
       failureReason: null,
       twilioNumberSid: bot.twilioNumberSid,
     });
-    const [job] = await jobsOf(botId);
+    const job = await onlyJobOf(botId);
     expect(job).toMatchObject({ kind: 'rotate_number', status: 'error', error: 'The workflow service is unavailable' });
   });
 
@@ -180,7 +176,7 @@ describe('starting a provisioning job the workflow service refuses', () => {
     const error = await failureOf(rotateBotNumber({ orm, provisioning: port }, { actor, botId }));
 
     expect(error).toMatchObject({ code: 'unavailable', status: 503 });
-    const [job] = await jobsOf(botId);
+    const job = await onlyJobOf(botId);
     expect(job).toMatchObject({ kind: 'rotate_number', status: 'running', error: null, finishedAt: null });
   });
 
@@ -196,7 +192,7 @@ describe('starting a provisioning job the workflow service refuses', () => {
     expect(error).toMatchObject({ code: 'unavailable', status: 503 });
     // Failing it here would refuse the run's own `provisioned` transition and open the door to a second run.
     expect(await botOf(botId)).toMatchObject({ status: 'provisioning' });
-    const [job] = await jobsOf(botId);
+    const job = await onlyJobOf(botId);
     expect(job).toMatchObject({ kind: 'provision', status: 'running', error: null });
   });
 });

@@ -13,7 +13,7 @@ import { WORKFLOWS_PATH } from '../../temporal/worker';
 import { getFreePort } from './free-port';
 import { TEST_ADMIN } from './test-constants';
 import { WORKFLOW_BUNDLE_ENV } from './workflow-bundle';
-import { INSTRUMENTED_BUNDLE_ENV, workflowCoverage } from './workflow-coverage';
+import { workflowCoverage } from './workflow-coverage';
 
 type Teardown = () => Promise<void>;
 declare global {
@@ -80,7 +80,6 @@ async function bundleWorkflowsOnce(teardown: Teardown[], instrument: boolean): P
   if (instrument) {
     // The plugin instruments only where a coverage map exists; the test files' own is made by their transform.
     (globalThis as { __coverage__?: object }).__coverage__ ??= {};
-    process.env[INSTRUMENTED_BUNDLE_ENV] = '1';
   }
   const { code } = await bundleWorkflowCode(instrument ? workflowCoverage.augmentBundleOptions(options) : options);
   const dir = await mkdtemp(path.join(tmpdir(), 'voiceplane-workflows-'));

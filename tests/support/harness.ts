@@ -3,7 +3,8 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { quietTemporalLogs } from './quiet-temporal-logs';
 import type { HealthProbes } from '../../domain/health/health-port';
 import { buildApp, type App } from '../../api/app';
 import { createSecretBox } from '../../domain/secrets/secret-box';
@@ -65,15 +66,6 @@ export interface Harness {
   /** Stops the worker and starts a new one on the same task queue, as a deploy or crash-restart would. */
   restartWorker(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Expected activity failures (the tests inject them) would otherwise fill the output as warnings. */
-function quietTemporalLogs(): void {
-  try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  } catch {
-    // Already installed by an earlier harness in this process.
-  }
 }
 
 /** Long enough for the secret box (32 characters at least), which seals tenants' keys under it. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { testTemporalAddress } from './harness';
 import { platformWorkflows } from './workflow-bundle';
+import { quietTemporalLogs } from './quiet-temporal-logs';
 
 /** Activities a test writes itself: any name the workflow under test calls, in any shape it is called with. */
 export type StandInActivities = Record<string, (...args: never[]) => Promise<unknown>>;
@@ -10,15 +11,6 @@ export type StandInActivities = Record<string, (...args: never[]) => Promise<unk
 export interface StandInWorker {
   client: Client;
   taskQueue: string;
-}
-
-/** The failures these tests inject would otherwise fill the output as warnings. */
-function quietTemporalLogs(): void {
-  try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  } catch {
-    // Installed already (by a harness or an earlier test in this file).
-  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { createCallClient } from '../../temporal/call-client';
 import { createConversationClient } from '../../temporal/conversation-client';
 import { createOrm } from '../../db/orm';
 import { createWorker } from '../../temporal/worker';
-import { childProcessWorkflows } from './workflow-bundle';
+import { platformWorkflows } from './workflow-bundle';
 import { activityDeps } from './harness';
 
 async function main(): Promise<void> {
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     namespace: 'default',
     taskQueue,
     deps: activityDeps(orm, mailer, simulatorUrl),
-    workflows: childProcessWorkflows(),
+    workflows: platformWorkflows(),
   });
   const running = worker.run();
   if (relayTiming) {

@@ -7,8 +7,3 @@ import { WorkflowCoverage } from '@temporalio/nyc-test-coverage';
  * One instance per test file (Jest loads this module once per file).
  */
 export const workflowCoverage = new WorkflowCoverage();
-
-/** Set by the global setup when the shared bundle is instrumented for coverage. */
-export const INSTRUMENTED_BUNDLE_ENV = 'TEST_WORKFLOW_BUNDLE_INSTRUMENTED';
-
-export const bundleIsInstrumented = (): boolean => process.env[INSTRUMENTED_BUNDLE_ENV] === '1';

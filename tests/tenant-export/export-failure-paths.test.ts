@@ -3,6 +3,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ExportFileState } from '../../domain/tenant-export/export-run';
 import { exportProgressQuery, tenantExportExpiryWorkflowId } from '../../workflows/export-tenant';
+import { failureOf as failureOfType } from '../support/failure-of';
 import { withStandInWorker, type StandInActivities } from '../support/stand-in-worker';
 
 type FailCall = { exportId: string; tenantId: string; reason: string };
@@ -30,12 +31,7 @@ function exportActivities(refuse?: () => Error) {
 }
 
 async function failureOf(run: Promise<unknown>): Promise<string> {
-  const error = await run.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(WorkflowFailedError);
-  return ((error as WorkflowFailedError).cause as Error).message;
+  return ((await failureOfType(run, WorkflowFailedError)).cause as Error).message;
 }
 
 describe('tenant export failures', () => {

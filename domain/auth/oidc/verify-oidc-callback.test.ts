@@ -3,6 +3,7 @@ import * as oidc from 'openid-client';
 import { OIDC_FLOW_TTL_MS, sealOidcFlow, type OidcFlow } from './oidc-flow';
 import { OidcLoginFailure } from './oidc-login-failure';
 import type { OidcRelyingParty } from './oidc-relying-party';
+import { failureOf } from '../../../tests/support/failure-of';
 import { verifyOidcCallback } from './verify-oidc-callback';
 
 const ISSUER = 'https://idp.example.test';
@@ -84,14 +85,8 @@ const verify = (rp: OidcRelyingParty, query = `code=code-1&state=${flow.state}`,
   verifyOidcCallback(rp, key, { query, flowCookie: sealOidcFlow(key, flow, FLOW_NOW) }, now);
 
 /** The sign-in page's code for a refused callback (and that it was refused the designed way). */
-async function failureOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(OidcLoginFailure);
-  return (error as OidcLoginFailure).code;
-}
+/** The code of the OidcLoginFailure `promise` rejects with. */
+const failureCodeOf = async (promise: Promise<unknown>) => (await failureOf(promise, OidcLoginFailure)).code;
 
 const verifiedEmail = { email: 'Olga@Example.test', email_verified: true };
 
@@ -126,13 +121,13 @@ describe('verifyOidcCallback', () => {
   it('refuses an address that is missing or not an email address', async () => {
     for (const email of [undefined, 'not-an-address']) {
       const { rp } = relyingParty({ idToken: {}, userinfo: { email, email_verified: true } });
-      expect(await failureOf(verify(rp))).toBe('oidc_failed');
+      expect(await failureCodeOf(verify(rp))).toBe('oidc_failed');
     }
   });
 
   it('refuses an address the provider has not verified, even if it says "true" as text', async () => {
     const { rp } = relyingParty({ idToken: { email: 'olga@example.test', email_verified: 'true' } });
-    expect(await failureOf(verify(rp))).toBe('oidc_email_not_verified');
+    expect(await failureCodeOf(verify(rp))).toBe('oidc_email_not_verified');
   });
 
   describe('refuses an ID token that was not issued for this sign-in', () => {
@@ -143,33 +138,33 @@ describe('verifyOidcCallback', () => {
       ['an expired token', { iat: seconds() - 7_200, exp: seconds() - 3_600 }],
     ])('%s', async (_what, claims) => {
       const { rp, requested } = relyingParty({ idToken: { ...verifiedEmail, ...claims } });
-      expect(await failureOf(verify(rp))).toBe('oidc_failed');
+      expect(await failureCodeOf(verify(rp))).toBe('oidc_failed');
       expect(requested).toEqual(['/token']);
     });
 
     it('no ID token at all', async () => {
       const { rp } = relyingParty({ idToken: null });
-      expect(await failureOf(verify(rp))).toBe('oidc_failed');
+      expect(await failureCodeOf(verify(rp))).toBe('oidc_failed');
     });
   });
 
   it('refuses a callback whose flow cookie has expired before talking to the provider', async () => {
     const { rp, requested } = relyingParty({ idToken: verifiedEmail });
-    expect(await failureOf(verify(rp, undefined, FLOW_NOW + OIDC_FLOW_TTL_MS + 1))).toBe('oidc_expired');
+    expect(await failureCodeOf(verify(rp, undefined, FLOW_NOW + OIDC_FLOW_TTL_MS + 1))).toBe('oidc_expired');
     expect(requested).toEqual([]);
   });
 
   it('refuses a callback without a state, or with another one, as an expired flow', async () => {
     const { rp, requested } = relyingParty({ idToken: verifiedEmail });
-    expect(await failureOf(verify(rp, 'code=code-1'))).toBe('oidc_expired');
-    expect(await failureOf(verify(rp, 'code=code-1&state=state-xyz'))).toBe('oidc_expired');
+    expect(await failureCodeOf(verify(rp, 'code=code-1'))).toBe('oidc_expired');
+    expect(await failureCodeOf(verify(rp, 'code=code-1&state=state-xyz'))).toBe('oidc_expired');
     expect(requested).toEqual([]);
   });
 
   it('tells a cancellation apart from other errors the provider sends back', async () => {
     const { rp, requested } = relyingParty({ idToken: verifiedEmail });
-    expect(await failureOf(verify(rp, `error=access_denied&state=${flow.state}`))).toBe('oidc_cancelled');
-    expect(await failureOf(verify(rp, `error=server_error&state=${flow.state}`))).toBe('oidc_failed');
+    expect(await failureCodeOf(verify(rp, `error=access_denied&state=${flow.state}`))).toBe('oidc_cancelled');
+    expect(await failureCodeOf(verify(rp, `error=server_error&state=${flow.state}`))).toBe('oidc_failed');
     expect(requested).toEqual([]);
   });
 
@@ -189,20 +184,20 @@ describe('verifyOidcCallback', () => {
       ],
       ['some other exception', () => Promise.reject(new RangeError('odd')), 'oidc_failed'],
     ] as const)('%s at the token endpoint', async (_what, token, code) => {
-      expect(await failureOf(verify(withToken(token)))).toBe(code);
+      expect(await failureCodeOf(verify(withToken(token)))).toBe(code);
     });
 
     it.each(['TimeoutError', 'AbortError'])('a discovery that ends in %s', async (name) => {
       const { rp } = relyingParty({ idToken: verifiedEmail });
       const gaveUp = Object.assign(new Error('gave up'), { name });
       const failing: OidcRelyingParty = { ...rp, configuration: () => Promise.reject(gaveUp) };
-      expect(await failureOf(verify(failing))).toBe('oidc_unavailable');
+      expect(await failureCodeOf(verify(failing))).toBe('oidc_unavailable');
     });
 
     it('says which call failed and why, also for a thrown non-error', async () => {
       const { rp } = relyingParty({ idToken: verifiedEmail });
       const failing: OidcRelyingParty = { ...rp, configuration: () => Promise.reject('discovery document is empty') };
-      const error = await verify(failing).catch((caught: unknown) => caught);
+      const error = await failureOf(verify(failing), OidcLoginFailure);
       expect(error).toMatchObject({
         code: 'oidc_failed',
         message: 'OpenID Connect discovery: discovery document is empty',
